@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Sentry.Management.Api.Identity;
+
+/// <summary>Source-generated JSON metadata for the API root (no reflection, AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(ApiRoot))]
+internal sealed partial class IdentityJsonContext : JsonSerializerContext;

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using Sentry.Management.Api;
+using Sentry.Management.Api.Identity;
+using Sentry.Management.Api.Organizations;
+using Sentry.Management.Api.ProjectKeys;
+using Sentry.Management.Api.Projects;
+using Sentry.Management.Api.Teams;
+using Sentry.Management.Http;
+
+namespace Sentry.Management.Clients;
+
+/// <summary>
+/// The entry point to Sentry's REST API: one client per Sentry installation and token, thread-safe, meant to live as
+/// long as the app (register it as a singleton, or let <c>AddSentryManagement</c> do it). Area clients
+/// (<see cref="Organizations"/>, <see cref="Projects"/>, …) share its single HTTP pipeline, so rate limits and
+/// concurrency are respected across all of them.
+/// </summary>
+public class SentryManagementClient : IDisposable
+{
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>
+    /// Creates a client without dependency injection, for scripts and tools. It owns its HTTP connections;
+    /// dispose it when done.
+    /// </summary>
+    /// <param name="options">Where and as whom to connect. Validated now; later changes to it have no effect.</param>
+    /// <param name="primaryHandler">The innermost handler (tests pass a fake); <see langword="null"/> for a real socket handler.</param>
+    /// <param name="timeProvider">The clock for timeouts and rate-limit waits; <see langword="null"/> for the system clock.</param>
+    /// <param name="loggerFactory">Where to log API calls; <see langword="null"/> for no logging.</param>
+    /// <exception cref="SentryOptionsException">The options are invalid.</exception>
+    public SentryManagementClient(
+        SentryManagementOptions options,
+        HttpMessageHandler? primaryHandler = null,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null)
+    {
+        var pipeline = new SentryHttpPipeline(options, new SentryRateLimitMonitor(), timeProvider, loggerFactory);
+        _ownedHttpClient = pipeline.CreateHttpClient(primaryHandler, disposePrimary: false);
+        Options = pipeline.Options;
+        RateLimits = pipeline.RateLimits;
+        (Organizations, Projects, Teams, ProjectKeys, Identity) = CreateAreas(_ownedHttpClient, Options);
+    }
+
+    /// <summary>Creates a client over an HttpClient that already runs the Sentry.Management pipeline (used by DI).</summary>
+    internal SentryManagementClient(HttpClient httpClient, SentryManagementOptions options, SentryRateLimitMonitor rateLimits)
+    {
+        Options = options;
+        RateLimits = rateLimits;
+        (Organizations, Projects, Teams, ProjectKeys, Identity) = CreateAreas(httpClient, options);
+    }
+
+    /// <summary>For mocking frameworks only.</summary>
+    protected SentryManagementClient()
+    {
+        Options = new SentryManagementOptions();
+        RateLimits = new SentryRateLimitMonitor();
+        Organizations = null!;
+        Projects = null!;
+        Teams = null!;
+        ProjectKeys = null!;
+        Identity = null!;
+    }
+
+    /// <summary>
+    /// Creates a client from <c>SENTRY_AUTH_TOKEN</c>, <c>SENTRY_ORG</c> and <c>SENTRY_URL</c>, as sentry-cli reads them.
+    /// </summary>
+    /// <param name="loggerFactory">Where to log API calls; <see langword="null"/> for no logging.</param>
+    /// <returns>A client; dispose it when done.</returns>
+    /// <exception cref="SentryOptionsException">A variable is missing or invalid; the message names it.</exception>
+    public static SentryManagementClient FromEnvironment(ILoggerFactory? loggerFactory = null) =>
+        new(SentryManagementOptions.FromEnvironment(), loggerFactory: loggerFactory);
+
+    /// <summary>The options in effect (a copy; changing it changes nothing).</summary>
+    public SentryManagementOptions Options { get; }
+
+    /// <summary>The rate-limit state Sentry last reported to this client.</summary>
+    public virtual SentryRateLimitMonitor RateLimits { get; }
+
+    /// <summary>Organizations: list, get, update.</summary>
+    public virtual OrganizationsClient Organizations { get; }
+
+    /// <summary>Projects: list, get, create, update, delete, team access.</summary>
+    public virtual ProjectsClient Projects { get; }
+
+    /// <summary>Teams: list, get, create, update, delete, projects.</summary>
+    public virtual TeamsClient Teams { get; }
+
+    /// <summary>Client keys (DSNs): list, get, create, update, delete.</summary>
+    public virtual ProjectKeysClient ProjectKeys { get; }
+
+    /// <summary>Who the token belongs to and what it can reach.</summary>
+    public virtual IdentityClient Identity { get; }
+
+    /// <summary>Releases the HTTP connections this client owns (none when it came from dependency injection).</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases owned resources.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+
+    private static (OrganizationsClient, ProjectsClient, TeamsClient, ProjectKeysClient, IdentityClient) CreateAreas(HttpClient http, SentryManagementOptions options)
+    {
+        var organizations = SentryRefit.Create<IOrganizationsApi>(http);
+        return (
+            new OrganizationsClient(organizations, options),
+            new ProjectsClient(SentryRefit.Create<IProjectsApi>(http), options),
+            new TeamsClient(SentryRefit.Create<ITeamsApi>(http), options),
+            new ProjectKeysClient(SentryRefit.Create<IProjectKeysApi>(http), options),
+            new IdentityClient(SentryRefit.Create<IIdentityApi>(http), organizations, options));
+    }
+}

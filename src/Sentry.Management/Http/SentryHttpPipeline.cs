@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Sentry.Management.Http;
+
+/// <summary>
+/// Builds the one handler chain every API call goes through, outermost first:
+/// diagnostics (span and log line) → typed errors → Polly retries and timeouts → rate limits → auth.
+/// Shared state (the concurrency gate and the rate-limit monitor) lives here, so every HttpClient handed out by
+/// IHttpClientFactory for this client observes the same limits.
+/// </summary>
+internal sealed class SentryHttpPipeline
+{
+    private readonly SentryManagementOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ConcurrencyGate _gate;
+
+    internal SentryHttpPipeline(SentryManagementOptions options, SentryRateLimitMonitor monitor, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
+        _options = options.Clone();
+        RateLimits = monitor;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(SentryManagementDefaults.ActivitySourceName);
+        _gate = new ConcurrencyGate(_options.MaxConcurrentRequests);
+    }
+
+    internal SentryManagementOptions Options => _options;
+
+    internal SentryRateLimitMonitor RateLimits { get; }
+
+    internal TimeProvider TimeProvider => _timeProvider;
+
+    /// <summary>The handlers, outermost first, ready to be chained in front of a primary handler.</summary>
+    internal IReadOnlyList<DelegatingHandler> CreateHandlers() =>
+    [
+        new DiagnosticsHandler(_logger, _timeProvider),
+        new ErrorHandler(_options.AuthToken, _timeProvider),
+        new ResilienceHandler(_options, _timeProvider, _logger),
+        new RateLimitHandler(_gate, RateLimits, _timeProvider, _options.MaxRateLimitWait),
+        new AuthHandler(_options.AuthToken, _options.BaseUrl),
+    ];
+
+    /// <summary>Chains the handlers in front of <paramref name="primary"/> and returns an HttpClient over them.</summary>
+    internal HttpClient CreateHttpClient(HttpMessageHandler? primary, bool disposePrimary)
+    {
+        HttpMessageHandler inner = primary ?? CreatePrimaryHandler();
+        var handlers = CreateHandlers();
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+
+        var client = new HttpClient(inner, disposeHandler: primary is null || disposePrimary);
+        Configure(client);
+        return client;
+    }
+
+    /// <summary>Sets what every HttpClient of this pipeline needs: the base URL, and no timeout of its own (Polly owns time).</summary>
+    internal void Configure(HttpClient client)
+    {
+        client.BaseAddress = BaseAddress(_options.BaseUrl);
+        client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+    }
+
+    /// <summary>A socket handler that recycles connections, so a long-lived client still follows DNS changes.</summary>
+    internal static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        AllowAutoRedirect = false,
+    };
+
+    /// <summary>Ensures a trailing slash, so a self-hosted path prefix such as <c>/sentry/</c> is kept.</summary>
+    internal static Uri BaseAddress(Uri baseUrl) =>
+        baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+}
