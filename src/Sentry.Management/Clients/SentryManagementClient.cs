@@ -18,6 +18,12 @@ namespace Sentry.Management.Clients;
 public class SentryManagementClient : IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpClient _http = null!;
+    private OrganizationsClient? _organizations;
+    private ProjectsClient? _projects;
+    private TeamsClient? _teams;
+    private ProjectKeysClient? _projectKeys;
+    private IdentityClient? _identity;
 
     /// <summary>
     /// Creates a client without dependency injection, for scripts and tools. It owns its HTTP connections;
@@ -36,17 +42,17 @@ public class SentryManagementClient : IDisposable
     {
         var pipeline = new SentryHttpPipeline(options, new SentryRateLimitMonitor(), timeProvider, loggerFactory);
         _ownedHttpClient = pipeline.CreateHttpClient(primaryHandler, disposePrimary: false);
+        _http = _ownedHttpClient;
         Options = pipeline.Options;
         RateLimits = pipeline.RateLimits;
-        (Organizations, Projects, Teams, ProjectKeys, Identity) = CreateAreas(_ownedHttpClient, Options);
     }
 
     /// <summary>Creates a client over an HttpClient that already runs the Sentry.Management pipeline (used by DI).</summary>
     internal SentryManagementClient(HttpClient httpClient, SentryManagementOptions options, SentryRateLimitMonitor rateLimits)
     {
+        _http = httpClient;
         Options = options;
         RateLimits = rateLimits;
-        (Organizations, Projects, Teams, ProjectKeys, Identity) = CreateAreas(httpClient, options);
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -54,11 +60,6 @@ public class SentryManagementClient : IDisposable
     {
         Options = new SentryManagementOptions();
         RateLimits = new SentryRateLimitMonitor();
-        Organizations = null!;
-        Projects = null!;
-        Teams = null!;
-        ProjectKeys = null!;
-        Identity = null!;
     }
 
     /// <summary>
@@ -77,19 +78,19 @@ public class SentryManagementClient : IDisposable
     public virtual SentryRateLimitMonitor RateLimits { get; }
 
     /// <summary>Organizations: list, get, update.</summary>
-    public virtual OrganizationsClient Organizations { get; }
+    public virtual OrganizationsClient Organizations => _organizations ??= new(Api<IOrganizationsApi>(), Options);
 
     /// <summary>Projects: list, get, create, update, delete, team access.</summary>
-    public virtual ProjectsClient Projects { get; }
+    public virtual ProjectsClient Projects => _projects ??= new(Api<IProjectsApi>(), Options);
 
     /// <summary>Teams: list, get, create, update, delete, projects.</summary>
-    public virtual TeamsClient Teams { get; }
+    public virtual TeamsClient Teams => _teams ??= new(Api<ITeamsApi>(), Options);
 
     /// <summary>Client keys (DSNs): list, get, create, update, delete.</summary>
-    public virtual ProjectKeysClient ProjectKeys { get; }
+    public virtual ProjectKeysClient ProjectKeys => _projectKeys ??= new(Api<IProjectKeysApi>(), Options);
 
     /// <summary>Who the token belongs to and what it can reach.</summary>
-    public virtual IdentityClient Identity { get; }
+    public virtual IdentityClient Identity => _identity ??= new(Api<IIdentityApi>(), Api<IOrganizationsApi>(), Options);
 
     /// <summary>Releases the HTTP connections this client owns (none when it came from dependency injection).</summary>
     public void Dispose()
@@ -108,14 +109,7 @@ public class SentryManagementClient : IDisposable
         }
     }
 
-    private static (OrganizationsClient, ProjectsClient, TeamsClient, ProjectKeysClient, IdentityClient) CreateAreas(HttpClient http, SentryManagementOptions options)
-    {
-        var organizations = SentryRefit.Create<IOrganizationsApi>(http);
-        return (
-            new OrganizationsClient(organizations, options),
-            new ProjectsClient(SentryRefit.Create<IProjectsApi>(http), options),
-            new TeamsClient(SentryRefit.Create<ITeamsApi>(http), options),
-            new ProjectKeysClient(SentryRefit.Create<IProjectKeysApi>(http), options),
-            new IdentityClient(SentryRefit.Create<IIdentityApi>(http), organizations, options));
-    }
+    /// <summary>A Refit implementation over this client's pipeline. Area clients are created on first use; a race creates two, both valid.</summary>
+    private TApi Api<TApi>()
+        where TApi : class => SentryRefit.Create<TApi>(_http);
 }
