@@ -53,9 +53,12 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
 
             if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
             {
+                var perAttempt = timeout.Timeout == _options.AttemptTimeout && timeout.Timeout != _options.Timeout;
                 throw new TimeoutException(
-                    $"Sentry API {request.Method} {request.RequestUri?.AbsolutePath} did not complete within {_options.Timeout.TotalSeconds:0.#} s "
-                    + $"({Retries(request) + 1} attempt(s)); raise SentryManagementOptions.Timeout for slow endpoints.",
+                    $"Sentry API {request.Method} {request.RequestUri?.AbsolutePath} did not complete: "
+                    + (perAttempt
+                        ? $"each of {Retries(request) + 1} attempt(s) timed out after {timeout.Timeout.TotalSeconds:0.#} s; raise SentryManagementOptions.AttemptTimeout for slow endpoints."
+                        : $"no answer within {timeout.Timeout.TotalSeconds:0.#} s ({Retries(request) + 1} attempt(s)); raise SentryManagementOptions.Timeout for slow endpoints."),
                     timeout);
             }
 

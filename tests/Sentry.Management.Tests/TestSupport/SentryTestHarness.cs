@@ -15,7 +15,7 @@ internal sealed class SentryTestHarness : IDisposable
     internal const string Token = "sntrys_TEST_TOKEN_must_never_leak_0123456789abcdef";
     internal const string BaseUrl = "https://sentry.example.com";
 
-    internal SentryTestHarness(Action<SentryManagementOptions>? configure = null)
+    internal SentryTestHarness(Action<SentryManagementOptions>? configure = null, HttpMessageHandler? primary = null)
     {
         Options = new SentryManagementOptions
         {
@@ -25,7 +25,7 @@ internal sealed class SentryTestHarness : IDisposable
             RetryBaseDelay = TimeSpan.FromSeconds(1),
         };
         configure?.Invoke(Options);
-        Client = new SentryManagementClient(Options, Mock, Time);
+        Client = new SentryManagementClient(Options, primary ?? Mock, Time);
     }
 
     internal MockHttpMessageHandler Mock { get; } = new();

@@ -1,0 +1,220 @@
+using System.Net;
+using RichardSzalay.MockHttp;
+using Sentry.Management.Api.Projects;
+using Sentry.Management.Http;
+using Sentry.Management.Tests.TestSupport;
+
+namespace Sentry.Management.Tests.Http;
+
+public class ResilienceTests
+{
+    private const string OrgUrl = SentryTestHarness.BaseUrl + "/api/0/organizations/acme/";
+
+    [Test]
+    public async Task Get_is_retried_after_503_and_then_succeeds()
+    {
+        using var h = new SentryTestHarness();
+        var calls = 0;
+        h.Mock.When(HttpMethod.Get, OrgUrl).Respond(_ => ++calls == 1
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
+            : SentryTestHarness.Json("""{"slug": "acme"}"""));
+
+        var org = await h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromSeconds(1));
+
+        Assert.That(org.Slug, Is.EqualTo("acme"));
+        Assert.That(calls, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Post_is_not_retried_after_503_because_the_server_may_have_acted()
+    {
+        using var h = new SentryTestHarness();
+        var calls = 0;
+        h.Mock.When(HttpMethod.Post, SentryTestHarness.Url("/api/0/teams/acme/backend/projects/"))
+            .Respond(_ => { calls++; return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable); });
+
+        var ex = Assert.ThrowsAsync<SentryApiException>(() =>
+            h.RunAsync(h.Client.Projects.CreateAsync("acme", "backend", new ProjectCreate { Name = "api" }), TimeSpan.FromSeconds(1)));
+
+        Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(calls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Post_is_retried_when_the_connection_was_never_made()
+    {
+        using var h = new SentryTestHarness();
+        var calls = 0;
+        h.Mock.When(HttpMethod.Post, SentryTestHarness.Url("/api/0/teams/acme/backend/projects/"))
+            .Respond(_ => ++calls == 1
+                ? throw new HttpRequestException(HttpRequestError.ConnectionError, "connection refused")
+                : SentryTestHarness.Json("""{"slug": "api"}""", HttpStatusCode.Created));
+
+        var project = await h.RunAsync(h.Client.Projects.CreateAsync("acme", "backend", new ProjectCreate { Name = "api" }), TimeSpan.FromSeconds(1));
+
+        Assert.That(project.Slug, Is.EqualTo("api"));
+        Assert.That(calls, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Rate_limited_request_waits_for_Retry_After_before_retrying()
+    {
+        using var h = new SentryTestHarness();
+        var attempts = new List<DateTimeOffset>();
+        h.Mock.When(HttpMethod.Get, OrgUrl).Respond(_ =>
+        {
+            attempts.Add(h.Time.GetUtcNow());
+            if (attempts.Count > 1)
+            {
+                return SentryTestHarness.Json("""{"slug": "acme"}""");
+            }
+
+            var limited = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            limited.Headers.TryAddWithoutValidation("Retry-After", "7");
+            return limited;
+        });
+
+        var org = await h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromMilliseconds(500));
+
+        Assert.That(org.Slug, Is.EqualTo("acme"));
+        Assert.That(attempts, Has.Count.EqualTo(2));
+        Assert.That(attempts[1] - attempts[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(7)).And.LessThan(TimeSpan.FromSeconds(8)));
+    }
+
+    [Test]
+    public async Task Rate_limited_post_waits_for_X_Sentry_Rate_Limit_Reset_and_is_retried()
+    {
+        using var h = new SentryTestHarness();
+        var attempts = new List<DateTimeOffset>();
+        h.Mock.When(HttpMethod.Post, SentryTestHarness.Url("/api/0/organizations/acme/teams/")).Respond(_ =>
+        {
+            attempts.Add(h.Time.GetUtcNow());
+            if (attempts.Count > 1)
+            {
+                return SentryTestHarness.Json("""{"slug": "web"}""", HttpStatusCode.Created);
+            }
+
+            var limited = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            var reset = h.Time.GetUtcNow().AddSeconds(12).ToUnixTimeSeconds();
+            limited.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Reset", reset.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            limited.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Remaining", "0");
+            limited.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Limit", "40");
+            return limited;
+        });
+
+        var team = await h.RunAsync(h.Client.Teams.CreateAsync("acme", "web"), TimeSpan.FromMilliseconds(500));
+
+        Assert.That(team.Slug, Is.EqualTo("web"));
+        Assert.That(attempts[1] - attempts[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(12)).And.LessThan(TimeSpan.FromSeconds(13)));
+        Assert.That(h.Client.RateLimits.Current, Is.Not.Null);
+        Assert.That(h.Client.RateLimits.Current!.Limit, Is.EqualTo(40));
+    }
+
+    [Test]
+    public void Rate_limit_longer_than_MaxRateLimitWait_surfaces_as_typed_exception_with_the_wait()
+    {
+        using var h = new SentryTestHarness(o => o.MaxRateLimitWait = TimeSpan.FromSeconds(30));
+        var calls = 0;
+        h.Mock.When(HttpMethod.Get, OrgUrl).Respond(_ =>
+        {
+            calls++;
+            var limited = new HttpResponseMessage(HttpStatusCode.TooManyRequests)
+            {
+                Content = new StringContent("""{"detail": "You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds"}"""),
+            };
+            limited.Headers.TryAddWithoutValidation("Retry-After", "3600");
+            return limited;
+        });
+
+        var ex = Assert.ThrowsAsync<SentryRateLimitedException>(() => h.Client.Organizations.GetAsync("acme"));
+
+        Assert.That(calls, Is.EqualTo(1));
+        Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromHours(1)));
+        Assert.That(ex.ResetsAt, Is.EqualTo(h.Time.GetUtcNow().AddHours(1)));
+        Assert.That(ex.Message, Does.Contain("too frequently"));
+    }
+
+    [Test]
+    public void Attempt_timeouts_are_retried_then_the_call_fails_with_TimeoutException()
+    {
+        var calls = 0;
+        SentryTestHarness h = null!;
+        using var hang = new FuncHandler(async (_, ct) =>
+        {
+            Interlocked.Increment(ref calls);
+            await Task.Delay(TimeSpan.FromHours(1), h.Time, ct);
+            return SentryTestHarness.Json("{}");
+        });
+        using var harness = h = new SentryTestHarness(
+            o =>
+            {
+                o.AttemptTimeout = TimeSpan.FromSeconds(5);
+                o.Timeout = TimeSpan.FromSeconds(100);
+                o.MaxRetries = 2;
+            },
+            hang);
+
+        var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromSeconds(1)));
+        Assert.That(calls, Is.EqualTo(3));
+        Assert.That(ex!.Message, Does.Contain("each of 3 attempt(s) timed out after 5 s"));
+    }
+
+    [Test]
+    public void Total_timeout_stops_the_call_with_a_clear_TimeoutException()
+    {
+        SentryTestHarness h = null!;
+        using var hang = new FuncHandler(async (_, ct) =>
+        {
+            await Task.Delay(TimeSpan.FromHours(1), h.Time, ct);
+            return SentryTestHarness.Json("{}");
+        });
+        using var harness = h = new SentryTestHarness(
+            o =>
+            {
+                o.AttemptTimeout = TimeSpan.FromSeconds(30);
+                o.Timeout = TimeSpan.FromSeconds(10);
+            },
+            hang);
+
+        var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromSeconds(1)));
+        Assert.That(ex!.Message, Does.Contain("GET /api/0/organizations/acme/").And.Contain("10 s"));
+    }
+
+    [Test]
+    public void Cancellation_is_honoured_while_waiting_for_a_rate_limit_and_is_not_retried()
+    {
+        using var h = new SentryTestHarness();
+        var calls = 0;
+        h.Mock.When(HttpMethod.Get, OrgUrl).Respond(_ =>
+        {
+            calls++;
+            var limited = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            limited.Headers.TryAddWithoutValidation("Retry-After", "20");
+            return limited;
+        });
+        using var cts = new CancellationTokenSource();
+
+        var call = h.Client.Organizations.GetAsync("acme", cts.Token);
+        cts.Cancel();
+
+        Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(calls, Is.LessThanOrEqualTo(1));
+    }
+
+    [Test]
+    public void Cancellation_during_the_request_surfaces_as_OperationCanceledException()
+    {
+        using var hang = new FuncHandler(async (_, ct) =>
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
+            return SentryTestHarness.Json("{}");
+        });
+        using var h = new SentryTestHarness(primary: hang);
+        using var cts = new CancellationTokenSource();
+
+        var call = h.Client.Organizations.GetAsync("acme", cts.Token);
+        cts.Cancel();
+
+        Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());
+    }
+}
