@@ -1,0 +1,83 @@
+using Sentry.Management.Tests.TestSupport;
+
+namespace Sentry.Management.Tests.Http;
+
+public class ConcurrencyTests
+{
+    [Test]
+    public async Task A_burst_stays_under_the_ConcurrentLimit_the_server_announced()
+    {
+        var inFlight = 0;
+        var maxInFlight = 0;
+        var calls = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var server = new FuncHandler(async (_, ct) =>
+        {
+            var n = Interlocked.Increment(ref calls);
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref maxInFlight, now);
+            try
+            {
+                if (n > 1)
+                {
+                    await release.Task.WaitAsync(ct);
+                }
+
+                var response = SentryTestHarness.Json("""{"slug": "acme"}""");
+                response.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-ConcurrentLimit", "3");
+                response.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-ConcurrentRemaining", "2");
+                return response;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+        });
+        using var h = new SentryTestHarness(o => o.MaxConcurrentRequests = 10, server);
+
+        await h.Client.Organizations.GetAsync("acme"); // learns the limit of 3
+        var burst = Enumerable.Range(0, 12).Select(_ => h.Client.Organizations.GetAsync("acme")).ToList();
+        for (var i = 0; i < 50 && Volatile.Read(ref inFlight) < 3; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.That(Volatile.Read(ref inFlight), Is.EqualTo(3), "three requests run while the rest wait");
+        release.SetResult();
+        await Task.WhenAll(burst);
+
+        Assert.That(maxInFlight, Is.EqualTo(3));
+        Assert.That(calls, Is.EqualTo(13));
+        Assert.That(h.Client.RateLimits.Current!.ConcurrentLimit, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_used_up_window_delays_the_next_request_until_reset()
+    {
+        var attempts = new List<DateTimeOffset>();
+        SentryTestHarness h = null!;
+        using var server = new FuncHandler((_, _) =>
+        {
+            attempts.Add(h.Time.GetUtcNow());
+            var response = SentryTestHarness.Json("""{"slug": "acme"}""");
+            response.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Remaining", attempts.Count == 1 ? "0" : "39");
+            response.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Reset", h.Time.GetUtcNow().AddSeconds(5).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Task.FromResult(response);
+        });
+        using var harness = h = new SentryTestHarness(primary: server);
+
+        await h.Client.Organizations.GetAsync("acme");
+        await h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromMilliseconds(500));
+
+        Assert.That(attempts[1] - attempts[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(5)));
+        Assert.That(h.Client.RateLimits.Current!.Remaining, Is.EqualTo(39));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
