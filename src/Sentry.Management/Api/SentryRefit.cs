@@ -33,6 +33,7 @@ public static class SentryRefit
     {
         var settings = RefitSettings.ForJsonContext(context);
         settings.Buffered = true;
+        settings.UrlParameterFormatter = new SentryUrlParameterFormatter();
 
         // The pipeline already turned failures into SentryApiException / TimeoutException / HttpRequestException;
         // wrapping them again would hide the typed error from callers.

@@ -1,0 +1,17 @@
+using System.Reflection;
+using Refit;
+
+namespace Sentry.Management.Api;
+
+/// <summary>Formats query and path values the way Sentry expects: booleans as <c>true</c>/<c>false</c>, not .NET's <c>True</c>.</summary>
+internal sealed class SentryUrlParameterFormatter : IUrlParameterFormatter
+{
+    private readonly DefaultUrlParameterFormatter _default = new();
+
+    public string? Format(object? value, ICustomAttributeProvider attributeProvider, Type type) => value switch
+    {
+        bool b => b ? "true" : "false",
+        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        _ => _default.Format(value, attributeProvider, type),
+    };
+}
