@@ -47,3 +47,8 @@ catch (SentryApiException e)
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+catch (Exception e) when (e is HttpRequestException or TimeoutException)
+{
+    Console.Error.WriteLine($"Could not reach Sentry: {e.Message}");
+    return 1;
+}
