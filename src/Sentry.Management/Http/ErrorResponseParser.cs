@@ -40,15 +40,13 @@ internal static class ErrorResponseParser
             RequestId = RequestId(response),
         };
 
+        var retryAfter = RateLimitHeaders.RetryAfter(response, now);
         return response.StatusCode switch
         {
             HttpStatusCode.NotFound => new SentryNotFoundException(details),
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new SentryAuthorizationException(details),
             HttpStatusCode.BadRequest => new SentryValidationException(details),
-            HttpStatusCode.TooManyRequests => new SentryRateLimitedException(
-                details,
-                RateLimitHeaders.RetryAfter(response, now),
-                RateLimitHeaders.RetryAfter(response, now) is { } wait ? now + wait : null),
+            HttpStatusCode.TooManyRequests => new SentryRateLimitedException(details, retryAfter, now + retryAfter),
             _ => new SentryApiException(details),
         };
     }

@@ -91,6 +91,27 @@ public class PaginationTests
         Assert.That(query, Does.Contain("per_page=25").And.Contain("query=name%3Aapi"));
     }
 
+    [Test]
+    public async Task An_error_on_a_later_page_surfaces_as_the_typed_exception_after_the_earlier_items()
+    {
+        using var h = new SentryTestHarness();
+        h.Mock.When(HttpMethod.Get, SentryTestHarness.Url(Path)).Respond(req => req.RequestUri!.Query.Contains("cursor=", StringComparison.Ordinal)
+            ? new HttpResponseMessage(System.Net.HttpStatusCode.NotFound) { Content = new StringContent("""{"detail": "gone"}""") }
+            : SentryTestHarness.Json("""[{"slug": "p1"}]""", link: SentryTestHarness.Link(Path, "0:1:0", hasNext: true)));
+
+        var seen = new List<string?>();
+        var ex = Assert.ThrowsAsync<Sentry.Management.Http.SentryNotFoundException>(async () =>
+        {
+            await foreach (var project in h.Client.Projects.List("acme"))
+            {
+                seen.Add(project.Slug);
+            }
+        });
+
+        Assert.That(seen, Is.EqualTo(new[] { "p1" }));
+        Assert.That(ex!.Detail, Is.EqualTo("gone"));
+    }
+
     [TestCase("<https://sentry.io/api/0/x/?&cursor=100:-1:1>; rel=\"previous\"; results=\"false\"; cursor=\"100:-1:1\", <https://sentry.io/api/0/x/?&cursor=100:1:0>; rel=\"next\"; results=\"true\"; cursor=\"100:1:0\"", "100:1:0", null)]
     [TestCase("<https://sentry.io/api/0/x/?&cursor=1,2:0:1>; rel=\"previous\"; results=\"true\"; cursor=\"1,2:0:1\", <https://sentry.io/api/0/x/?&cursor=3:1:0>; rel=\"next\"; results=\"false\"; cursor=\"3:1:0\"", null, "1,2:0:1")]
     [TestCase("garbage", null, null)]
