@@ -6,11 +6,12 @@ using Sentry.Management.Http.Pagination;
 
 if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("SENTRY_AUTH_TOKEN")))
 {
-    Console.Error.WriteLine("""
+    // Not an error: on a fresh machine the sample explains what it needs (exit code 0, so the README command "works").
+    Console.WriteLine("""
         Set SENTRY_AUTH_TOKEN to a Sentry auth token (Settings > Auth Tokens, scopes org:read and project:read).
         Optional: SENTRY_ORG (only this organization) and SENTRY_URL (a region such as https://de.sentry.io, or a self-hosted Sentry).
         """);
-    return 2;
+    return 0;
 }
 
 using var cancel = new CancellationTokenSource();

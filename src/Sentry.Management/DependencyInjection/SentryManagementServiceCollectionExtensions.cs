@@ -60,6 +60,12 @@ public static class SentryManagementServiceCollectionExtensions
     private static SentryManagementBuilder AddCore(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(SentryHttpPipeline)))
+        {
+            // Added before: only the options change; adding the handlers again would run every call through them twice.
+            return new SentryManagementBuilder(services, services.AddHttpClient(SentryManagementDefaults.HttpClientName));
+        }
+
         services.AddOptions<SentryManagementOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SentryManagementOptions>, SentryManagementOptionsValidator>());
         services.TryAddSingleton<SentryRateLimitMonitor>();

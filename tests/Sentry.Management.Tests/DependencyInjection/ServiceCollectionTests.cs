@@ -94,6 +94,27 @@ public class ServiceCollectionTests
         Assert.That(seen.SawAuthorization, Is.True, "auth is added inside, before user handlers see the request");
     }
 
+    [Test]
+    public async Task Adding_twice_combines_the_options_without_doubling_the_pipeline()
+    {
+        var attempts = 0;
+        using var mock = new MockHttpMessageHandler();
+        mock.When("https://sentry.io/api/0/organizations/acme/").Respond(_ =>
+        {
+            attempts++;
+            return new HttpResponseMessage(System.Net.HttpStatusCode.BadGateway);
+        });
+        var services = new ServiceCollection();
+        services.AddSentryManagement(o => o.AuthToken = "sntrys_x");
+        services.AddSentryManagement(o => { o.MaxRetries = 1; o.RetryBaseDelay = TimeSpan.FromMilliseconds(1); })
+            .HttpClient.ConfigurePrimaryHttpMessageHandler(() => mock);
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.ThrowsAsync<SentryApiException>(() => provider.GetRequiredService<SentryManagementClient>().Organizations.GetAsync("acme"));
+
+        Assert.That(attempts, Is.EqualTo(2), "one retry, from one resilience handler");
+    }
+
     private sealed class CountingHandler : DelegatingHandler
     {
         internal int Count;
