@@ -89,6 +89,25 @@ public class LiveContractTests
         Assert.That(recorder.ViolationText + ((SentryApiException)error).ResponseBody, Does.Contain("status"));
     }
 
+    [Test]
+    public async Task Known_bug_bool_query_values_are_sent_capitalized()
+    {
+        // Pins a library bug found by this contract (reported, not fixed here: the fix belongs in SentryRefit's
+        // settings, a lowercase bool UrlParameterFormatter). Refit writes a bool query value with bool.ToString(),
+        // "True"; the schema types owner as boolean and Sentry only reads "true"/"1", so owner=True is rejected by
+        // Prism and silently ignored by Sentry. When this test fails, the bug is fixed: delete it and pass
+        // owner: true in LiveOperations.
+        var recorder = new TrafficRecorder();
+        await using var services = BuildServices(recorder, b => b.HttpClient.AddHttpMessageHandler(() => new QueryRecordingHandler(recorder)));
+        var api = services.GetRequiredService<IOrganizationsApi>();
+
+        var error = Assert.ThrowsAsync(Is.InstanceOf<SentryApiException>(), () => api.ListAsync(owner: true));
+
+        Assert.That(recorder.Queries.Single(), Does.Contain("owner=True"));
+        Assert.That((int)((SentryApiException)error!).StatusCode, Is.EqualTo(422));
+        Assert.That(((SentryApiException)error).ResponseBody, Does.Contain("owner must be boolean"));
+    }
+
     private static ServiceProvider BuildServices(TrafficRecorder recorder, Action<Sentry.Management.DependencyInjection.ISentryManagementBuilder>? configure = null)
     {
         var services = new ServiceCollection();
@@ -131,6 +150,8 @@ public class LiveContractTests
 
         internal ConcurrentQueue<string> Violations { get; } = new();
 
+        internal ConcurrentQueue<string> Queries { get; } = new();
+
         internal string ViolationText => Violations.IsEmpty ? "(none)" : string.Join("\n", Violations);
     }
 
@@ -151,6 +172,16 @@ public class LiveContractTests
             }
 
             return response;
+        }
+    }
+
+    /// <summary>Records the raw query string as sent.</summary>
+    private sealed class QueryRecordingHandler(TrafficRecorder recorder) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            recorder.Queries.Enqueue(request.RequestUri!.Query);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 

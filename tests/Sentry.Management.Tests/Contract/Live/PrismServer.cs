@@ -31,6 +31,12 @@ internal sealed class PrismServer : IDisposable
 
     internal int Port { get; }
 
+    /// <summary>How many attempts the start took (more than one after a port clash).</summary>
+    internal int Attempt { get; private set; }
+
+    /// <summary>The Node.js process id, so tests can check it is gone after <see cref="Dispose"/>.</summary>
+    internal int ProcessId => _process.Id;
+
     internal Uri BaseUrl => new($"http://127.0.0.1:{Port}");
 
     /// <summary>The last lines Prism printed, for failure messages.</summary>
@@ -41,7 +47,11 @@ internal sealed class PrismServer : IDisposable
     /// another engineer's server) makes Prism exit; then another free port is tried.
     /// </summary>
     /// <exception cref="InvalidOperationException">Node or Prism is missing, or Prism did not start; the message says how to fix it.</exception>
-    internal static async Task<PrismServer> StartAsync(string repositoryRoot, string schemaPath, CancellationToken cancellationToken)
+    /// <param name="repositoryRoot">The folder holding Sentry.Management.sln (Prism lives in tests/tools/node_modules).</param>
+    /// <param name="schemaPath">The OpenAPI file to serve.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <param name="choosePort">Picks the port of each attempt; <see langword="null"/> for a free one (tests inject a taken port).</param>
+    internal static async Task<PrismServer> StartAsync(string repositoryRoot, string schemaPath, CancellationToken cancellationToken, Func<int, int>? choosePort = null)
     {
         var node = FindNode();
         var cli = Path.Combine(repositoryRoot, "tests", "tools", "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
@@ -55,7 +65,7 @@ internal sealed class PrismServer : IDisposable
         var failures = new List<string>();
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var port = FreePort();
+            var port = choosePort?.Invoke(attempt) ?? FreePort();
             var output = new ConcurrentQueue<string>();
             var process = Launch(node, cli, schemaPath, port, output);
             var server = new PrismServer(process, port, output);
@@ -63,6 +73,7 @@ internal sealed class PrismServer : IDisposable
             {
                 if (await server.WaitUntilListeningAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    server.Attempt = attempt;
                     return server;
                 }
 
@@ -201,7 +212,7 @@ internal sealed class PrismServer : IDisposable
             + "(CI installs it), then run `cd tests/tools && npm ci`.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
