@@ -20,7 +20,8 @@ public sealed partial record RefitOperation(
     IReadOnlyList<string> PathParameters,
     IReadOnlyList<string> UnboundPathParameters,
     IReadOnlyList<RefitQueryKey> QueryKeys,
-    bool HasBody)
+    bool HasBody,
+    Type? BodyType)
 {
     public string Key => SchemaOperation.OperationKey(Verb, Path);
 
@@ -70,6 +71,10 @@ internal static class RefitOperations
         return result;
     }
 
+    /// <summary>Describes one Refit method (also used by tests on fake interfaces).</summary>
+    internal static RefitOperation Describe(Type type, MethodInfo method) =>
+        Describe(type, method, method.GetCustomAttribute<HttpMethodAttribute>(inherit: true) ?? throw new ArgumentException($"{method.Name} has no Refit verb attribute.", nameof(method)));
+
     private static RefitOperation Describe(Type type, MethodInfo method, HttpMethodAttribute verb)
     {
         var verbName = verb.Method.Method.ToUpperInvariant();
@@ -77,6 +82,7 @@ internal static class RefitOperations
         var bound = new HashSet<string>(StringComparer.Ordinal);
         var query = new List<RefitQueryKey>();
         var hasBody = false;
+        Type? bodyType = null;
         var candidates = new List<ParameterInfo>();
 
         foreach (var parameter in method.GetParameters())
@@ -93,6 +99,7 @@ internal static class RefitOperations
             if (parameter.IsDefined(typeof(BodyAttribute)))
             {
                 hasBody = true;
+                bodyType = parameter.ParameterType;
                 continue;
             }
 
@@ -113,6 +120,7 @@ internal static class RefitOperations
             if (implicitBodies.Count == 1)
             {
                 hasBody = true;
+                bodyType = implicitBodies[0].ParameterType;
                 candidates.Remove(implicitBodies[0]);
             }
         }
@@ -145,7 +153,8 @@ internal static class RefitOperations
             placeholders,
             placeholders.Where(p => !bound.Contains(p)).ToList(),
             query,
-            hasBody);
+            hasBody,
+            bodyType);
     }
 
     private static bool IsNotNull(NullabilityInfo info) =>

@@ -94,12 +94,34 @@ public class RefitSchemaContractTests
             problems.Add("sends a JSON body, but the schema declares no application/json request body");
         }
 
+        if (operation.BodyType is { } bodyType && schema.RequestBodySchema is { } bodySchema)
+        {
+            foreach (var name in RequestBodyNames.Undeclared(bodyType, bodySchema))
+            {
+                problems.Add($"body property '{name}' ({bodyType.Name}) is not declared by the schema's request body");
+            }
+        }
+
         if (!operation.HasBody && schema.RequestBodyRequired)
         {
             problems.Add("the schema requires a request body, but the method sends none");
         }
 
         Assert.That(problems, Is.Empty, $"{operation.Name} ({operation.Key}) disagrees with Sentry's schema:\n  " + string.Join("\n  ", problems));
+    }
+
+    [Test]
+    public void Body_name_check_finds_properties_the_schema_does_not_declare()
+    {
+        // Proves the body check can fail: a schema missing browserSdkVersion and rateLimit.window.
+        using var schema = System.Text.Json.JsonDocument.Parse("""
+            {"type": "object", "properties": {"name": {"type": "string"}, "isActive": {"type": "boolean"},
+             "rateLimit": {"type": "object", "properties": {"count": {"type": "integer"}}}}}
+            """);
+
+        var undeclared = RequestBodyNames.Undeclared(typeof(Sentry.Management.Api.ProjectKeys.ProjectKeyUpdate), schema.RootElement);
+
+        Assert.That(undeclared, Is.EquivalentTo(new[] { "browserSdkVersion", "rateLimit.window" }));
     }
 
     [Test]

@@ -14,6 +14,9 @@ namespace Sentry.Management.Tests.Contract.Live;
 internal sealed class PrismServer : IDisposable
 {
     private const int Attempts = 3;
+
+    /// <summary>A Node preload that ends Prism when the test host is gone (see prism-watchdog.js).</summary>
+    private static readonly string Watchdog = Path.Combine(AppContext.BaseDirectory, "Contract", "Live", "prism-watchdog.js");
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
@@ -173,7 +176,8 @@ internal sealed class PrismServer : IDisposable
             UseShellExecute = false,
             CreateNoWindow = true,
         };
-        foreach (var argument in new[] { cli, "mock", schemaPath, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        start.Environment["SENTRY_MANAGEMENT_TEST_HOST_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var argument in new[] { "--require", Watchdog, cli, "mock", schemaPath, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
