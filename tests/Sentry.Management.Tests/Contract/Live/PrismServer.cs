@@ -141,6 +141,7 @@ internal sealed class PrismServer : IDisposable
         {
             if (_process.HasExited)
             {
+                _process.WaitForExit(); // drains the output readers, so the failure message has Prism's last words
                 return false;
             }
 
