@@ -30,9 +30,7 @@ internal static class LiveOperations
     internal static readonly IReadOnlyList<LiveOperation> All =
     [
         // Organizations
-        // owner is left out: the library sends bools as "True", which Prism (and Sentry) reject; pinned by
-        // LiveContractTests.Known_bug_bool_query_values_are_sent_capitalized. Pass owner: true once that is fixed.
-        Api<IOrganizationsApi>.Call("GET /api/0/organizations/", (api, ct) => api.ListAsync(cursor: "0:100:0", query: "acme", owner: null, sortBy: "members", perPage: 100, ct)),
+        Api<IOrganizationsApi>.Call("GET /api/0/organizations/", (api, ct) => api.ListAsync(cursor: "0:100:0", query: "acme", owner: true, sortBy: "members", perPage: 100, ct)),
         Api<IOrganizationsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/", (api, ct) => api.GetAsync(Org, detailed: "0", ct)),
         Api<IOrganizationsApi>.Call("PUT /api/0/organizations/{organization_id_or_slug}/", (api, ct) => api.UpdateAsync(Org, new OrganizationUpdate { Name = "Acme", Slug = Org, Require2FA = true, ScrubIPAddresses = true, StoreCrashReports = 5, SensitiveFields = ["password"], SafeFields = ["order_id"], CancelDeletion = false }, ct)),
 
