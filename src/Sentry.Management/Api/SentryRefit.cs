@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Refit;
+using Sentry.Management.Api.Events;
 using Sentry.Management.Api.Identity;
+using Sentry.Management.Api.Issues;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
@@ -47,6 +49,8 @@ public static class SentryRefit
         _ when api == typeof(ITeamsApi) => TeamsJsonContext.Default,
         _ when api == typeof(IProjectKeysApi) => ProjectKeysJsonContext.Default,
         _ when api == typeof(IIdentityApi) => IdentityJsonContext.Default,
+        _ when api == typeof(IIssuesApi) => IssuesJsonContext.Default,
+        _ when api == typeof(IEventsApi) => EventsJsonContext.Default,
         _ => null,
     };
 }
