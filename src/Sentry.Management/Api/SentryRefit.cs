@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Refit;
+using Sentry.Management.Api.Alerts;
 using Sentry.Management.Api.Events;
 using Sentry.Management.Api.Identity;
 using Sentry.Management.Api.Issues;
@@ -51,6 +52,7 @@ public static class SentryRefit
         _ when api == typeof(IIdentityApi) => IdentityJsonContext.Default,
         _ when api == typeof(IIssuesApi) => IssuesJsonContext.Default,
         _ when api == typeof(IEventsApi) => EventsJsonContext.Default,
+        _ when api == typeof(IAlertsApi) => AlertsJsonContext.Default,
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sentry.Management.Api;
+using Sentry.Management.Api.Alerts;
 using Sentry.Management.Api.Events;
 using Sentry.Management.Api.Identity;
 using Sentry.Management.Api.Issues;
@@ -28,6 +29,7 @@ public class SentryManagementClient : IDisposable
     private IdentityClient? _identity;
     private IssuesClient? _issues;
     private EventsClient? _events;
+    private AlertsClient? _alerts;
 
     /// <summary>
     /// Creates a client without dependency injection, for scripts and tools. It owns its HTTP connections;
@@ -101,6 +103,9 @@ public class SentryManagementClient : IDisposable
 
     /// <summary>Events: project and issue events, event details with exception and breadcrumbs, hashes, event-id lookup.</summary>
     public virtual EventsClient Events => _events ??= new(Api<IEventsApi>(), Options);
+
+    /// <summary>Alerts: issue alert rules, metric alert rules, workflows and detectors.</summary>
+    public virtual AlertsClient Alerts => _alerts ??= new(Api<IAlertsApi>(), Options);
 
     /// <summary>Releases the HTTP connections this client owns (none when it came from dependency injection).</summary>
     public void Dispose()

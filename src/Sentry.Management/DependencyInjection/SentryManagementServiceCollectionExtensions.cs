@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sentry.Management.Api;
+using Sentry.Management.Api.Alerts;
 using Sentry.Management.Api.Events;
 using Sentry.Management.Api.Identity;
 using Sentry.Management.Api.Issues;
@@ -91,6 +92,7 @@ public static class SentryManagementServiceCollectionExtensions
         AddApi<IIdentityApi>(services);
         AddApi<IIssuesApi>(services);
         AddApi<IEventsApi>(services);
+        AddApi<IAlertsApi>(services);
 
         services.TryAddSingleton(sp => new SentryManagementClient(
             CreateHttpClient(sp),
@@ -103,6 +105,7 @@ public static class SentryManagementServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Identity);
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Issues);
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Events);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Alerts);
         return new SentryManagementBuilder(services, httpClient);
     }
 
