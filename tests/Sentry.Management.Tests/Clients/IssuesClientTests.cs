@@ -293,6 +293,49 @@ public class IssuesClientTests
     }
 
     [Test]
+    public async Task Bulk_chunk_answered_429_is_retried_by_the_pipeline_before_it_counts_as_failed()
+    {
+        using var h = new SentryTestHarness();
+        var recorder = new RequestRecorder();
+        var secondChunkCalls = 0;
+        recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/issues/", r =>
+        {
+            if (r.Query("id")[0] == "101" && ++secondChunkCalls == 1)
+            {
+                var limited = SentryTestHarness.Json("""{"detail": "Rate limit exceeded"}""", HttpStatusCode.TooManyRequests);
+                limited.Headers.TryAddWithoutValidation("Retry-After", "2");
+                return limited;
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        });
+        var ids = Enumerable.Range(1, 150).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var result = await h.RunAsync(h.Client.Issues.BulkDeleteAsync(null, ids), TimeSpan.FromSeconds(1));
+
+        Assert.That(recorder.Requests, Has.Count.EqualTo(3), "the limited chunk is sent again after Retry-After");
+        Assert.That(result.Succeeded, Is.True);
+        Assert.That(result.SucceededIds, Has.Count.EqualTo(150));
+    }
+
+    [Test]
+    public async Task Cancellation_stops_the_remaining_chunks()
+    {
+        using var h = new SentryTestHarness();
+        using var cts = new CancellationTokenSource();
+        var recorder = new RequestRecorder();
+        recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/issues/", _ =>
+        {
+            cts.Cancel();
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        });
+        var ids = Enumerable.Range(1, 250).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.That(async () => await h.Client.Issues.BulkDeleteAsync(null, ids, cts.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(recorder.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public void Bulk_calls_refuse_no_ids_and_merges_larger_than_one_request()
     {
         using var h = new SentryTestHarness();
