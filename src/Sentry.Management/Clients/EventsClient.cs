@@ -7,6 +7,15 @@ namespace Sentry.Management.Clients;
 /// <summary>Events: a project's or an issue's events, one event with its exception and breadcrumbs, issue hashes, event-id lookup.</summary>
 public class EventsClient
 {
+    /// <summary>The event id that stands for an issue's latest event.</summary>
+    public const string Latest = "latest";
+
+    /// <summary>The event id that stands for an issue's oldest event.</summary>
+    public const string Oldest = "oldest";
+
+    /// <summary>The event id that stands for the event Sentry recommends looking at.</summary>
+    public const string Recommended = "recommended";
+
     private readonly IEventsApi _api = null!;
     private readonly ClientContext _context = null!;
 
@@ -96,15 +105,6 @@ public class EventsClient
     /// <returns>The event.</returns>
     public virtual Task<Event> GetOldestForIssueAsync(string? organizationSlug, string issueId, CancellationToken cancellationToken = default) =>
         GetForIssueAsync(organizationSlug, issueId, Oldest, cancellationToken);
-
-    /// <summary>The event id that stands for an issue's latest event.</summary>
-    public const string Latest = "latest";
-
-    /// <summary>The event id that stands for an issue's oldest event.</summary>
-    public const string Oldest = "oldest";
-
-    /// <summary>The event id that stands for the event Sentry recommends looking at.</summary>
-    public const string Recommended = "recommended";
 
     /// <summary>Lists the hashes (fingerprints) an issue groups, each with its latest event.</summary>
     /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>

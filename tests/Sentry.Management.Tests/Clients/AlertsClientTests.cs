@@ -70,6 +70,23 @@ public class AlertsClientTests
     }
 
     [Test]
+    public async Task List_issue_rules_follows_the_link_cursor()
+    {
+        using var h = new SentryTestHarness();
+        var recorder = new RequestRecorder();
+        const string path = "/api/0/projects/acme/melody/rules/";
+        recorder.On(h, HttpMethod.Get, path, r => r.Query("cursor").Count == 0
+            ? SentryTestHarness.Json("""[{"id": "1", "conditions": [{"id": "x.Unknown", "deep": {"a": 1}}]}]""", link: SentryTestHarness.Link(path, "0:1:0", hasNext: true))
+            : SentryTestHarness.Json("""[{"id": "2"}]""", link: SentryTestHarness.Link(path, "0:2:0", hasNext: false)));
+
+        var rules = await h.Client.Alerts.ListIssueRules("acme", "melody").ToListAsync();
+
+        Assert.That(rules.Select(r => r.Id), Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(recorder.Requests[1].Query("cursor"), Is.EqualTo(new[] { "0:1:0" }));
+        Assert.That(rules[0].Conditions![0].AdditionalProperties!["deep"].GetProperty("a").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Create_issue_rule_sends_sentry_ids_with_their_fields_and_returns_created_on_201()
     {
         using var h = new SentryTestHarness();
