@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using Refit;
+using Sentry.Management.Api.Alerts;
+using Sentry.Management.Api.Events;
 using Sentry.Management.Api.Identity;
+using Sentry.Management.Api.Issues;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
@@ -48,6 +51,9 @@ public static class SentryRefit
         _ when api == typeof(ITeamsApi) => TeamsJsonContext.Default,
         _ when api == typeof(IProjectKeysApi) => ProjectKeysJsonContext.Default,
         _ when api == typeof(IIdentityApi) => IdentityJsonContext.Default,
+        _ when api == typeof(IIssuesApi) => IssuesJsonContext.Default,
+        _ when api == typeof(IEventsApi) => EventsJsonContext.Default,
+        _ when api == typeof(IAlertsApi) => AlertsJsonContext.Default,
         _ => null,
     };
 }

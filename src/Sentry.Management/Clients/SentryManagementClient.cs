@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Sentry.Management.Api;
+using Sentry.Management.Api.Alerts;
+using Sentry.Management.Api.Events;
 using Sentry.Management.Api.Identity;
+using Sentry.Management.Api.Issues;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
@@ -24,6 +27,9 @@ public class SentryManagementClient : IDisposable
     private TeamsClient? _teams;
     private ProjectKeysClient? _projectKeys;
     private IdentityClient? _identity;
+    private IssuesClient? _issues;
+    private EventsClient? _events;
+    private AlertsClient? _alerts;
 
     /// <summary>
     /// Creates a client without dependency injection, for scripts and tools. It owns its HTTP connections;
@@ -91,6 +97,15 @@ public class SentryManagementClient : IDisposable
 
     /// <summary>Who the token belongs to and what it can reach.</summary>
     public virtual IdentityClient Identity => _identity ??= new(Api<IIdentityApi>(), Api<IOrganizationsApi>(), Options);
+
+    /// <summary>Issues: search, get, update, delete, bulk changes in chunks, short ids, tags.</summary>
+    public virtual IssuesClient Issues => _issues ??= new(Api<IIssuesApi>(), Options);
+
+    /// <summary>Events: project and issue events, event details with exception and breadcrumbs, hashes, event-id lookup.</summary>
+    public virtual EventsClient Events => _events ??= new(Api<IEventsApi>(), Options);
+
+    /// <summary>Alerts: issue alert rules, metric alert rules, workflows and detectors.</summary>
+    public virtual AlertsClient Alerts => _alerts ??= new(Api<IAlertsApi>(), Options);
 
     /// <summary>Releases the HTTP connections this client owns (none when it came from dependency injection).</summary>
     public void Dispose()

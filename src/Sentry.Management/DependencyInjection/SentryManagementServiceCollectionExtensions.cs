@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sentry.Management.Api;
+using Sentry.Management.Api.Alerts;
+using Sentry.Management.Api.Events;
 using Sentry.Management.Api.Identity;
+using Sentry.Management.Api.Issues;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
@@ -93,6 +96,9 @@ public static class SentryManagementServiceCollectionExtensions
         AddApi<ITeamsApi>(services);
         AddApi<IProjectKeysApi>(services);
         AddApi<IIdentityApi>(services);
+        AddApi<IIssuesApi>(services);
+        AddApi<IEventsApi>(services);
+        AddApi<IAlertsApi>(services);
 
         services.TryAddSingleton(sp => new SentryManagementClient(
             CreateHttpClient(sp),
@@ -103,6 +109,9 @@ public static class SentryManagementServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Teams);
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().ProjectKeys);
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Identity);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Issues);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Events);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Alerts);
         return new SentryManagementBuilder(services, httpClient);
     }
 
