@@ -169,7 +169,7 @@ public class IssuesClient
     {
         ArgumentNullException.ThrowIfNull(update);
         var organization = _context.Organization(organizationSlug);
-        var chunks = Chunk(issueIds, update);
+        var chunks = Chunk(issueIds, update.Merge == true);
         return RunChunksAsync(chunks, async (ids, ct) => Content(await _api.BulkUpdateAsync(organization, update, ids, cancellationToken: ct).ConfigureAwait(false)), cancellationToken);
     }
 
@@ -201,7 +201,7 @@ public class IssuesClient
     public virtual Task<IssueBulkResult> BulkDeleteAsync(string? organizationSlug, IEnumerable<string> issueIds, CancellationToken cancellationToken = default)
     {
         var organization = _context.Organization(organizationSlug);
-        var chunks = Chunk(issueIds, null);
+        var chunks = Chunk(issueIds, merge: false);
         return RunChunksAsync(
             chunks,
             async (ids, ct) =>
@@ -236,13 +236,13 @@ public class IssuesClient
         string? organizationSlug,
         string projectSlug,
         IEnumerable<string> issueIds,
-        IssueUpdate update,
+        ProjectIssueBulkUpdate update,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
         var organization = _context.Organization(organizationSlug);
         var project = SentrySlug.Validate(projectSlug);
-        var chunks = Chunk(issueIds, update);
+        var chunks = Chunk(issueIds, update.Merge == true);
         return RunChunksAsync(chunks, async (ids, ct) => Content(await _api.BulkUpdateInProjectAsync(organization, project, update, ids, cancellationToken: ct).ConfigureAwait(false)), cancellationToken);
     }
 
@@ -256,7 +256,7 @@ public class IssuesClient
     {
         var organization = _context.Organization(organizationSlug);
         var project = SentrySlug.Validate(projectSlug);
-        var chunks = Chunk(issueIds, null);
+        var chunks = Chunk(issueIds, merge: false);
         return RunChunksAsync(
             chunks,
             async (ids, ct) =>
@@ -268,7 +268,7 @@ public class IssuesClient
     }
 
     /// <summary>Validates and de-duplicates the ids, then splits them into request-sized chunks.</summary>
-    private static List<string[]> Chunk(IEnumerable<string> issueIds, IssueUpdate? update)
+    private static List<string[]> Chunk(IEnumerable<string> issueIds, bool merge)
     {
         ArgumentNullException.ThrowIfNull(issueIds);
         var ids = issueIds.Select(id => QueryValues.NumericId(id, nameof(issueIds))).Distinct(StringComparer.Ordinal).ToList();
@@ -278,7 +278,7 @@ public class IssuesClient
             throw new ArgumentException("At least one issue id is required.", nameof(issueIds));
         }
 
-        if (update?.Merge == true && ids.Count > MaxIdsPerBulkRequest)
+        if (merge && ids.Count > MaxIdsPerBulkRequest)
         {
             // A merge split over requests would create one parent per request instead of one merged issue.
             throw new ArgumentException($"A merge can take at most {MaxIdsPerBulkRequest} issues (one request).", nameof(issueIds));

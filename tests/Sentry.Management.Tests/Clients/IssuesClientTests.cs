@@ -389,7 +389,7 @@ public class IssuesClientTests
         recorder.On(h, HttpMethod.Put, "/api/0/projects/acme/pump-station/issues/", IssueAlertSchemaExamples.Get("PUT", ProjectIssues));
         recorder.On(h, HttpMethod.Delete, "/api/0/projects/acme/pump-station/issues/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var updated = await h.Client.Issues.BulkUpdateInProjectAsync(null, "pump-station", ["1", "2"], new IssueUpdate { IsPublic = false, Status = IssueStatus.Unresolved });
+        var updated = await h.Client.Issues.BulkUpdateInProjectAsync(null, "pump-station", ["1", "2"], new ProjectIssueBulkUpdate { IsPublic = false, Status = IssueStatus.Unresolved });
         var deleted = await h.Client.Issues.BulkDeleteInProjectAsync(null, "pump-station", ["3"]);
 
         Assert.That(recorder.Requests[0].Method, Is.EqualTo(HttpMethod.Put));

@@ -213,7 +213,7 @@ public interface IIssuesApi
     Task<IApiResponse<IssueBulkUpdateResult>> BulkUpdateInProjectAsync(
         [AliasAs("organization_id_or_slug")] string organization,
         [AliasAs("project_id_or_slug")] string project,
-        [Body] IssueUpdate update,
+        [Body] ProjectIssueBulkUpdate update,
         [Query(CollectionFormat.Multi)] IEnumerable<string>? id = null,
         [Query] string? status = null,
         CancellationToken cancellationToken = default);

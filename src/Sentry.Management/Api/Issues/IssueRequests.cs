@@ -132,3 +132,35 @@ public sealed class IssueListOptions
     /// <summary>Data to leave out for speed, such as <c>stats</c> or <c>lifetime</c>.</summary>
     public IReadOnlyList<string>? Collapse { get; set; }
 }
+
+/// <summary>
+/// Changes to many issues of one project (the older, project-level bulk endpoint). It accepts fewer fields than
+/// <see cref="IssueUpdate"/>: no substatus, priority, inbox, subscription or discard. Use the organization-level bulk
+/// update for those.
+/// </summary>
+public sealed class ProjectIssueBulkUpdate
+{
+    /// <summary>The new status: <c>resolved</c>, <c>unresolved</c>, <c>ignored</c> or <c>resolvedInNextRelease</c>.</summary>
+    public IssueStatus? Status { get; set; }
+
+    /// <summary>How to resolve or until when to archive.</summary>
+    public IssueStatusDetailsUpdate? StatusDetails { get; set; }
+
+    /// <summary>Archive for this many minutes.</summary>
+    public int? IgnoreDuration { get; set; }
+
+    /// <summary>The assignee: <c>user:&lt;id&gt;</c>, <c>team:&lt;id&gt;</c>, a username or an e-mail address.</summary>
+    public string? AssignedTo { get; set; }
+
+    /// <summary>Mark as seen (or unseen) by the requester.</summary>
+    public bool? HasSeen { get; set; }
+
+    /// <summary>Bookmark or unbookmark for the requester.</summary>
+    public bool? IsBookmarked { get; set; }
+
+    /// <summary>Share publicly, or stop sharing.</summary>
+    public bool? IsPublic { get; set; }
+
+    /// <summary>Merge the issues together (all ids must go in one request).</summary>
+    public bool? Merge { get; set; }
+}

@@ -11,6 +11,7 @@ namespace Sentry.Management.Api.Issues;
 [JsonSerializable(typeof(Issue))]
 [JsonSerializable(typeof(List<Issue>))]
 [JsonSerializable(typeof(IssueUpdate))]
+[JsonSerializable(typeof(ProjectIssueBulkUpdate))]
 [JsonSerializable(typeof(IssueBulkUpdateResult))]
 [JsonSerializable(typeof(IssueShortIdLookup))]
 [JsonSerializable(typeof(IssueTag))]
