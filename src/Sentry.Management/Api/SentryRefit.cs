@@ -4,6 +4,9 @@ using Sentry.Management.Api.Identity;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
+using Sentry.Management.Api.Releases;
+using Sentry.Management.Api.Sessions;
+using Sentry.Management.Api.Stats;
 using Sentry.Management.Api.Teams;
 
 namespace Sentry.Management.Api;
@@ -47,6 +50,9 @@ public static class SentryRefit
         _ when api == typeof(ITeamsApi) => TeamsJsonContext.Default,
         _ when api == typeof(IProjectKeysApi) => ProjectKeysJsonContext.Default,
         _ when api == typeof(IIdentityApi) => IdentityJsonContext.Default,
+        _ when api == typeof(IReleasesApi) => ReleasesJsonContext.Default,
+        _ when api == typeof(IStatsApi) => StatsJsonContext.Default,
+        _ when api == typeof(ISessionsApi) => SessionsJsonContext.Default,
         _ => null,
     };
 }

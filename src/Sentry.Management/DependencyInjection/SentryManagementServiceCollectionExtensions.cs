@@ -7,6 +7,9 @@ using Sentry.Management.Api.Identity;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
+using Sentry.Management.Api.Releases;
+using Sentry.Management.Api.Sessions;
+using Sentry.Management.Api.Stats;
 using Sentry.Management.Api.Teams;
 using Sentry.Management.Clients;
 using Sentry.Management.DependencyInjection;
@@ -87,6 +90,9 @@ public static class SentryManagementServiceCollectionExtensions
         AddApi<ITeamsApi>(services);
         AddApi<IProjectKeysApi>(services);
         AddApi<IIdentityApi>(services);
+        AddApi<IReleasesApi>(services);
+        AddApi<IStatsApi>(services);
+        AddApi<ISessionsApi>(services);
 
         services.TryAddSingleton(sp => new SentryManagementClient(
             CreateHttpClient(sp),
@@ -97,6 +103,9 @@ public static class SentryManagementServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Teams);
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().ProjectKeys);
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Identity);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Releases);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Stats);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Sessions);
         return new SentryManagementBuilder(services, httpClient);
     }
 
