@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Sentry.Management.Api.Releases;
+using Sentry.Management.Api.Stats;
 using Sentry.Management.Http.Pagination;
 using Sentry.Management.Tests.TestSupport;
 
@@ -375,7 +376,7 @@ public class ReleasesClientTests
         Assert.That(project.HealthData.SessionsCrashed, Is.Zero);
         var series = project.HealthData.Stats!["24h"];
         Assert.That(series, Has.Count.EqualTo(14));
-        Assert.That(series[0], Is.EqualTo(new Api.Stats.StatsPoint(DateTimeOffset.FromUnixTimeSeconds(1715126400), 0)));
+        Assert.That(series[0], Is.EqualTo(new StatsPoint(DateTimeOffset.FromUnixTimeSeconds(1715126400), 0)));
 
         Assert.That(release.AdoptionStages!["sentry"].Stage, Is.EqualTo("low_adoption"));
         Assert.That(release.AdoptionStages["sentry"].Adopted, Is.Null);
