@@ -344,6 +344,23 @@ public class ReleasesClientTests
         Assert.That(release.AdditionalProperties!["newField"][0].GetInt32(), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Health_numbers_read_including_the_24h_ones()
+    {
+        using var h = new SentryTestHarness();
+        RequestLog.Answer(h, """
+            {"version": "1.0", "projects": [{"slug": "web", "healthData": {"crashFreeSessions": 99.5, "crashFreeUsers": 98.25,
+             "totalUsers24h": 5, "totalProjectUsers24h": 50, "totalSessions24h": 7, "totalProjectSessions24h": 70,
+             "sessionsCrashed": 1, "adoption": 10.0, "stats": {"24h": [[1715126400, 3]]}}}]}
+            """);
+
+        var health = (await h.Client.Releases.GetAsync(null, "1.0", includeHealth: true)).Projects![0].HealthData!;
+
+        Assert.That((health.CrashFreeSessions, health.CrashFreeUsers, health.Adoption), Is.EqualTo((99.5, 98.25, 10.0)));
+        Assert.That((health.TotalUsers24h, health.TotalProjectUsers24h, health.TotalSessions24h, health.TotalProjectSessions24h), Is.EqualTo((5, 50, 7, 70)));
+        Assert.That(health.Stats!["24h"].Single().Value, Is.EqualTo(3));
+    }
+
     private static void AssertFullRelease(Release release)
     {
         Assert.That(release.Id, Is.EqualTo("1122684517"));

@@ -202,22 +202,18 @@ public sealed class ReleaseHealthData : SentryModel
     public long? TotalUsers { get; set; }
 
     /// <summary>Users of the release in the last 24 hours.</summary>
-    [JsonPropertyName("totalUsers24h")]
     public long? TotalUsers24h { get; set; }
 
     /// <summary>Users of the whole project in the last 24 hours.</summary>
-    [JsonPropertyName("totalProjectUsers24h")]
     public long? TotalProjectUsers24h { get; set; }
 
     /// <summary>Sessions of the release.</summary>
     public long? TotalSessions { get; set; }
 
     /// <summary>Sessions of the release in the last 24 hours.</summary>
-    [JsonPropertyName("totalSessions24h")]
     public long? TotalSessions24h { get; set; }
 
     /// <summary>Sessions of the whole project in the last 24 hours.</summary>
-    [JsonPropertyName("totalProjectSessions24h")]
     public long? TotalProjectSessions24h { get; set; }
 
     /// <summary>Share (percent) of the project's users on this release.</summary>
