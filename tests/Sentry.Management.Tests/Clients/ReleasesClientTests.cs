@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Sentry.Management.Api.Releases;
 using Sentry.Management.Api.Stats;
+using Sentry.Management.Http;
 using Sentry.Management.Http.Pagination;
 using Sentry.Management.Tests.TestSupport;
 
@@ -359,6 +360,27 @@ public class ReleasesClientTests
         Assert.That((health.CrashFreeSessions, health.CrashFreeUsers, health.Adoption), Is.EqualTo((99.5, 98.25, 10.0)));
         Assert.That((health.TotalUsers24h, health.TotalProjectUsers24h, health.TotalSessions24h, health.TotalProjectSessions24h), Is.EqualTo((5, 50, 7, 70)));
         Assert.That(health.Stats!["24h"].Single().Value, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Create_surfaces_a_400_as_a_validation_exception()
+    {
+        using var h = new SentryTestHarness();
+        RequestLog.Answer(h, """{"version": ["Release with name 1.0 is not allowed"]}""", HttpStatusCode.BadRequest);
+
+        Assert.ThrowsAsync<SentryValidationException>(() => h.Client.Releases.CreateOrGetAsync(null, new ReleaseCreate { Version = "1.0", Projects = ["web"] }));
+    }
+
+    [Test]
+    public void Unknown_release_surfaces_as_not_found_on_every_kind_of_call()
+    {
+        using var h = new SentryTestHarness();
+        RequestLog.Answer(h, """{"detail": "The requested resource does not exist"}""", HttpStatusCode.NotFound);
+
+        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.GetAsync(null, "nope"));
+        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.ListCommitFilesAsync(null, "nope"));
+        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.ListDeploys(null, "nope").ToListAsync());
+        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.DeleteAsync(null, "nope"));
     }
 
     private static void AssertFullRelease(Release release)
