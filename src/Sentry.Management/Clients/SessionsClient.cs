@@ -79,8 +79,7 @@ public class SessionsClient
         var query = new SessionsQuery
         {
             StatsPeriod = statsPeriod,
-            Interval = "1d",
-            IncludeSeries = false,
+            IncludeSeries = false, // only totals are needed, so Sentry's default interval is left in place
             Query = release is null ? null : ReleaseFilter(SentryReleaseVersion.Validate(release)),
         };
         query.Fields.Add(SessionFields.CrashFreeSessionRate);
@@ -106,6 +105,63 @@ public class SessionsClient
             group?.Total(SessionFields.CrashFreeUserRate),
             group?.Total(SessionFields.Sessions),
             group?.Total(SessionFields.Users));
+    }
+
+    /// <summary>
+    /// Gets crash-free rates per release over a period: the releases with the most sessions first, for a
+    /// release-health table or a canary check across versions.
+    /// </summary>
+    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
+    /// <param name="environment">The environment; <see langword="null"/> for all environments.</param>
+    /// <param name="statsPeriod">The period relative to now, such as <c>24h</c> or <c>14d</c>.</param>
+    /// <param name="top">How many releases to return (the ones with most sessions), 1 to 100.</param>
+    /// <param name="projects">Project ids to restrict to; <see langword="null"/> for all the token can see.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The rates by release version, in Sentry's order (most sessions first).</returns>
+    public virtual async Task<IReadOnlyList<KeyValuePair<string, CrashFreeRates>>> GetCrashFreeRatesByReleaseAsync(
+        string? organizationSlug = null,
+        string? environment = null,
+        string statsPeriod = "14d",
+        int top = 10,
+        IEnumerable<string>? projects = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(statsPeriod);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(top, 100);
+        var query = new SessionsQuery
+        {
+            StatsPeriod = statsPeriod,
+            IncludeSeries = false,
+            OrderBy = "-" + SessionFields.Sessions,
+            PerPage = top,
+        };
+        query.Fields.Add(SessionFields.CrashFreeSessionRate);
+        query.Fields.Add(SessionFields.CrashFreeUserRate);
+        query.Fields.Add(SessionFields.Sessions);
+        query.Fields.Add(SessionFields.Users);
+        query.GroupBy.Add("release");
+        if (environment is not null)
+        {
+            query.Environments.Add(environment);
+        }
+
+        foreach (var project in projects ?? [])
+        {
+            query.Projects.Add(project);
+        }
+
+        var result = await GetAsync(organizationSlug, query, cancellationToken).ConfigureAwait(false);
+        return (result.Groups ?? [])
+            .Where(group => group.By is not null && group.By.TryGetValue("release", out var release) && release is not null)
+            .Select(group => KeyValuePair.Create(
+                group.By!["release"]!,
+                new CrashFreeRates(
+                    group.Total(SessionFields.CrashFreeSessionRate),
+                    group.Total(SessionFields.CrashFreeUserRate),
+                    group.Total(SessionFields.Sessions),
+                    group.Total(SessionFields.Users))))
+            .ToList();
     }
 
     /// <summary>A search filter on one release; quoted so versions with spaces, colons or quotes stay one value.</summary>

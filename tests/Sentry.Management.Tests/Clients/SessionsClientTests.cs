@@ -88,7 +88,7 @@ public class SessionsClientTests
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/acme/sessions/"));
         Assert.That(log.Single.RawQuery, Is.EqualTo(
             "field=crash_free_rate%28session%29&field=crash_free_rate%28user%29&field=sum%28session%29&field=count_unique%28user%29"
-            + "&environment=production&statsPeriod=14d&project=42&interval=1d&includeSeries=0"
+            + "&environment=production&statsPeriod=14d&project=42&includeSeries=0"
             + "&query=release%3A%22app%401.0.0%2B7%22"));
         Assert.That(rates, Is.EqualTo(new CrashFreeRates(0.9975, 0.991, 4000, 1200)));
     }
@@ -118,6 +118,35 @@ public class SessionsClientTests
         var rates = await h.Client.Sessions.GetCrashFreeRatesAsync();
 
         Assert.That(rates, Is.EqualTo(new CrashFreeRates(null, null, null, null)));
+    }
+
+    [Test]
+    public async Task GetCrashFreeRatesByRelease_groups_by_release_with_the_most_sessions_first()
+    {
+        using var h = new SentryTestHarness();
+        var log = RequestLog.Answer(h, """
+            {"query": "", "intervals": ["2026-11-25T00:00:00Z"], "groups": [
+              {"by": {"release": "app@1.1.0"}, "totals": {"crash_free_rate(session)": 0.999, "crash_free_rate(user)": 0.99, "sum(session)": 900, "count_unique(user)": 90}},
+              {"by": {"release": "app@1.0.0"}, "totals": {"crash_free_rate(session)": null, "crash_free_rate(user)": null, "sum(session)": 0, "count_unique(user)": 0}}]}
+            """);
+
+        var rates = await h.Client.Sessions.GetCrashFreeRatesByReleaseAsync(environment: "production", statsPeriod: "24h", top: 2);
+
+        Assert.That(log.Single.RawQuery, Is.EqualTo(
+            "field=crash_free_rate%28session%29&field=crash_free_rate%28user%29&field=sum%28session%29&field=count_unique%28user%29"
+            + "&environment=production&statsPeriod=24h&per_page=2&groupBy=release&orderBy=-sum%28session%29&includeSeries=0"));
+        Assert.That(rates.Select(r => r.Key), Is.EqualTo(new[] { "app@1.1.0", "app@1.0.0" }));
+        Assert.That(rates[0].Value, Is.EqualTo(new CrashFreeRates(0.999, 0.99, 900, 90)));
+        Assert.That(rates[1].Value.CrashFreeSessions, Is.Null);
+    }
+
+    [Test]
+    public void GetCrashFreeRatesByRelease_rejects_top_outside_1_to_100()
+    {
+        using var h = new SentryTestHarness();
+
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => h.Client.Sessions.GetCrashFreeRatesByReleaseAsync(top: 0));
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => h.Client.Sessions.GetCrashFreeRatesByReleaseAsync(top: 101));
     }
 
     [Test]
