@@ -7,6 +7,9 @@ using Sentry.Management.Api.Issues;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
+using Sentry.Management.Api.Releases;
+using Sentry.Management.Api.Sessions;
+using Sentry.Management.Api.Stats;
 using Sentry.Management.Api.Teams;
 
 namespace Sentry.Management.Api;
@@ -54,6 +57,9 @@ public static class SentryRefit
         _ when api == typeof(IIssuesApi) => IssuesJsonContext.Default,
         _ when api == typeof(IEventsApi) => EventsJsonContext.Default,
         _ when api == typeof(IAlertsApi) => AlertsJsonContext.Default,
+        _ when api == typeof(IReleasesApi) => ReleasesJsonContext.Default,
+        _ when api == typeof(IStatsApi) => StatsJsonContext.Default,
+        _ when api == typeof(ISessionsApi) => SessionsJsonContext.Default,
         _ => null,
     };
 }

@@ -7,6 +7,9 @@ using Sentry.Management.Api.Issues;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
+using Sentry.Management.Api.Releases;
+using Sentry.Management.Api.Sessions;
+using Sentry.Management.Api.Stats;
 using Sentry.Management.Api.Teams;
 using Sentry.Management.Http;
 
@@ -30,6 +33,9 @@ public class SentryManagementClient : IDisposable
     private IssuesClient? _issues;
     private EventsClient? _events;
     private AlertsClient? _alerts;
+    private ReleasesClient? _releases;
+    private StatsClient? _stats;
+    private SessionsClient? _sessions;
 
     /// <summary>
     /// Creates a client without dependency injection, for scripts and tools. It owns its HTTP connections;
@@ -106,6 +112,15 @@ public class SentryManagementClient : IDisposable
 
     /// <summary>Alerts: issue alert rules, metric alert rules, workflows and detectors.</summary>
     public virtual AlertsClient Alerts => _alerts ??= new(Api<IAlertsApi>(), Options);
+
+    /// <summary>Releases and deploys: create, associate commits, finalize, deploy, list, get, update, delete.</summary>
+    public virtual ReleasesClient Releases => _releases ??= new(Api<IReleasesApi>(), Options);
+
+    /// <summary>Usage stats: event counts by outcome, category and project (stats_v2, summary, project stats).</summary>
+    public virtual StatsClient Stats => _stats ??= new(Api<IStatsApi>(), Options);
+
+    /// <summary>Release health: session and user counts, crash-free rates per release and environment.</summary>
+    public virtual SessionsClient Sessions => _sessions ??= new(Api<ISessionsApi>(), Options);
 
     /// <summary>Releases the HTTP connections this client owns (none when it came from dependency injection).</summary>
     public void Dispose()

@@ -10,6 +10,9 @@ using Sentry.Management.Api.Issues;
 using Sentry.Management.Api.Organizations;
 using Sentry.Management.Api.ProjectKeys;
 using Sentry.Management.Api.Projects;
+using Sentry.Management.Api.Releases;
+using Sentry.Management.Api.Sessions;
+using Sentry.Management.Api.Stats;
 using Sentry.Management.Api.Teams;
 using Sentry.Management.Clients;
 using Sentry.Management.DependencyInjection;
@@ -99,6 +102,9 @@ public static class SentryManagementServiceCollectionExtensions
         AddApi<IIssuesApi>(services);
         AddApi<IEventsApi>(services);
         AddApi<IAlertsApi>(services);
+        AddApi<IReleasesApi>(services);
+        AddApi<IStatsApi>(services);
+        AddApi<ISessionsApi>(services);
 
         services.TryAddSingleton(sp => new SentryManagementClient(
             CreateHttpClient(sp),
@@ -112,6 +118,9 @@ public static class SentryManagementServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Issues);
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Events);
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Alerts);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Releases);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Stats);
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Sessions);
         return new SentryManagementBuilder(services, httpClient);
     }
 
