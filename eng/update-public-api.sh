@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 project=${1:-src/Sentry.Management}
 file="$project/PublicAPI.Unshipped.txt"
+# Union merges of parallel branches can leave duplicate lines (RS0025): normalise first.
+{ head -n1 "$file"; tail -n +2 "$file" | grep -v '^$' | sort -u; } > "$file.tmp" && mv "$file.tmp" "$file"
 for _ in 1 2 3; do
   out=$(dotnet build "$project" -c Release --no-incremental 2>&1 || true)
   add=$(grep -oP "error RS0016: Symbol '\K.*(?=' is not part of the declared public API)" <<<"$out" | sort -u || true)
