@@ -11,7 +11,7 @@ internal sealed class SentryUrlParameterFormatter : IUrlParameterFormatter
     public string? Format(object? value, ICustomAttributeProvider attributeProvider, Type type) => value switch
     {
         bool b => b ? "true" : "false",
-        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture),
         _ => _default.Format(value, attributeProvider, type),
     };
 }

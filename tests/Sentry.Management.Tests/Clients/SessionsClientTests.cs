@@ -58,8 +58,8 @@ public class SessionsClientTests
 
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/other/sessions/"));
         Assert.That(log.Single.RawQuery, Is.EqualTo(
-            "field=count_unique%28user%29&start=2026-11-01T00%3A00%3A00.0000000%2B00%3A00"
-            + "&end=2026-11-02T00%3A00%3A00.0000000%2B01%3A00&includeTotals=0&includeSeries=0"));
+            "field=count_unique%28user%29&start=2026-11-01T00%3A00%3A00Z"
+            + "&end=2026-11-01T23%3A00%3A00Z&includeTotals=0&includeSeries=0"));
     }
 
     [Test]

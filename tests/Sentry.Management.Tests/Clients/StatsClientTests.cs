@@ -55,7 +55,7 @@ public class StatsClientTests
         await h.Client.Stats.GetAsync(query: query);
 
         Assert.That(log.Single.RawQuery, Is.EqualTo(
-            "groupBy=outcome&field=sum%28times_seen%29&start=2026-11-01T00%3A00%3A00.0000000%2B00%3A00&end=2026-11-02T00%3A00%3A00.0000000%2B00%3A00"));
+            "groupBy=outcome&field=sum%28times_seen%29&start=2026-11-01T00%3A00%3A00Z&end=2026-11-02T00%3A00%3A00Z"));
     }
 
     [Test]
