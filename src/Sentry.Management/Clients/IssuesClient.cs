@@ -141,9 +141,14 @@ public class IssuesClient
     /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="key">The tag key, such as <c>browser</c>.</param>
-    /// <param name="sort"><c>age</c>, <c>count</c>, <c>date</c> or <c>id</c>, prefixed with <c>-</c> for descending; <see langword="null"/> for Sentry's <c>-id</c>.</param>
+    /// <param name="sort">
+    /// <c>date</c> (last seen), <c>age</c> (first seen), <c>count</c> (times seen) or <c>id</c>; Sentry always sorts
+    /// descending, so there is no <c>-</c> prefix (the schema's description mentions one, but Sentry's endpoint treats
+    /// such a value as unknown and falls back to <c>id</c>). <see langword="null"/> for Sentry's default, <c>id</c>.
+    /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The values.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sort"/> is not one of the values above.</exception>
     public virtual async Task<IReadOnlyList<IssueTagValue>> ListTagValuesAsync(
         string? organizationSlug,
         string issueId,
@@ -152,6 +157,11 @@ public class IssuesClient
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (sort is not (null or "date" or "age" or "count" or "id"))
+        {
+            throw new ArgumentException($"'{sort}' is not a tag value sort: use date, age, count or id (Sentry sorts them descending, without a '-' prefix).", nameof(sort));
+        }
+
         return await _api.ListTagValuesAsync(_context.Organization(organizationSlug), QueryValues.NumericId(issueId, nameof(issueId)), key, sort, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
     }

@@ -213,10 +213,10 @@ public class IssuesClientTests
             IssueAlertSchemaExamples.Get("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/tags/{key}/values/"));
 
         var tag = await h.Client.Issues.GetTagAsync(null, "1", "sentry:release");
-        var values = await h.Client.Issues.ListTagValuesAsync(null, "1", "flavors", sort: "-count");
+        var values = await h.Client.Issues.ListTagValuesAsync(null, "1", "flavors", sort: "count");
 
         Assert.That(recorder.Requests[0].AbsoluteUri, Does.EndWith("/issues/1/tags/sentry%3Arelease/"));
-        Assert.That(recorder.Requests[1].Query("sort"), Is.EqualTo(new[] { "-count" }));
+        Assert.That(recorder.Requests[1].Query("sort"), Is.EqualTo(new[] { "count" }));
         Assert.That(tag.Key, Is.EqualTo("flavors"));
         Assert.That(tag.UniqueValues, Is.EqualTo(2));
         Assert.That(tag.TotalValues, Is.EqualTo(3));
@@ -224,6 +224,20 @@ public class IssuesClientTests
         Assert.That(values, Has.Count.EqualTo(4));
         Assert.That(values[0].Count, Is.EqualTo(2));
         Assert.That(values[0].LastSeen, Is.EqualTo(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [TestCase("-count")]
+    [TestCase("-date")]
+    [TestCase("times_seen")]
+    public void Tag_value_sort_outside_what_sentry_reads_is_rejected_before_sending(string sort)
+    {
+        // Sentry reads date, age and count (always descending) and sorts anything else by id, so "-count" would
+        // silently come back in id order; the schema's enum (age, count, date, id) rejects it too.
+        using var h = new SentryTestHarness();
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.ListTagValuesAsync(null, "1", "flavors", sort: sort));
+
+        Assert.That(error!.ParamName, Is.EqualTo("sort"));
     }
 
     [Test]

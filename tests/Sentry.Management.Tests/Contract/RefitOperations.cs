@@ -168,6 +168,11 @@ internal static class RefitOperations
             || typeof(IFormattable).IsAssignableFrom(t));
     }
 
+    /// <summary>
+    /// Arrays, lists and <see cref="IEnumerable{T}"/> itself: an interface type does not list itself among its
+    /// interfaces, so <c>IEnumerable&lt;string&gt;</c> must be matched directly, or it would be flattened into its
+    /// (zero) properties and its query name never checked.
+    /// </summary>
     private static bool IsCollection(Type type) =>
-        type != typeof(string) && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        type != typeof(string) && type.GetInterfaces().Append(type).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
 }

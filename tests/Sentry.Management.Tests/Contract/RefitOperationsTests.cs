@@ -39,6 +39,21 @@ public class RefitOperationsTests
         Assert.That(post.QueryKeys.Select(k => k.Name), Is.EqualTo(new[] { "dryRun" }), "a simple parameter not in the path is a query key");
     }
 
+    [Test]
+    public void Collection_parameters_are_one_query_key_each()
+    {
+        // IEnumerable<T> is an interface whose GetInterfaces() does not list itself; it must still be one key, not flattened.
+        var op = Describe(nameof(IFakeApi.SessionsAsync));
+
+        Assert.That(op.QueryKeys.Select(k => (k.Name, k.AlwaysSent)), Is.EquivalentTo(new[]
+        {
+            ("field", true),
+            ("project", false),
+            ("environment", false),
+            ("id", false),
+        }));
+    }
+
     private static RefitOperation Describe(string method) =>
         RefitOperations.Describe(typeof(IFakeApi), typeof(IFakeApi).GetMethod(method)!);
 
@@ -49,6 +64,9 @@ public class RefitOperationsTests
 
         [Get("/api/0/organizations/{organization_id_or_slug}/stats_v2/")]
         Task<string> PrefixedAsync([AliasAs("organization_id_or_slug")] string organization, [Query(".", "stats")] FakeStatsQuery query);
+
+        [Get("/api/0/organizations/{organization_id_or_slug}/sessions/")]
+        Task<string> SessionsAsync([AliasAs("organization_id_or_slug")] string organization, [Query(CollectionFormat.Multi)] IEnumerable<string> field, [Query(CollectionFormat.Multi)] IEnumerable<string>? project = null, [Query(CollectionFormat.Multi)] List<string>? environment = null, [Query(CollectionFormat.Multi)] string[]? id = null);
 
         [Post("/api/0/organizations/{organization_id_or_slug}/teams/")]
         Task<string> CreateAsync([AliasAs("organization_id_or_slug")] string organization, FakeBody team, bool dryRun);

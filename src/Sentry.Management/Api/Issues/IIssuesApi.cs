@@ -163,7 +163,7 @@ public interface IIssuesApi
     /// <param name="organization">The organization's id or slug.</param>
     /// <param name="issueId">The issue's id.</param>
     /// <param name="key">The tag key, such as <c>browser</c>.</param>
-    /// <param name="sort"><c>age</c>, <c>count</c>, <c>date</c> or <c>id</c>, prefixed with <c>-</c> for descending.</param>
+    /// <param name="sort"><c>date</c> (last seen), <c>age</c> (first seen), <c>count</c> (times seen) or <c>id</c> (default); always descending, without a <c>-</c> prefix (Sentry ignores a prefixed value and sorts by id).</param>
     /// <param name="environment">Environments to count in (repeated).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The values.</returns>

@@ -17,6 +17,13 @@ public class LiveContractTests
 {
     private const string Token = "sntrys_contract_test_token_not_a_secret";
 
+    /// <summary>Operations whose request body Prism does not validate; the test validates them with <see cref="RequestBodyValidator"/>.</summary>
+    private static readonly HashSet<string> PrismSkipsBody = new(StringComparer.Ordinal)
+    {
+        IssueRequestBodyTests.BulkUpdate,
+        IssueRequestBodyTests.Update,
+    };
+
     private static IEnumerable<TestCaseData> Operations() =>
         LiveOperations.All.Select(o => new TestCaseData(o).SetArgDisplayNames(o.Operation));
 
@@ -43,6 +50,11 @@ public class LiveContractTests
             Assert.That(recorder.Violations, Is.Empty, $"{operation.Operation}: Prism reported schema violations");
             Assert.That($"{exchange.Method} {exchange.Path}", Does.StartWith(operation.Operation.Split(' ')[0] + " "), "the verb on the wire");
             Assert.That(UnknownBodyProperties(operation.Operation, exchange.Body), Is.Empty, $"{operation.Operation}: request body properties the schema does not declare");
+            if (PrismSkipsBody.Contains(operation.Operation) && !string.IsNullOrEmpty(exchange.Body))
+            {
+                // Prism silently skips these bodies (see RequestBodyValidator), so judge them in process.
+                Assert.That(RequestBodyValidator.For(operation.Operation, partialUpdate: true).Validate(exchange.Body), Is.Empty, $"{operation.Operation}: request body breaks the schema");
+            }
         });
     }
 
