@@ -32,7 +32,12 @@ internal sealed class EnvelopeHttpSender : IDisposable
 
     public async Task<SendResult> SendAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        {
+            // Over TLS, HTTP/2 carries the concurrent sends on one connection; plain http stays on HTTP/1.1.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         request.Headers.TryAddWithoutValidation("X-Sentry-Auth", _auth);
         var content = new ByteArrayContent(envelope.Body);
         content.Headers.ContentType = EnvelopeType;
