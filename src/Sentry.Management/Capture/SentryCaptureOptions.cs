@@ -42,7 +42,7 @@ public sealed class SentryCaptureOptions
     public bool ScrubPii { get; set; } = true;
 
     /// <summary>Key fragments (case-insensitive) whose values are replaced with <c>[Filtered]</c>; extend or replace as needed.</summary>
-    public IList<string> ScrubKeys { get; } = ["password", "passwd", "secret", "token", "authorization", "cookie", "api_key", "apikey", "credit_card", "card_number"];
+    public IList<string> ScrubKeys { get; } = ["password", "passwd", "secret", "token", "authorization", "cookie", "api_key", "api-key", "apikey", "credit_card", "card_number"];
 
     /// <summary>Strings longer than this are cut (default 8192 characters, Sentry's own message limit).</summary>
     public int MaxValueLength { get; set; } = 8192;

@@ -21,6 +21,12 @@ internal sealed class PendingTracker
         TaskCompletionSource? waiter;
         lock (_gate)
         {
+            // Work queued between the decrement and this lock keeps the flush waiting.
+            if (Interlocked.Read(ref _count) > 0)
+            {
+                return;
+            }
+
             waiter = _drained;
             _drained = null;
         }
