@@ -6,6 +6,10 @@ namespace Sentry.Management.Capture.Transport;
 /// One bounded queue per data category, so a flood of transactions or metrics never crowds out errors;
 /// a semaphore wakes the workers, who always take errors first.
 /// </summary>
+/// <remarks>
+/// A capture only signals when a worker is idle: while all workers are busy they find new work themselves,
+/// so a burst of captures costs the calling thread no thread wake-ups.
+/// </remarks>
 internal sealed class CaptureQueues : IDisposable
 {
     private readonly Channel<CaptureWork> _errors;
@@ -13,6 +17,7 @@ internal sealed class CaptureQueues : IDisposable
     private readonly Channel<CaptureWork> _metrics;
     private readonly Channel<CaptureWork> _spool = Channel.CreateUnbounded<CaptureWork>();
     private readonly SemaphoreSlim _signal = new(0);
+    private int _idleWorkers;
 
     public CaptureQueues(SentryCaptureOptions options)
     {
@@ -36,11 +41,42 @@ internal sealed class CaptureQueues : IDisposable
             return false;
         }
 
-        _signal.Release();
+        // Pairs with the increment in WaitForWorkAsync: either the worker sees this item or we see the worker.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _idleWorkers) > 0)
+        {
+            _signal.Release();
+        }
+
         return true;
     }
 
-    public Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(cancellationToken);
+    /// <summary>Waits until work may be there; <see langword="false"/> when stopping.</summary>
+    public async Task<bool> WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _idleWorkers);
+        try
+        {
+            if (HasWork)
+            {
+                return true;
+            }
+
+            await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _idleWorkers);
+        }
+    }
+
+    private bool HasWork =>
+        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _spool.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _);
 
     /// <summary>Takes the most important waiting work: errors, then transactions, then spooled envelopes, then metrics.</summary>
     public bool TryDequeue(out CaptureWork? work) =>

@@ -92,17 +92,13 @@ internal sealed class CaptureSender : IDisposable
         var batch = new List<MetricValue>();
         while (!stop.IsCancellationRequested)
         {
-            try
-            {
-                await _queues.WaitAsync(stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
             if (!_queues.TryDequeue(out var work))
             {
+                if (!await _queues.WaitForWorkAsync(stop).ConfigureAwait(false))
+                {
+                    return;
+                }
+
                 continue;
             }
 
