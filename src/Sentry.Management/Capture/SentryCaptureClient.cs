@@ -27,6 +27,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
     private readonly EnvelopeHttpSender _http;
     private readonly string _metricsTraceId = CaptureIds.NewTraceId();
     private int _disposed;
+    private int _enqueuing;
 
     /// <summary>Creates a client and starts its background workers; envelopes left in the spool folder are queued for sending.</summary>
     /// <param name="options">The settings; validated here. Do not change them afterwards.</param>
@@ -51,7 +52,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
             disposeHandler: handler is null,
             options.SendTimeout,
             limits);
-        var spool = options.SpoolDirectory is { } dir ? new EnvelopeSpool(dir, _time) : null;
+        var spool = options.SpoolDirectory is { } dir ? new EnvelopeSpool(dir, options.MaxSpoolFiles, _time) : null;
         _delivery = new DeliveryPipeline(options, _http, limits, spool, Counters, new ClientReportRecorder(), _logger);
         _sender = new CaptureSender(options, new PayloadContext(options, Dsn), _queues, _pending, _delivery, _logger);
         _sender.Start();
@@ -196,6 +197,13 @@ public sealed class SentryCaptureClient : IAsyncDisposable
             return;
         }
 
+        // A capture that passed its disposed check before the flag was set finishes queueing first,
+        // so nothing is queued after the leftovers are drained.
+        while (Volatile.Read(ref _enqueuing) > 0)
+        {
+            await Task.Yield();
+        }
+
         await FlushAsync(_options.ShutdownTimeout).ConfigureAwait(false);
         await _sender.StopAsync().ConfigureAwait(false);
         await _sender.DrainLeftoversAsync().ConfigureAwait(false);
@@ -284,16 +292,28 @@ public sealed class SentryCaptureClient : IAsyncDisposable
 
     private bool Enqueue(CaptureWork work, IReadOnlyList<ItemCount>? items)
     {
-        _pending.Add(1);
-        if (_queues.TryEnqueue(work))
+        Interlocked.Increment(ref _enqueuing);
+        try
         {
-            return true;
-        }
+            if (!IsDisposed)
+            {
+                _pending.Add(1);
+                if (_queues.TryEnqueue(work))
+                {
+                    return true;
+                }
 
-        _pending.Done(1);
-        CaptureLog.QueueOverflow(_logger, work.Category);
-        _delivery.Discard(items ?? [new ItemCount(work.Category, 1)], SentryDiscardReason.QueueOverflow);
-        return false;
+                _pending.Done(1);
+                CaptureLog.QueueOverflow(_logger, work.Category);
+            }
+
+            _delivery.Discard(items ?? [new ItemCount(work.Category, 1)], SentryDiscardReason.QueueOverflow);
+            return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _enqueuing);
+        }
     }
 
     private void QueueSpooled(EnvelopeSpool spool)

@@ -92,6 +92,9 @@ public sealed class SentryCaptureOptions
     /// </summary>
     public string? SpoolDirectory { get; set; }
 
+    /// <summary>How many envelopes the spool folder may hold; beyond that they are dropped as <c>queue_overflow</c> (default 10000).</summary>
+    public int MaxSpoolFiles { get; set; } = 10_000;
+
     /// <summary>The clock for timestamps, delays and rate limits; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -116,6 +119,7 @@ public sealed class SentryCaptureOptions
         CheckAtLeast(problems, nameof(MaxMetricsPerEnvelope), MaxMetricsPerEnvelope, 1);
         CheckAtLeast(problems, nameof(MaxConcurrentSends), MaxConcurrentSends, 1);
         CheckAtLeast(problems, nameof(MaxRetries), MaxRetries, 0);
+        CheckAtLeast(problems, nameof(MaxSpoolFiles), MaxSpoolFiles, 1);
         CheckPositive(problems, nameof(SendTimeout), SendTimeout);
         CheckPositive(problems, nameof(ShutdownTimeout), ShutdownTimeout);
         if (RetryBaseDelay < TimeSpan.Zero)

@@ -26,6 +26,7 @@ internal static class SentryCaptureOptionsBinder
         options.MaxMetricQueueSize = Int(section, "MaxMetricQueueSize") ?? options.MaxMetricQueueSize;
         options.MaxConcurrentSends = Int(section, "MaxConcurrentSends") ?? options.MaxConcurrentSends;
         options.MaxRetries = Int(section, "MaxRetries") ?? options.MaxRetries;
+        options.MaxSpoolFiles = Int(section, "MaxSpoolFiles") ?? options.MaxSpoolFiles;
         options.SendDefaultPii = Bool(section, "SendDefaultPii") ?? options.SendDefaultPii;
         options.ScrubPii = Bool(section, "ScrubPii") ?? options.ScrubPii;
         AddAll(section.GetSection("ScrubKeys"), options.ScrubKeys);

@@ -64,7 +64,7 @@ internal sealed class DeliveryPipeline
 
                     if (envelope.SpoolPath is { } path)
                     {
-                        EnvelopeSpool.Delete(path);
+                        _spool?.Delete(path);
                     }
 
                     return;
@@ -75,7 +75,7 @@ internal sealed class DeliveryPipeline
                     Discard(envelope, SentryDiscardReason.SendError, result.ToString());
                     if (envelope.SpoolPath is { } rejected)
                     {
-                        EnvelopeSpool.Delete(rejected);
+                        _spool?.Delete(rejected);
                     }
 
                     return;
@@ -149,7 +149,12 @@ internal sealed class DeliveryPipeline
 
         try
         {
-            await _spool.WriteAsync(envelope, CancellationToken.None).ConfigureAwait(false);
+            if (!await _spool.TryWriteAsync(envelope, CancellationToken.None).ConfigureAwait(false))
+            {
+                Discard(envelope, SentryDiscardReason.QueueOverflow, "SpoolFull");
+                return;
+            }
+
             foreach (var item in envelope.Items)
             {
                 _counters.AddSpooled(item.Category, item.Quantity);

@@ -16,19 +16,31 @@ internal sealed class EnvelopeSpool
     private const string Extension = ".envelope";
     private readonly string _directory;
     private readonly TimeProvider _time;
+    private readonly int _maxFiles;
+    private int _count;
 
-    public EnvelopeSpool(string directory, TimeProvider time)
+    public EnvelopeSpool(string directory, int maxFiles, TimeProvider time)
     {
         _directory = System.IO.Path.GetFullPath(directory);
+        _maxFiles = maxFiles;
         _time = time;
     }
 
-    /// <summary>Writes an envelope atomically (temp file, then rename) so a crash never leaves half a file to send.</summary>
-    public async Task WriteAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes an envelope atomically (temp file, then rename) so a crash never leaves half a file to send;
+    /// <see langword="false"/> when the folder already holds its maximum, so an outage cannot fill the disk.
+    /// </summary>
+    public async Task<bool> TryWriteAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken)
     {
         if (envelope.SpoolPath is not null)
         {
-            return; // Already on disk: it stays there until delivered.
+            return true; // Already on disk: it stays there until delivered.
+        }
+
+        if (Interlocked.Increment(ref _count) > _maxFiles)
+        {
+            Interlocked.Decrement(ref _count);
+            return false;
         }
 
         Directory.CreateDirectory(_directory);
@@ -41,8 +53,18 @@ internal sealed class EnvelopeSpool
             .ToString();
         var path = System.IO.Path.Combine(_directory, name);
         var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, envelope.Body, cancellationToken).ConfigureAwait(false);
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, envelope.Body, cancellationToken).ConfigureAwait(false);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _count);
+            throw;
+        }
+
+        return true;
     }
 
     /// <summary>The envelopes left by earlier runs, oldest first; unreadable names are skipped.</summary>
@@ -62,6 +84,7 @@ internal sealed class EnvelopeSpool
             }
         }
 
+        Interlocked.Exchange(ref _count, result.Count);
         return result;
     }
 
@@ -71,11 +94,12 @@ internal sealed class EnvelopeSpool
         return new OutgoingEnvelope(body, file.Gzipped, file.Items) { SpoolPath = file.Path };
     }
 
-    public static void Delete(string path)
+    public void Delete(string path)
     {
         try
         {
             File.Delete(path);
+            Interlocked.Decrement(ref _count);
         }
         catch (IOException)
         {
