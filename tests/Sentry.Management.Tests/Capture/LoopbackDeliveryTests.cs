@@ -50,7 +50,7 @@ public class LoopbackDeliveryTests
             TestContext.Out.WriteLine($"{category}: captured {client.Counters.Captured(category)}, delivered {sink.Delivered(category)}");
         }
 
-        Assert.That(sink.Requests, Is.GreaterThan(400), "the sink's failure plan was exercised");
+        Assert.That(sink.Requests, Is.GreaterThan(100), "the sink's failure plan (500s, resets, the 500 burst at 60-90, the 429) was exercised");
         Assert.Multiple(() =>
         {
             foreach (var category in Categories)
