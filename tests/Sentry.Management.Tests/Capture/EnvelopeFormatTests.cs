@@ -245,6 +245,33 @@ public class EnvelopeFormatTests
         Assert.That(request.Envelope.Items.Single().Json.GetProperty("message").GetProperty("formatted").GetString(), Is.EqualTo("plain"));
     }
 
+    [Test]
+    public async Task Async_frames_show_the_method_that_was_written()
+    {
+        Exception? thrown = null;
+        try
+        {
+            await FailLaterAsync();
+        }
+        catch (Exception ex)
+        {
+            thrown = ex;
+        }
+
+        var handler = await CaptureAsync(c => c.CaptureException(thrown));
+
+        var frames = handler.Items("event").Single().Json.GetProperty("exception").GetProperty("values")[0]
+            .GetProperty("stacktrace").GetProperty("frames").EnumerateArray().ToList();
+        Assert.That(frames.Select(f => (f.GetProperty("module").GetString(), f.GetProperty("function").GetString())),
+            Does.Contain(("Sentry.Management.Tests.Capture.EnvelopeFormatTests", nameof(FailLaterAsync))));
+    }
+
+    private static async Task FailLaterAsync()
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("after an await");
+    }
+
     internal static Exception Thrown(Action action)
     {
         try

@@ -77,9 +77,22 @@ internal static class StackTraceWriter
         }
 
         var open = module.LastIndexOf("+<", StringComparison.Ordinal);
-        var close = open < 0 ? -1 : module.IndexOf('>', open);
-        return close > open + 2
-            ? (module[(open + 2)..close], module[..open])
-            : (function, module);
+        if (open < 0)
+        {
+            return (function, module);
+        }
+
+        // Names nest (top-level statements compile to <<Main>$>d__0), so find the matching '>'.
+        var depth = 0;
+        for (var i = open + 1; i < module.Length; i++)
+        {
+            depth += module[i] switch { '<' => 1, '>' => -1, _ => 0 };
+            if (depth == 0)
+            {
+                return i > open + 2 ? (module[(open + 2)..i], module[..open]) : (function, module);
+            }
+        }
+
+        return (function, module);
     }
 }

@@ -152,9 +152,10 @@ internal sealed class CaptureSender : IDisposable
                     envelope = PrepareTransaction(t, writer, items);
                     break;
                 case MetricWork m:
-                    envelope = PrepareMetrics(m, writer, batch);
-                    units = batch.Count;
-                    items = envelope?.Items ?? items;
+                    FillMetricBatch(m, batch);
+                    units = batch.Count; // Settled even if writing fails below: a flush must not wait for them.
+                    items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Count)];
+                    envelope = PrepareMetrics(writer, batch, items);
                     break;
                 case SpoolWork s:
                     envelope = await EnvelopeSpool.ReadAsync(s.File, stop).ConfigureAwait(false);
@@ -250,7 +251,7 @@ internal sealed class CaptureSender : IDisposable
         return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
     }
 
-    private OutgoingEnvelope? PrepareMetrics(MetricWork first, EnvelopeWriter writer, List<MetricValue> batch)
+    private void FillMetricBatch(MetricWork first, List<MetricValue> batch)
     {
         batch.Clear();
         batch.Add(first.Metric);
@@ -258,8 +259,10 @@ internal sealed class CaptureSender : IDisposable
         {
             batch.Add(((MetricWork)more!).Metric);
         }
+    }
 
-        IReadOnlyList<ItemCount> items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Count)];
+    private OutgoingEnvelope? PrepareMetrics(EnvelopeWriter writer, List<MetricValue> batch, IReadOnlyList<ItemCount> items)
+    {
         if (_delivery.IsLimited(items) && !HasSpool)
         {
             _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
