@@ -24,7 +24,7 @@ public sealed class SentryScope
     public SentryUser? User => Snapshot.User;
 
     /// <summary>The breadcrumbs currently kept, oldest first.</summary>
-    public IReadOnlyList<SentryBreadcrumb> Breadcrumbs => Snapshot.Breadcrumbs;
+    public IReadOnlyList<SentryBreadcrumb> Breadcrumbs => Array.AsReadOnly(Snapshot.Breadcrumbs);
 
     /// <summary>The tags currently set.</summary>
     public IReadOnlyDictionary<string, string> Tags => Snapshot.Tags;

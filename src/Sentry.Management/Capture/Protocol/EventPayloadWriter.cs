@@ -6,6 +6,8 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>Writes an error or message event as Sentry's event JSON, merging the scope snapshot taken at capture.</summary>
 internal static class EventPayloadWriter
 {
+    private static readonly string RuntimeVersion = System.Environment.Version.ToString();
+
     public static void Write(Utf8JsonWriter writer, PayloadContext context, SentryEvent evt, ScopeState scope)
     {
         var options = context.Options;
@@ -155,7 +157,7 @@ internal static class EventPayloadWriter
         writer.WriteStartObject("contexts");
         writer.WriteStartObject("runtime");
         writer.WriteString("name", ".NET");
-        writer.WriteString("version", System.Environment.Version.ToString());
+        writer.WriteString("version", RuntimeVersion);
         writer.WriteEndObject();
         foreach (var (key, value) in scope.Contexts)
         {
