@@ -59,6 +59,25 @@ public class EnvelopeFormatTests
     }
 
     [Test]
+    public async Task A_legacy_secret_goes_only_into_the_auth_header()
+    {
+        var handler = new RecordingHandler();
+        await using (var client = new SentryCaptureClient(TestOptions.Create("https://pubkey:verysecret@o1.ingest.example.com/42"), handler))
+        {
+            client.CaptureMessage("m");
+            await client.FlushAsync(TimeSpan.FromSeconds(10));
+            Assert.That(client.Dsn.ToString(), Does.Not.Contain("verysecret"));
+        }
+
+        var request = handler.Requests.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.Auth, Does.Contain("sentry_key=pubkey").And.Contain("sentry_secret=verysecret"));
+            Assert.That(System.Text.Encoding.UTF8.GetString(ParsedEnvelope.Gunzip(request.Body)), Does.Not.Contain("verysecret"));
+        });
+    }
+
+    [Test]
     public async Task Exception_chain_is_linked_with_mechanism_ids()
     {
         var aggregate = Thrown(() => throw new AggregateException(
