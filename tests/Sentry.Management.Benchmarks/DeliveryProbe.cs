@@ -7,11 +7,12 @@ namespace Sentry.Management.Benchmarks;
 /// <summary>
 /// Measures what BenchmarkDotNet cannot separate: allocations on the caller's thread alone
 /// (<see cref="GC.GetAllocatedBytesForCurrentThread"/>), total allocations per delivered event, bytes on the wire
-/// per event and delivered events per second, to an instant sink and to one that adds 2 ms per request.
+/// per event, delivered events per second, and CPU time of the whole process (SDK, HTTP and the sink together)
+/// per event, to an instant sink and to one that adds 2 ms per request.
 /// </summary>
 internal static class DeliveryProbe
 {
-    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, long Accepted);
+    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, long Accepted);
 
     public static async Task RunAsync(int events, int? concurrency)
     {
@@ -28,12 +29,12 @@ internal static class DeliveryProbe
         }
 
         Console.WriteLine();
-        Console.WriteLine("| SDK | sink | events | caller us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | accepted |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| SDK | sink | events | caller us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | accepted |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.Accepted} |"));
+                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.CpuMicros:F0} | {r.Accepted} |"));
         }
 
         Console.WriteLine();
@@ -42,7 +43,7 @@ internal static class DeliveryProbe
             var theirs = results.Single(r => r.Sink == sink && r.Sdk.StartsWith("Sentry SDK", StringComparison.Ordinal));
             var ours = results.Single(r => r.Sink == sink && r.Sdk.StartsWith("Sentry.Management", StringComparison.Ordinal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x"));
+                $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x, process CPU per event {ours.CpuMicros / theirs.CpuMicros:P1}"));
         }
     }
 
@@ -61,7 +62,7 @@ internal static class DeliveryProbe
         sink.ResetCounts();
         var first = start + 200;
 
-        var (callerTicks, callerBytes, totalBytes, elapsed) = await MeasureAsync(
+        var (callerTicks, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
             () =>
             {
                 for (var i = 0; i < events; i++)
@@ -71,7 +72,7 @@ internal static class DeliveryProbe
             },
             () => client.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerBytes, totalBytes, elapsed, sink);
+        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerBytes, totalBytes, elapsed, cpu, sink);
     }
 
     private static async Task<Result> MeasureTheirsAsync(Exception[] pool, int start, int events, TimeSpan latency, string sinkName)
@@ -87,7 +88,7 @@ internal static class DeliveryProbe
         sink.ResetCounts();
         var first = start + 200;
 
-        var (callerTicks, callerBytes, totalBytes, elapsed) = await MeasureAsync(
+        var (callerTicks, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
             () =>
             {
                 for (var i = 0; i < events; i++)
@@ -97,13 +98,15 @@ internal static class DeliveryProbe
             },
             () => SentrySdk.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerBytes, totalBytes, elapsed, sink);
+        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerBytes, totalBytes, elapsed, cpu, sink);
     }
 
-    private static async Task<(long CallerTicks, long CallerBytes, long TotalBytes, TimeSpan Elapsed)> MeasureAsync(Action capture, Func<Task> flush)
+    private static async Task<(long CallerTicks, long CallerBytes, long TotalBytes, TimeSpan Elapsed, TimeSpan Cpu)> MeasureAsync(Action capture, Func<Task> flush)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        using var self = Process.GetCurrentProcess();
+        var cpu0 = self.TotalProcessorTime;
         var total0 = GC.GetTotalAllocatedBytes(precise: true);
         var thread0 = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
@@ -113,10 +116,11 @@ internal static class DeliveryProbe
         await flush();
         var elapsed = clock.Elapsed;
         var totalBytes = GC.GetTotalAllocatedBytes(precise: true) - total0;
-        return (callerTicks, callerBytes, totalBytes, elapsed);
+        self.Refresh();
+        return (callerTicks, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0);
     }
 
-    private static Result Build(string sdk, string sinkName, int events, long callerTicks, long callerBytes, long totalBytes, TimeSpan elapsed, LoopbackSink sink) =>
+    private static Result Build(string sdk, string sinkName, int events, long callerTicks, long callerBytes, long totalBytes, TimeSpan elapsed, TimeSpan cpu, LoopbackSink sink) =>
         new(
             sdk,
             sinkName,
@@ -126,5 +130,6 @@ internal static class DeliveryProbe
             (double)totalBytes / events,
             sink.AcceptedEnvelopes == 0 ? 0 : (double)sink.AcceptedBytes / sink.AcceptedEnvelopes,
             sink.AcceptedEnvelopes / elapsed.TotalSeconds,
+            cpu.TotalMicroseconds / events,
             sink.AcceptedEnvelopes);
 }
