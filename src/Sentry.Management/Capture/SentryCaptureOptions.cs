@@ -68,8 +68,8 @@ public sealed class SentryCaptureOptions
     /// <summary>How many metric values one <c>trace_metric</c> item carries at most (default 100).</summary>
     public int MaxMetricsPerEnvelope { get; set; } = 100;
 
-    /// <summary>How many envelopes are prepared and sent at once, each by its own background worker (default 8).</summary>
-    public int MaxConcurrentSends { get; set; } = 8;
+    /// <summary>How many envelopes are prepared and sent at once, each by its own background worker (default 16; raise it for slow links).</summary>
+    public int MaxConcurrentSends { get; set; } = 16;
 
     /// <summary>How many times a request that failed with a network error or 5xx is retried (default 3).</summary>
     public int MaxRetries { get; set; } = 3;
