@@ -12,7 +12,7 @@ namespace Sentry.Management.Benchmarks;
 /// </summary>
 internal static class DeliveryProbe
 {
-    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, long Accepted);
+    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, double CallerCpuMicros, long Accepted);
 
     public static async Task RunAsync(int events, int? concurrency)
     {
@@ -29,12 +29,12 @@ internal static class DeliveryProbe
         }
 
         Console.WriteLine();
-        Console.WriteLine("| SDK | sink | events | caller us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | accepted |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| SDK | sink | events | caller us/capture | caller CPU us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | accepted |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.CpuMicros:F0} | {r.Accepted} |"));
+                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerCpuMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.CpuMicros:F0} | {r.Accepted} |"));
         }
 
         Console.WriteLine();
@@ -43,7 +43,7 @@ internal static class DeliveryProbe
             var theirs = results.Single(r => r.Sink == sink && r.Sdk.StartsWith("Sentry SDK", StringComparison.Ordinal));
             var ours = results.Single(r => r.Sink == sink && r.Sdk.StartsWith("Sentry.Management", StringComparison.Ordinal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x, process CPU per event {ours.CpuMicros / theirs.CpuMicros:P1}"));
+                $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller CPU {ours.CallerCpuMicros / theirs.CallerCpuMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x, process CPU per event {ours.CpuMicros / theirs.CpuMicros:P1}"));
         }
     }
 
@@ -62,7 +62,7 @@ internal static class DeliveryProbe
         sink.ResetCounts();
         var first = start + 200;
 
-        var (callerTicks, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
+        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
             () =>
             {
                 for (var i = 0; i < events; i++)
@@ -72,7 +72,7 @@ internal static class DeliveryProbe
             },
             () => client.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerBytes, totalBytes, elapsed, cpu, sink);
+        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink);
     }
 
     private static async Task<Result> MeasureTheirsAsync(Exception[] pool, int start, int events, TimeSpan latency, string sinkName)
@@ -88,7 +88,7 @@ internal static class DeliveryProbe
         sink.ResetCounts();
         var first = start + 200;
 
-        var (callerTicks, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
+        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
             () =>
             {
                 for (var i = 0; i < events; i++)
@@ -98,10 +98,10 @@ internal static class DeliveryProbe
             },
             () => SentrySdk.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerBytes, totalBytes, elapsed, cpu, sink);
+        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink);
     }
 
-    private static async Task<(long CallerTicks, long CallerBytes, long TotalBytes, TimeSpan Elapsed, TimeSpan Cpu)> MeasureAsync(Action capture, Func<Task> flush)
+    private static async Task<(long CallerTicks, TimeSpan CallerCpu, long CallerBytes, long TotalBytes, TimeSpan Elapsed, TimeSpan Cpu)> MeasureAsync(Action capture, Func<Task> flush)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -109,18 +109,20 @@ internal static class DeliveryProbe
         var cpu0 = self.TotalProcessorTime;
         var total0 = GC.GetTotalAllocatedBytes(precise: true);
         var thread0 = GC.GetAllocatedBytesForCurrentThread();
+        var threadCpu0 = ThreadCpu.Now();
         var clock = Stopwatch.StartNew();
         capture();
         var callerTicks = clock.Elapsed.Ticks;
+        var callerCpu = ThreadCpu.Now() - threadCpu0;
         var callerBytes = GC.GetAllocatedBytesForCurrentThread() - thread0;
         await flush();
         var elapsed = clock.Elapsed;
         var totalBytes = GC.GetTotalAllocatedBytes(precise: true) - total0;
         self.Refresh();
-        return (callerTicks, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0);
+        return (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0);
     }
 
-    private static Result Build(string sdk, string sinkName, int events, long callerTicks, long callerBytes, long totalBytes, TimeSpan elapsed, TimeSpan cpu, LoopbackSink sink) =>
+    private static Result Build(string sdk, string sinkName, int events, long callerTicks, TimeSpan callerCpu, long callerBytes, long totalBytes, TimeSpan elapsed, TimeSpan cpu, LoopbackSink sink) =>
         new(
             sdk,
             sinkName,
@@ -131,5 +133,6 @@ internal static class DeliveryProbe
             sink.AcceptedEnvelopes == 0 ? 0 : (double)sink.AcceptedBytes / sink.AcceptedEnvelopes,
             sink.AcceptedEnvelopes / elapsed.TotalSeconds,
             cpu.TotalMicroseconds / events,
+            callerCpu.TotalMicroseconds / events,
             sink.AcceptedEnvelopes);
 }

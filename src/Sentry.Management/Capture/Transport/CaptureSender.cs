@@ -22,6 +22,10 @@ internal sealed class CaptureSender : IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _reportGate = new(1, 1);
+
+    // Preparing envelopes (stack traces, JSON, gzip) is CPU work: it may use at most half the cores, so a burst
+    // never starves the application's own threads. Sending is I/O and runs on all workers at once.
+    private readonly SemaphoreSlim _prepareGate = new(Math.Max(1, Environment.ProcessorCount / 2));
     private readonly bool _gzip;
     private Task[] _workers = [];
     private long _lastReportTicks;
@@ -55,6 +59,7 @@ internal sealed class CaptureSender : IDisposable
     {
         _stop.Dispose();
         _reportGate.Dispose();
+        _prepareGate.Dispose();
     }
 
     /// <summary>Sends the pending client report now (used by flush and shutdown).</summary>
@@ -142,27 +147,35 @@ internal sealed class CaptureSender : IDisposable
         try
         {
             OutgoingEnvelope? envelope;
-            switch (work)
+            await _prepareGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            try
             {
-                case EventWork e:
-                    envelope = PrepareEvent(e, writer);
-                    break;
-                case TransactionWork t:
-                    items = TransactionItems(t.Transaction);
-                    envelope = PrepareTransaction(t, writer, items);
-                    break;
-                case MetricWork m:
-                    FillMetricBatch(m, batch);
-                    units = batch.Count; // Settled even if writing fails below: a flush must not wait for them.
-                    items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Count)];
-                    envelope = PrepareMetrics(writer, batch, items);
-                    break;
-                case SpoolWork s:
-                    envelope = await EnvelopeSpool.ReadAsync(s.File, stop).ConfigureAwait(false);
-                    items = [];
-                    break;
-                default:
-                    return 1;
+                switch (work)
+                {
+                    case EventWork e:
+                        envelope = PrepareEvent(e, writer);
+                        break;
+                    case TransactionWork t:
+                        items = TransactionItems(t.Transaction);
+                        envelope = PrepareTransaction(t, writer, items);
+                        break;
+                    case MetricWork m:
+                        FillMetricBatch(m, batch);
+                        units = batch.Count; // Settled even if writing fails below: a flush must not wait for them.
+                        items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Count)];
+                        envelope = PrepareMetrics(writer, batch, items);
+                        break;
+                    case SpoolWork s:
+                        items = []; // Counted by the run that captured them.
+                        envelope = await EnvelopeSpool.ReadAsync(s.File, stop).ConfigureAwait(false);
+                        break;
+                    default:
+                        return 1;
+                }
+            }
+            finally
+            {
+                _prepareGate.Release();
             }
 
             if (envelope is not null)
