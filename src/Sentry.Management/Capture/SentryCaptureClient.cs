@@ -28,6 +28,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
     private readonly string _metricsTraceId = CaptureIds.NewTraceId();
     private int _disposed;
     private int _enqueuing;
+    private volatile bool _shutDown;
 
     /// <summary>Creates a client and starts its background workers; envelopes left in the spool folder are queued for sending.</summary>
     /// <param name="options">The settings; validated here. Do not change them afterwards.</param>
@@ -160,6 +161,11 @@ public sealed class SentryCaptureClient : IAsyncDisposable
     /// <returns><see langword="true"/> when everything was settled in time.</returns>
     public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        if (_shutDown)
+        {
+            return _pending.Count == 0; // Disposed: nothing is sent any more.
+        }
+
         var start = _time.GetTimestamp();
         try
         {
@@ -207,6 +213,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
         await FlushAsync(_options.ShutdownTimeout).ConfigureAwait(false);
         await _sender.StopAsync().ConfigureAwait(false);
         await _sender.DrainLeftoversAsync().ConfigureAwait(false);
+        _shutDown = true;
         _sender.Dispose();
         _queues.Dispose();
         _http.Dispose();

@@ -109,6 +109,7 @@ public class BadInputTests
         await client.DisposeAsync();
 
         Assert.That(client.CaptureMessage("late"), Is.EqualTo(Guid.Empty));
+        Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(1)), Is.True);
         Assert.DoesNotThrowAsync(async () => await client.DisposeAsync());
     }
 
