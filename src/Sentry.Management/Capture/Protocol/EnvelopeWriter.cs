@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace Sentry.Management.Capture.Protocol;
+
+/// <summary>
+/// Builds one envelope (<c>header\n(item-header\npayload\n)*</c>) with reusable buffers, then gzips it.
+/// One instance per sender worker: not thread-safe.
+/// </summary>
+internal sealed class EnvelopeWriter : IDisposable
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false, Indented = false };
+    private readonly ArrayBufferWriter<byte> _envelope = new(4096);
+    private readonly ArrayBufferWriter<byte> _payload = new(4096);
+    private readonly Utf8JsonWriter _headerJson;
+    private readonly Utf8JsonWriter _payloadJson;
+    private readonly MemoryStream _compressed = new();
+
+    public EnvelopeWriter()
+    {
+        _headerJson = new Utf8JsonWriter(_envelope, WriterOptions);
+        _payloadJson = new Utf8JsonWriter(_payload, WriterOptions);
+    }
+
+    /// <summary>Starts a new envelope with its header line.</summary>
+    public void Begin(Guid? eventId, DateTimeOffset sentAt, SentryDsn dsn)
+    {
+        _envelope.ResetWrittenCount();
+        _headerJson.Reset(_envelope);
+        _headerJson.WriteStartObject();
+        if (eventId is { } id)
+        {
+            _headerJson.WriteString("event_id", id.ToString("N"));
+        }
+
+        // The DSN's ToString has no secret key.
+        _headerJson.WriteString("dsn", dsn.ToString());
+        _headerJson.WriteString("sent_at", sentAt.ToUniversalTime());
+        SdkWriter.Write(_headerJson);
+        _headerJson.WriteEndObject();
+        _headerJson.Flush();
+        NewLine();
+    }
+
+    /// <summary>Returns the writer for the next item's payload.</summary>
+    public Utf8JsonWriter BeginItem()
+    {
+        _payload.ResetWrittenCount();
+        _payloadJson.Reset(_payload);
+        return _payloadJson;
+    }
+
+    /// <summary>Writes the item header (with the payload's exact byte length) and the payload.</summary>
+    public void EndItem(string type, int? itemCount = null, string? contentType = null)
+    {
+        _payloadJson.Flush();
+        _headerJson.Reset(_envelope);
+        _headerJson.WriteStartObject();
+        _headerJson.WriteString("type", type);
+        _headerJson.WriteNumber("length", _payload.WrittenCount);
+        if (itemCount is { } count)
+        {
+            _headerJson.WriteNumber("item_count", count);
+        }
+
+        if (contentType is not null)
+        {
+            _headerJson.WriteString("content_type", contentType);
+        }
+
+        _headerJson.WriteEndObject();
+        _headerJson.Flush();
+        NewLine();
+        _envelope.Write(_payload.WrittenSpan);
+        NewLine();
+    }
+
+    /// <summary>The envelope as written so far, uncompressed.</summary>
+    public ReadOnlySpan<byte> Written => _envelope.WrittenSpan;
+
+    /// <summary>The finished envelope as a request body, gzipped unless <paramref name="level"/> is <see cref="CompressionLevel.NoCompression"/>.</summary>
+    public byte[] ToBody(CompressionLevel level)
+    {
+        if (level == CompressionLevel.NoCompression)
+        {
+            return _envelope.WrittenSpan.ToArray();
+        }
+
+        _compressed.SetLength(0);
+        using (var gzip = new GZipStream(_compressed, level, leaveOpen: true))
+        {
+            gzip.Write(_envelope.WrittenSpan);
+        }
+
+        return _compressed.ToArray();
+    }
+
+    private void NewLine()
+    {
+        var span = _envelope.GetSpan(1);
+        span[0] = (byte)'\n';
+        _envelope.Advance(1);
+    }
+
+    public void Dispose()
+    {
+        _headerJson.Dispose();
+        _payloadJson.Dispose();
+        _compressed.Dispose();
+    }
+}

@@ -1,0 +1,34 @@
+namespace Sentry.Management.Capture;
+
+/// <summary>A trail entry recorded before an event, shown in the event's breadcrumbs.</summary>
+public sealed class SentryBreadcrumb
+{
+    /// <summary>Creates a breadcrumb.</summary>
+    /// <param name="message">What happened.</param>
+    /// <param name="category">A dotted category such as <c>http</c> or <c>ui.click</c>.</param>
+    /// <param name="level">The breadcrumb's severity.</param>
+    public SentryBreadcrumb(string? message, string? category = null, SentryLevel level = SentryLevel.Info)
+    {
+        Message = message;
+        Category = category;
+        Level = level;
+    }
+
+    /// <summary>What happened.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>A dotted category such as <c>http</c> or <c>navigation</c>.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>The breadcrumb type Sentry uses to render it (<c>default</c>, <c>http</c>, <c>navigation</c>...).</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The breadcrumb's severity.</summary>
+    public SentryLevel Level { get; init; }
+
+    /// <summary>When it happened; the client fills it from its <see cref="TimeProvider"/> when left unset.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>Extra key/value data; keys that look secret are scrubbed.</summary>
+    public IReadOnlyDictionary<string, string>? Data { get; init; }
+}

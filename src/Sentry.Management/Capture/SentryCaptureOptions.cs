@@ -1,0 +1,199 @@
+using System.IO.Compression;
+
+namespace Sentry.Management.Capture;
+
+/// <summary>Settings of a <see cref="SentryCaptureClient"/>; checked by <see cref="Validate"/> when the client is created.</summary>
+public sealed class SentryCaptureOptions
+{
+    /// <summary>The project's DSN, <c>https://{public_key}@{host}/{project_id}</c>. Required.</summary>
+    public string? Dsn { get; set; }
+
+    /// <summary>The release (version) events belong to, such as <c>my-app@1.2.3</c>.</summary>
+    public string? Release { get; set; }
+
+    /// <summary>The environment, such as <c>production</c>.</summary>
+    public string? Environment { get; set; }
+
+    /// <summary>The machine name sent as <c>server_name</c>; none is sent when unset.</summary>
+    public string? ServerName { get; set; }
+
+    /// <summary>The share of error and message events kept, from 0 to 1 (default 1).</summary>
+    public double SampleRate { get; set; } = 1.0;
+
+    /// <summary>The share of transactions kept, from 0 to 1 (default 0: no transactions).</summary>
+    public double TracesSampleRate { get; set; }
+
+    /// <summary>How many breadcrumbs the scope keeps; older ones fall off (default 100).</summary>
+    public int MaxBreadcrumbs { get; set; } = 100;
+
+    /// <summary>Called on the sender thread for each error or message event; return <see langword="null"/> to drop it. If it throws, the event is sent unchanged.</summary>
+    public Func<SentryEvent, SentryEvent?>? BeforeSend { get; set; }
+
+    /// <summary>Called on the calling thread for each breadcrumb; return <see langword="null"/> to drop it. If it throws, the breadcrumb is kept.</summary>
+    public Func<SentryBreadcrumb, SentryBreadcrumb?>? BeforeBreadcrumb { get; set; }
+
+    /// <summary>Declarative filters, usually bound from configuration; the first matching rule decides.</summary>
+    public IList<SentryFilterRule> FilterRules { get; } = [];
+
+    /// <summary>Send personal data (user email and IP address). Off by default.</summary>
+    public bool SendDefaultPii { get; set; }
+
+    /// <summary>Scrub values whose keys look secret and card numbers in text. On by default.</summary>
+    public bool ScrubPii { get; set; } = true;
+
+    /// <summary>Key fragments (case-insensitive) whose values are replaced with <c>[Filtered]</c>; extend or replace as needed.</summary>
+    public IList<string> ScrubKeys { get; } = ["password", "passwd", "secret", "token", "authorization", "cookie", "api_key", "api-key", "apikey", "credit_card", "card_number"];
+
+    /// <summary>Strings longer than this are cut (default 8192 characters, Sentry's own message limit).</summary>
+    public int MaxValueLength { get; set; } = 8192;
+
+    /// <summary>How deep extra and context objects are written; deeper levels are summarised (default 5).</summary>
+    public int NormalizeDepth { get; set; } = 5;
+
+    /// <summary>Frame module prefixes that are the application's own code; they win over <see cref="InAppExclude"/>.</summary>
+    public IList<string> InAppInclude { get; } = [];
+
+    /// <summary>Frame module prefixes that are not the application's code (default: <c>System.</c>, <c>Microsoft.</c>).</summary>
+    public IList<string> InAppExclude { get; } = ["System.", "Microsoft."];
+
+    /// <summary>How many error and message events may wait to be sent (default 1000).</summary>
+    public int MaxErrorQueueSize { get; set; } = 1000;
+
+    /// <summary>How many transactions may wait to be sent (default 1000).</summary>
+    public int MaxTransactionQueueSize { get; set; } = 1000;
+
+    /// <summary>How many metric values may wait to be sent (default 10000).</summary>
+    public int MaxMetricQueueSize { get; set; } = 10_000;
+
+    /// <summary>How many metric values one <c>trace_metric</c> item carries at most (default 100).</summary>
+    public int MaxMetricsPerEnvelope { get; set; } = 100;
+
+    /// <summary>How many envelopes are prepared and sent at once, each by its own background worker (default 16; raise it for slow links).</summary>
+    public int MaxConcurrentSends { get; set; } = 16;
+
+    /// <summary>How many times a request that failed with a network error or 5xx is retried (default 3).</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The first retry delay; it doubles for each further retry (default 1 second).</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest one request may take (default 30 seconds).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long <see cref="SentryCaptureClient.DisposeAsync"/> waits for queued items (default 5 seconds).</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The gzip level of request bodies; <see cref="CompressionLevel.NoCompression"/> sends them uncompressed (default <see cref="CompressionLevel.Fastest"/>).</summary>
+    public CompressionLevel Compression { get; set; } = CompressionLevel.Fastest;
+
+    /// <summary>
+    /// A folder that keeps envelopes that could not be delivered (network down, rate-limited, shut down
+    /// before sending) so they are sent on the next start. None when unset.
+    /// </summary>
+    public string? SpoolDirectory { get; set; }
+
+    /// <summary>How many envelopes the spool folder may hold; beyond that they are dropped as <c>queue_overflow</c> (default 10000).</summary>
+    public int MaxSpoolFiles { get; set; } = 10_000;
+
+    /// <summary>The clock for timestamps, delays and rate limits; <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Checks every setting and throws one exception that names each problem.</summary>
+    /// <exception cref="ArgumentException">A setting is missing or out of range.</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (!SentryDsn.TryParse(Dsn, out _, out var dsnError))
+        {
+            problems.Add($"{nameof(Dsn)}: {dsnError}");
+        }
+
+        CheckRate(problems, nameof(SampleRate), SampleRate);
+        CheckRate(problems, nameof(TracesSampleRate), TracesSampleRate);
+        CheckAtLeast(problems, nameof(MaxBreadcrumbs), MaxBreadcrumbs, 0);
+        CheckAtLeast(problems, nameof(MaxValueLength), MaxValueLength, 16);
+        CheckAtLeast(problems, nameof(NormalizeDepth), NormalizeDepth, 1);
+        CheckAtLeast(problems, nameof(MaxErrorQueueSize), MaxErrorQueueSize, 1);
+        CheckAtLeast(problems, nameof(MaxTransactionQueueSize), MaxTransactionQueueSize, 1);
+        CheckAtLeast(problems, nameof(MaxMetricQueueSize), MaxMetricQueueSize, 1);
+        CheckAtLeast(problems, nameof(MaxMetricsPerEnvelope), MaxMetricsPerEnvelope, 1);
+        CheckAtLeast(problems, nameof(MaxConcurrentSends), MaxConcurrentSends, 1);
+        CheckAtLeast(problems, nameof(MaxRetries), MaxRetries, 0);
+        CheckAtLeast(problems, nameof(MaxSpoolFiles), MaxSpoolFiles, 1);
+        CheckPositive(problems, nameof(SendTimeout), SendTimeout);
+        CheckPositive(problems, nameof(ShutdownTimeout), ShutdownTimeout);
+        if (RetryBaseDelay < TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(RetryBaseDelay)} must not be negative.");
+        }
+
+        if (TimeProvider is null)
+        {
+            problems.Add($"{nameof(TimeProvider)} must not be null.");
+        }
+
+        if (SpoolDirectory is { } spool && (spool.Length == 0 || spool.IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0))
+        {
+            problems.Add($"{nameof(SpoolDirectory)} is not a valid folder path.");
+        }
+
+        for (var i = 0; i < FilterRules.Count; i++)
+        {
+            ValidateRule(problems, i, FilterRules[i]);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid Sentry capture options: " + string.Join(" ", problems));
+        }
+    }
+
+    private static void ValidateRule(List<string> problems, int index, SentryFilterRule? rule)
+    {
+        var name = $"{nameof(FilterRules)}[{index}]";
+        if (rule is null)
+        {
+            problems.Add($"{name} is null.");
+            return;
+        }
+
+        if (string.IsNullOrEmpty(rule.Pattern) && string.IsNullOrEmpty(rule.ExceptionType) && string.IsNullOrEmpty(rule.Tag))
+        {
+            problems.Add($"{name} has no pattern, exceptionType or tag, so it would match every event.");
+        }
+
+        if (rule.IsRegex && !string.IsNullOrEmpty(rule.Pattern) && !Processing.FilterRuleMatcher.IsValidRegex(rule.Pattern))
+        {
+            problems.Add($"{name}.pattern is not a valid regular expression.");
+        }
+
+        if (rule.Action == SentryFilterAction.Sample)
+        {
+            CheckRate(problems, name + ".sampleRate", rule.SampleRate);
+        }
+    }
+
+    private static void CheckRate(List<string> problems, string name, double value)
+    {
+        if (double.IsNaN(value) || value is < 0 or > 1)
+        {
+            problems.Add($"{name} must be between 0 and 1.");
+        }
+    }
+
+    private static void CheckAtLeast(List<string> problems, string name, int value, int minimum)
+    {
+        if (value < minimum)
+        {
+            problems.Add($"{name} must be at least {minimum}.");
+        }
+    }
+
+    private static void CheckPositive(List<string> problems, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add($"{name} must be positive.");
+        }
+    }
+}

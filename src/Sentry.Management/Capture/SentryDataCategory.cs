@@ -1,0 +1,20 @@
+namespace Sentry.Management.Capture;
+
+/// <summary>Sentry's data categories: the unit of rate limits, queues and client reports.</summary>
+public static class SentryDataCategory
+{
+    /// <summary>Error and message events.</summary>
+    public const string Error = "error";
+
+    /// <summary>Transactions (performance events).</summary>
+    public const string Transaction = "transaction";
+
+    /// <summary>Spans inside transactions; counted when a transaction is dropped.</summary>
+    public const string Span = "span";
+
+    /// <summary>Trace-connected metrics (<c>trace_metric</c> items).</summary>
+    public const string TraceMetric = "trace_metric";
+
+    /// <summary>The SDK's own data, such as client reports.</summary>
+    public const string Internal = "internal";
+}

@@ -1,0 +1,100 @@
+using System.Threading.Channels;
+
+namespace Sentry.Management.Capture.Transport;
+
+/// <summary>
+/// One bounded queue per data category, so a flood of transactions or metrics never crowds out errors;
+/// a semaphore wakes the workers, who always take errors first.
+/// </summary>
+/// <remarks>
+/// A capture only signals when a worker is idle: while all workers are busy they find new work themselves,
+/// so a burst of captures costs the calling thread no thread wake-ups.
+/// </remarks>
+internal sealed class CaptureQueues : IDisposable
+{
+    private readonly Channel<CaptureWork> _errors;
+    private readonly Channel<CaptureWork> _transactions;
+    private readonly Channel<CaptureWork> _metrics;
+    private readonly Channel<CaptureWork> _spool = Channel.CreateUnbounded<CaptureWork>();
+    private readonly SemaphoreSlim _signal = new(0);
+    private int _idleWorkers;
+
+    public CaptureQueues(SentryCaptureOptions options)
+    {
+        _errors = Bounded(options.MaxErrorQueueSize);
+        _transactions = Bounded(options.MaxTransactionQueueSize);
+        _metrics = Bounded(options.MaxMetricQueueSize);
+    }
+
+    /// <summary>Queues work; <see langword="false"/> when its category's queue is full.</summary>
+    public bool TryEnqueue(CaptureWork work)
+    {
+        var channel = work switch
+        {
+            EventWork => _errors,
+            TransactionWork => _transactions,
+            MetricWork => _metrics,
+            _ => _spool,
+        };
+        if (!channel.Writer.TryWrite(work))
+        {
+            return false;
+        }
+
+        // Pairs with the increment in WaitForWorkAsync: either the worker sees this item or we see the worker.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _idleWorkers) > 0)
+        {
+            _signal.Release();
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits until work may be there; <see langword="false"/> when stopping.</summary>
+    public async Task<bool> WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _idleWorkers);
+        try
+        {
+            if (HasWork)
+            {
+                return true;
+            }
+
+            await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _idleWorkers);
+        }
+    }
+
+    private bool HasWork =>
+        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _spool.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _);
+
+    /// <summary>Takes the most important waiting work: errors, then transactions, then spooled envelopes, then metrics.</summary>
+    public bool TryDequeue(out CaptureWork? work) =>
+        _errors.Reader.TryRead(out work)
+        || _transactions.Reader.TryRead(out work)
+        || _spool.Reader.TryRead(out work)
+        || _metrics.Reader.TryRead(out work);
+
+    /// <summary>Takes more waiting metric values to fill a batch.</summary>
+    public bool TryDequeueMetric(out CaptureWork? work) => _metrics.Reader.TryRead(out work);
+
+    public void Dispose() => _signal.Dispose();
+
+    private static Channel<CaptureWork> Bounded(int capacity) =>
+        Channel.CreateBounded<CaptureWork>(new BoundedChannelOptions(capacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails fast instead of dropping silently.
+            SingleReader = false,
+            SingleWriter = false,
+        });
+}

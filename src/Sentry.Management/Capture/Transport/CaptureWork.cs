@@ -1,0 +1,45 @@
+using Sentry.Management.Capture.Protocol;
+
+namespace Sentry.Management.Capture.Transport;
+
+/// <summary>Something captured and waiting for the sender: only references, nothing processed yet.</summary>
+internal abstract class CaptureWork
+{
+    public abstract string Category { get; }
+}
+
+/// <summary>An error or message event with the scope as it was when captured.</summary>
+internal sealed class EventWork(SentryEvent evt, ScopeState scope) : CaptureWork
+{
+    public SentryEvent Event { get; } = evt;
+
+    public ScopeState Scope { get; } = scope;
+
+    public override string Category => SentryDataCategory.Error;
+}
+
+/// <summary>A finished, sampled transaction.</summary>
+internal sealed class TransactionWork(SentryTransaction transaction, ScopeState scope) : CaptureWork
+{
+    public SentryTransaction Transaction { get; } = transaction;
+
+    public ScopeState Scope { get; } = scope;
+
+    public override string Category => SentryDataCategory.Transaction;
+}
+
+/// <summary>One metric value; the sender batches several into one <c>trace_metric</c> item.</summary>
+internal sealed class MetricWork(MetricValue metric) : CaptureWork
+{
+    public MetricValue Metric { get; } = metric;
+
+    public override string Category => SentryDataCategory.TraceMetric;
+}
+
+/// <summary>An envelope left in the spool folder by an earlier run.</summary>
+internal sealed class SpoolWork(SpooledEnvelope file) : CaptureWork
+{
+    public SpooledEnvelope File { get; } = file;
+
+    public override string Category => File.Items.Count > 0 ? File.Items[0].Category : SentryDataCategory.Error;
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Sentry.Management.Capture.Transport;
+
+/// <summary>How one HTTP attempt ended.</summary>
+internal enum SendResult
+{
+    Delivered,
+    RateLimited,
+    NetworkError,
+    ServerError,
+    Rejected,
+}
+
+/// <summary>Posts envelope bodies to the DSN's envelope endpoint with the <c>X-Sentry-Auth</c> header, and reads rate limits from every answer.</summary>
+internal sealed class EnvelopeHttpSender : IDisposable
+{
+    private static readonly MediaTypeHeaderValue EnvelopeType = new("application/x-sentry-envelope");
+    private readonly HttpClient _http;
+    private readonly Uri _endpoint;
+    private readonly string _auth;
+    private readonly RateLimiter _limits;
+
+    public EnvelopeHttpSender(SentryDsn dsn, HttpMessageHandler handler, bool disposeHandler, TimeSpan timeout, RateLimiter limits)
+    {
+        _http = new HttpClient(handler, disposeHandler) { Timeout = timeout };
+        _endpoint = dsn.EnvelopeUri;
+        _auth = SentryAuthHeader.Create(dsn);
+        _limits = limits;
+    }
+
+    public async Task<SendResult> SendAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        {
+            // Over TLS, HTTP/2 carries the concurrent sends on one connection; plain http stays on HTTP/1.1.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        request.Headers.TryAddWithoutValidation("X-Sentry-Auth", _auth);
+        var content = new ByteArrayContent(envelope.Body);
+        content.Headers.ContentType = EnvelopeType;
+        if (envelope.Gzipped)
+        {
+            content.Headers.ContentEncoding.Add("gzip");
+        }
+
+        request.Content = content;
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            _limits.Update(response.StatusCode, response.Headers);
+            var status = (int)response.StatusCode;
+            return response.StatusCode switch
+            {
+                HttpStatusCode.TooManyRequests => SendResult.RateLimited,
+                _ when status is >= 200 and < 300 => SendResult.Delivered,
+                _ when status >= 500 => SendResult.ServerError,
+                _ => SendResult.Rejected,
+            };
+        }
+        catch (HttpRequestException)
+        {
+            return SendResult.NetworkError;
+        }
+        catch (IOException)
+        {
+            return SendResult.NetworkError;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout.
+            return SendResult.NetworkError;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

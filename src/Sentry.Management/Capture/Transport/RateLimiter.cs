@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Sentry.Management.Capture.Transport;
+
+/// <summary>
+/// Sentry's rate limits per data category, from <c>X-Sentry-Rate-Limits</c>
+/// (<c>retry_after:categories:scope:reason</c>, comma-separated; empty categories mean all) or, on a 429
+/// without it, <c>Retry-After</c>.
+/// </summary>
+internal sealed class RateLimiter
+{
+    private const string AllCategories = "";
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _until = new(StringComparer.Ordinal);
+
+    public RateLimiter(TimeProvider time) => _time = time;
+
+    /// <summary>Whether sending this category now would go into a limit.</summary>
+    public bool IsLimited(string category)
+    {
+        var now = _time.GetUtcNow();
+        return (_until.TryGetValue(category, out var until) && until > now)
+            || (_until.TryGetValue(AllCategories, out var all) && all > now);
+    }
+
+    /// <summary>Reads the limits a response announces; a 429 always limits something.</summary>
+    public void Update(HttpStatusCode status, HttpResponseHeaders headers)
+    {
+        if (headers.TryGetValues("X-Sentry-Rate-Limits", out var values))
+        {
+            foreach (var value in values)
+            {
+                Apply(value);
+            }
+
+            return;
+        }
+
+        if (status == HttpStatusCode.TooManyRequests)
+        {
+            var retryAfter = headers.RetryAfter?.Delta
+                ?? (headers.RetryAfter?.Date is { } date ? date - _time.GetUtcNow() : (TimeSpan?)null)
+                ?? DefaultRetryAfter;
+            Extend(AllCategories, retryAfter);
+        }
+    }
+
+    /// <summary>Applies one <c>X-Sentry-Rate-Limits</c> header value.</summary>
+    public void Apply(string header)
+    {
+        foreach (var limit in header.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = limit.Split(':');
+            if (!double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0)
+            {
+                continue;
+            }
+
+            var retryAfter = TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.FromDays(1).TotalSeconds));
+            var categories = parts.Length > 1 ? parts[1] : string.Empty;
+            if (categories.Length == 0)
+            {
+                Extend(AllCategories, retryAfter);
+                continue;
+            }
+
+            foreach (var category in categories.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                Extend(category, retryAfter);
+            }
+        }
+    }
+
+    private void Extend(string category, TimeSpan retryAfter)
+    {
+        var until = _time.GetUtcNow() + retryAfter;
+        _until.AddOrUpdate(category, until, (_, old) => old > until ? old : until);
+    }
+}

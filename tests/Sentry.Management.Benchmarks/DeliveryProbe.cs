@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sentry.Management.Tests.Capture.Support;
+
+namespace Sentry.Management.Benchmarks;
+
+/// <summary>
+/// Measures what BenchmarkDotNet cannot separate: allocations on the caller's thread alone
+/// (<see cref="GC.GetAllocatedBytesForCurrentThread"/>), total allocations per delivered event, bytes on the wire
+/// per event, delivered events per second, and CPU time of the whole process (SDK, HTTP and the sink together)
+/// per event, to an instant sink and to one that adds 2 ms per request.
+/// </summary>
+internal static class DeliveryProbe
+{
+    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, double CallerCpuMicros, long Accepted);
+
+    public static async Task RunAsync(int events, int? concurrency)
+    {
+        var exceptions = Workload.ThrownExceptions((events + 200) * 4);
+        var offset = 0;
+        var results = new List<Result>();
+        foreach (var latency in new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(2) })
+        {
+            var sinkName = latency == TimeSpan.Zero ? "instant" : "+2 ms";
+            results.Add(await MeasureTheirsAsync(exceptions, offset, events, latency, sinkName));
+            offset += events + 200;
+            results.Add(await MeasureOursAsync(exceptions, offset, events, latency, sinkName, concurrency));
+            offset += events + 200;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| SDK | sink | events | caller us/capture | caller CPU us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | accepted |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerCpuMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.CpuMicros:F0} | {r.Accepted} |"));
+        }
+
+        Console.WriteLine();
+        foreach (var sink in new[] { "instant", "+2 ms" })
+        {
+            var theirs = results.Single(r => r.Sink == sink && r.Sdk.StartsWith("Sentry SDK", StringComparison.Ordinal));
+            var ours = results.Single(r => r.Sink == sink && r.Sdk.StartsWith("Sentry.Management", StringComparison.Ordinal));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller CPU {ours.CallerCpuMicros / theirs.CallerCpuMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x, process CPU per event {ours.CpuMicros / theirs.CpuMicros:P1}"));
+        }
+    }
+
+    private static async Task<Result> MeasureOursAsync(Exception[] pool, int start, int events, TimeSpan latency, string sinkName, int? concurrency)
+    {
+        await using var sink = new LoopbackSink(parse: false, latency: latency);
+        await using var client = Workload.CreateOurs(sink.Dsn(), queue: events * 2, concurrency);
+
+        // Warm-up: JIT, connection pool, symbol reading.
+        for (var i = 0; i < 200; i++)
+        {
+            Workload.CaptureOurs(client, pool[start + i]);
+        }
+
+        await client.FlushAsync(TimeSpan.FromMinutes(2));
+        sink.ResetCounts();
+        var first = start + 200;
+
+        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
+            () =>
+            {
+                for (var i = 0; i < events; i++)
+                {
+                    Workload.CaptureOurs(client, pool[first + i]);
+                }
+            },
+            () => client.FlushAsync(TimeSpan.FromMinutes(5)));
+
+        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink);
+    }
+
+    private static async Task<Result> MeasureTheirsAsync(Exception[] pool, int start, int events, TimeSpan latency, string sinkName)
+    {
+        await using var sink = new LoopbackSink(parse: false, latency: latency);
+        using var sdk = Workload.InitTheirs(sink.Dsn(), queue: events * 2);
+        for (var i = 0; i < 200; i++)
+        {
+            Workload.CaptureTheirs(pool[start + i]);
+        }
+
+        await SentrySdk.FlushAsync(TimeSpan.FromMinutes(2));
+        sink.ResetCounts();
+        var first = start + 200;
+
+        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
+            () =>
+            {
+                for (var i = 0; i < events; i++)
+                {
+                    Workload.CaptureTheirs(pool[first + i]);
+                }
+            },
+            () => SentrySdk.FlushAsync(TimeSpan.FromMinutes(5)));
+
+        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink);
+    }
+
+    private static async Task<(long CallerTicks, TimeSpan CallerCpu, long CallerBytes, long TotalBytes, TimeSpan Elapsed, TimeSpan Cpu)> MeasureAsync(Action capture, Func<Task> flush)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var self = Process.GetCurrentProcess();
+        var cpu0 = self.TotalProcessorTime;
+        var total0 = GC.GetTotalAllocatedBytes(precise: true);
+        var thread0 = GC.GetAllocatedBytesForCurrentThread();
+        var threadCpu0 = ThreadCpu.Now();
+        var clock = Stopwatch.StartNew();
+        capture();
+        var callerTicks = clock.Elapsed.Ticks;
+        var callerCpu = ThreadCpu.Now() - threadCpu0;
+        var callerBytes = GC.GetAllocatedBytesForCurrentThread() - thread0;
+        await flush();
+        var elapsed = clock.Elapsed;
+        var totalBytes = GC.GetTotalAllocatedBytes(precise: true) - total0;
+        self.Refresh();
+        return (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0);
+    }
+
+    private static Result Build(string sdk, string sinkName, int events, long callerTicks, TimeSpan callerCpu, long callerBytes, long totalBytes, TimeSpan elapsed, TimeSpan cpu, LoopbackSink sink) =>
+        new(
+            sdk,
+            sinkName,
+            events,
+            TimeSpan.FromTicks(callerTicks).TotalMicroseconds / events,
+            (double)callerBytes / events,
+            (double)totalBytes / events,
+            sink.AcceptedEnvelopes == 0 ? 0 : (double)sink.AcceptedBytes / sink.AcceptedEnvelopes,
+            sink.AcceptedEnvelopes / elapsed.TotalSeconds,
+            cpu.TotalMicroseconds / events,
+            callerCpu.TotalMicroseconds / events,
+            sink.AcceptedEnvelopes);
+}

@@ -1,0 +1,14 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Sentry.Management.Benchmarks;
+
+// `--delivery [events] [concurrency]` runs the delivery probe; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "--delivery")
+{
+    var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+    int? concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : null;
+    await DeliveryProbe.RunAsync(events, concurrency);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(CaptureBenchmarks).Assembly).Run(args);

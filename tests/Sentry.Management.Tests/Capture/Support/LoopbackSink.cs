@@ -1,0 +1,303 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Sentry.Management.Tests.Capture.Support;
+
+/// <summary>What the sink does with one request.</summary>
+public enum SinkAction
+{
+    Ok,
+    ServerError,
+    Reset,
+    RateLimited,
+}
+
+/// <summary>
+/// A minimal HTTP/1.1 server on 127.0.0.1 (a random port) that stands in for Sentry's ingestion endpoint.
+/// It reads each request fully, then answers as the plan says (200, 500, a connection reset, or a 429 with
+/// <c>X-Sentry-Rate-Limits</c>), and counts what it accepted with a 200: items per category and the
+/// discards announced in client reports. Used by the tests and by the benchmarks.
+/// </summary>
+public sealed class LoopbackSink : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<Socket, byte> _connections = new();
+    private readonly ConcurrentDictionary<string, long> _delivered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Reason, string Category), long> _reported = new();
+    private readonly Func<long, SinkAction> _plan;
+    private readonly Task _accepting;
+    private long _requests;
+    private long _envelopes;
+    private long _bytes;
+
+    /// <param name="plan">Decides the answer from the request's sequence number (1-based); always 200 when null.</param>
+    /// <param name="parse">Parse envelopes to count items (tests); benchmarks only count requests and bytes.</param>
+    /// <param name="latency">Added before each answer, to model a real network.</param>
+    public LoopbackSink(Func<long, SinkAction>? plan = null, bool parse = true, TimeSpan latency = default)
+    {
+        _plan = plan ?? (_ => SinkAction.Ok);
+        Parse = parse;
+        Latency = latency;
+        _listener.Start(512);
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = Task.Run(AcceptLoopAsync);
+    }
+
+    public int Port { get; }
+
+    public bool Parse { get; }
+
+    public TimeSpan Latency { get; }
+
+    /// <summary>The <c>X-Sentry-Rate-Limits</c> value sent with <see cref="SinkAction.RateLimited"/>.</summary>
+    public string RateLimitHeader { get; set; } = "60:transaction:project";
+
+    public string Dsn(string key = "loopbackkey") => $"http://{key}@127.0.0.1:{Port}/1";
+
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>Envelopes answered with 200.</summary>
+    public long AcceptedEnvelopes => Interlocked.Read(ref _envelopes);
+
+    /// <summary>Bytes of accepted requests (headers and bodies) as they crossed the wire.</summary>
+    public long AcceptedBytes => Interlocked.Read(ref _bytes);
+
+    public long Delivered(string category) => _delivered.GetValueOrDefault(category);
+
+    public long Reported(string category) => _reported.Where(p => p.Key.Category == category).Sum(p => p.Value);
+
+    public IReadOnlyDictionary<(string Reason, string Category), long> ReportedByReason => _reported;
+
+    public void ResetCounts()
+    {
+        _delivered.Clear();
+        _reported.Clear();
+        Interlocked.Exchange(ref _envelopes, 0);
+        Interlocked.Exchange(ref _bytes, 0);
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptSocketAsync(_stop.Token);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                continue;
+            }
+
+            socket.NoDelay = true;
+            _connections.TryAdd(socket, 0);
+            _ = Task.Run(() => ServeAsync(socket));
+        }
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        var reader = new RequestReader(socket);
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var request = await reader.ReadAsync(_stop.Token);
+                if (request is null)
+                {
+                    return;
+                }
+
+                var number = Interlocked.Increment(ref _requests);
+                var action = _plan(number);
+                if (Latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(Latency, _stop.Token);
+                }
+
+                switch (action)
+                {
+                    case SinkAction.Reset:
+                        socket.LingerState = new LingerOption(true, 0);
+                        return;
+                    case SinkAction.ServerError:
+                        await WriteAsync(socket, "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n");
+                        continue;
+                    case SinkAction.RateLimited:
+                        await WriteAsync(socket, $"HTTP/1.1 429 Too Many Requests\r\nX-Sentry-Rate-Limits: {RateLimitHeader}\r\nContent-Length: 0\r\n\r\n");
+                        continue;
+                }
+
+                Record(request.Value);
+                await WriteAsync(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}");
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away or the sink is stopping.
+        }
+        finally
+        {
+            _connections.TryRemove(socket, out _);
+            socket.Dispose();
+        }
+    }
+
+    private void Record(ReceivedRequest request)
+    {
+        Interlocked.Increment(ref _envelopes);
+        Interlocked.Add(ref _bytes, request.WireBytes);
+        if (!Parse)
+        {
+            return;
+        }
+
+        var envelope = ParsedEnvelope.Parse(request.Body, request.Gzipped);
+        foreach (var item in envelope.Items)
+        {
+            switch (item.Type)
+            {
+                case "event":
+                    Add("error", 1);
+                    break;
+                case "transaction":
+                    Add("transaction", 1);
+                    Add("span", item.Json.GetProperty("spans").GetArrayLength() + 1);
+                    break;
+                case "trace_metric":
+                    Add("trace_metric", item.Header.GetProperty("item_count").GetInt32());
+                    break;
+                case "client_report":
+                    foreach (var line in item.Json.GetProperty("discarded_events").EnumerateArray())
+                    {
+                        var key = (line.GetProperty("reason").GetString()!, line.GetProperty("category").GetString()!);
+                        _reported.AddOrUpdate(key, line.GetProperty("quantity").GetInt64(), (_, old) => old + line.GetProperty("quantity").GetInt64());
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void Add(string category, long quantity) => _delivered.AddOrUpdate(category, quantity, (_, old) => old + quantity);
+
+    private static async Task WriteAsync(Socket socket, string response) =>
+        await socket.SendAsync(Encoding.ASCII.GetBytes(response), SocketFlags.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        foreach (var socket in _connections.Keys)
+        {
+            socket.Dispose();
+        }
+
+        try
+        {
+            await _accepting;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private readonly record struct ReceivedRequest(byte[] Body, bool Gzipped, long WireBytes);
+
+    /// <summary>Reads HTTP/1.1 requests with a Content-Length body from a keep-alive connection.</summary>
+    private sealed class RequestReader(Socket socket)
+    {
+        private readonly byte[] _buffer = new byte[64 * 1024];
+        private int _start;
+        private int _end;
+
+        public async Task<ReceivedRequest?> ReadAsync(CancellationToken cancellationToken)
+        {
+            int headerEnd;
+            while ((headerEnd = FindHeaderEnd()) < 0)
+            {
+                if (!await FillAsync(cancellationToken))
+                {
+                    return null;
+                }
+            }
+
+            var head = Encoding.ASCII.GetString(_buffer, _start, headerEnd - _start);
+            var contentLength = 0;
+            var gzipped = false;
+            foreach (var line in head.Split("\r\n"))
+            {
+                var colon = line.IndexOf(':');
+                if (colon <= 0)
+                {
+                    continue;
+                }
+
+                var name = line[..colon].Trim();
+                var value = line[(colon + 1)..].Trim();
+                if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    contentLength = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else if (name.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase))
+                {
+                    gzipped = value.Contains("gzip", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            var headBytes = headerEnd + 4 - _start;
+            _start = headerEnd + 4;
+            var body = new byte[contentLength];
+            var copied = 0;
+            while (copied < contentLength)
+            {
+                if (_start == _end && !await FillAsync(cancellationToken))
+                {
+                    return null;
+                }
+
+                var n = Math.Min(contentLength - copied, _end - _start);
+                Buffer.BlockCopy(_buffer, _start, body, copied, n);
+                copied += n;
+                _start += n;
+            }
+
+            return new ReceivedRequest(body, gzipped, headBytes + contentLength);
+        }
+
+        private int FindHeaderEnd()
+        {
+            var index = _buffer.AsSpan(_start, _end - _start).IndexOf("\r\n\r\n"u8);
+            return index < 0 ? -1 : _start + index;
+        }
+
+        private async Task<bool> FillAsync(CancellationToken cancellationToken)
+        {
+            if (_start > 0)
+            {
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                throw new IOException("Request head too large for the loopback sink.");
+            }
+
+            var read = await socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
+            _end += read;
+            return read > 0;
+        }
+    }
+}
