@@ -12,7 +12,7 @@ namespace Sentry.Management.Tests.TestSupport;
 /// </summary>
 internal sealed class SentryTestHarness : IDisposable
 {
-    internal const string Token = "sntrys_TEST_TOKEN_must_never_leak_0123456789abcdef";
+    internal const string Token = "sntrys_TEST-TOKEN-must-never-leak-0123456789abcdef";
     internal const string BaseUrl = "https://sentry.example.com";
 
     internal SentryTestHarness(Action<SentryManagementOptions>? configure = null, HttpMessageHandler? primary = null)

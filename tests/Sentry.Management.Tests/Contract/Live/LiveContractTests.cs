@@ -15,7 +15,7 @@ namespace Sentry.Management.Tests.Contract.Live;
 [Category("Contract")]
 public class LiveContractTests
 {
-    private const string Token = "sntrys_contract_test_token_not_a_secret";
+    private const string Token = "sntrys_contract-test-token-not-a-secret";
 
     /// <summary>Operations whose request body Prism does not validate; the test validates them with <see cref="RequestBodyValidator"/>.</summary>
     private static readonly HashSet<string> PrismSkipsBody = new(StringComparer.Ordinal)
