@@ -172,6 +172,30 @@ public class EnvelopeFormatTests
     }
 
     [Test]
+    public async Task An_error_inside_a_span_is_linked_to_its_trace()
+    {
+        string traceId = "", spanId = "";
+        var handler = await CaptureAsync(c =>
+        {
+            var tx = c.StartTransaction("job", "task");
+            var step = tx.StartChild("step");
+            (traceId, spanId) = (step.TraceId, step.SpanId);
+            c.CaptureException(Thrown(() => throw new InvalidOperationException("in a span")), e => e.Span = step);
+            step.Finish(SentrySpanStatus.InternalError);
+            tx.Finish(SentrySpanStatus.InternalError);
+        }, o => o.TracesSampleRate = 1);
+
+        var trace = handler.Items("event").Single().Json.GetProperty("contexts").GetProperty("trace");
+        Assert.Multiple(() =>
+        {
+            Assert.That(trace.GetProperty("trace_id").GetString(), Is.EqualTo(traceId));
+            Assert.That(trace.GetProperty("span_id").GetString(), Is.EqualTo(spanId));
+            Assert.That(trace.GetProperty("op").GetString(), Is.EqualTo("step"));
+            Assert.That(handler.Items("transaction").Single().Json.GetProperty("contexts").GetProperty("trace").GetProperty("trace_id").GetString(), Is.EqualTo(traceId));
+        });
+    }
+
+    [Test]
     public async Task Transaction_has_trace_context_and_spans()
     {
         var handler = await CaptureAsync(c =>
