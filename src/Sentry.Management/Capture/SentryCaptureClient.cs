@@ -258,7 +258,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
 
     private void OnTransactionFinished(SentryTransaction transaction)
     {
-        var items = CaptureSender.TransactionItems(transaction);
+        var items = EnvelopePreparer.TransactionItems(transaction);
         foreach (var item in items)
         {
             Counters.AddCaptured(item.Category, item.Quantity);

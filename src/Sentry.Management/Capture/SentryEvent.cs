@@ -41,6 +41,9 @@ public sealed class SentryEvent
     /// <summary>The transaction (route, job name) the event belongs to, used for grouping in the UI.</summary>
     public string? TransactionName { get; set; }
 
+    /// <summary>The span (or transaction) the event happened in: links the event to that trace in Sentry.</summary>
+    public SentrySpan? Span { get; set; }
+
     /// <summary>The user; overrides the scope's.</summary>
     public SentryUser? User { get; set; }
 

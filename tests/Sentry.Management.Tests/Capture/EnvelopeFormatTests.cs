@@ -172,6 +172,30 @@ public class EnvelopeFormatTests
     }
 
     [Test]
+    public async Task An_error_inside_a_span_is_linked_to_its_trace()
+    {
+        string traceId = "", spanId = "";
+        var handler = await CaptureAsync(c =>
+        {
+            var tx = c.StartTransaction("job", "task");
+            var step = tx.StartChild("step");
+            (traceId, spanId) = (step.TraceId, step.SpanId);
+            c.CaptureException(Thrown(() => throw new InvalidOperationException("in a span")), e => e.Span = step);
+            step.Finish(SentrySpanStatus.InternalError);
+            tx.Finish(SentrySpanStatus.InternalError);
+        }, o => o.TracesSampleRate = 1);
+
+        var trace = handler.Items("event").Single().Json.GetProperty("contexts").GetProperty("trace");
+        Assert.Multiple(() =>
+        {
+            Assert.That(trace.GetProperty("trace_id").GetString(), Is.EqualTo(traceId));
+            Assert.That(trace.GetProperty("span_id").GetString(), Is.EqualTo(spanId));
+            Assert.That(trace.GetProperty("op").GetString(), Is.EqualTo("step"));
+            Assert.That(handler.Items("transaction").Single().Json.GetProperty("contexts").GetProperty("trace").GetProperty("trace_id").GetString(), Is.EqualTo(traceId));
+        });
+    }
+
+    [Test]
     public async Task Transaction_has_trace_context_and_spans()
     {
         var handler = await CaptureAsync(c =>
@@ -213,21 +237,35 @@ public class EnvelopeFormatTests
     }
 
     [Test]
-    public async Task Metrics_are_batched_into_one_trace_metric_item()
+    public async Task Metrics_queued_while_the_sender_is_busy_are_batched_into_one_trace_metric_item()
     {
-        var handler = await CaptureAsync(c =>
+        var release = new TaskCompletionSource();
+        var firstRequest = new TaskCompletionSource();
+        var handler = new RecordingHandler(_ =>
         {
-            c.IncrementCounter("orders.created", 2, "none", new Dictionary<string, string> { ["region"] = "eu" });
-            c.SetGauge("queue.depth", 17, "none");
-            c.RecordDistribution("http.latency", 12.5, "millisecond");
-        }, o => o.MaxConcurrentSends = 1);
+            firstRequest.TrySetResult();
+            release.Task.Wait(TimeSpan.FromSeconds(10)); // Holds the only worker so the metrics queue up behind it.
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        });
+        var options = TestOptions.Create();
+        options.MaxConcurrentSends = 1;
+        await using (var client = new SentryCaptureClient(options, handler))
+        {
+            client.CaptureMessage("keeps the worker busy");
+            await firstRequest.Task;
+            client.IncrementCounter("orders.created", 2, "none", new Dictionary<string, string> { ["region"] = "eu" });
+            client.SetGauge("queue.depth", 17, "none");
+            client.RecordDistribution("http.latency", 12.5, "millisecond");
+            release.SetResult();
+            Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
+        }
 
-        var items = handler.Items("trace_metric").ToList();
-        var all = items.SelectMany(i => i.Json.GetProperty("items").EnumerateArray()).ToList();
+        var item = handler.Items("trace_metric").Single();
+        var all = item.Json.GetProperty("items").EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(items.Sum(i => i.Header.GetProperty("item_count").GetInt32()), Is.EqualTo(3));
-            Assert.That(items[0].Header.GetProperty("content_type").GetString(), Is.EqualTo("application/vnd.sentry.items.trace-metric+json"));
+            Assert.That(item.Header.GetProperty("item_count").GetInt32(), Is.EqualTo(3));
+            Assert.That(item.Header.GetProperty("content_type").GetString(), Is.EqualTo("application/vnd.sentry.items.trace-metric+json"));
             Assert.That(all.Select(m => m.GetProperty("type").GetString()), Is.EquivalentTo(new[] { "counter", "gauge", "distribution" }));
             var counter = all.Single(m => m.GetProperty("name").GetString() == "orders.created");
             Assert.That(counter.GetProperty("value").GetDouble(), Is.EqualTo(2));

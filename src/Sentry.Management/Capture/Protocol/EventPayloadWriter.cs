@@ -159,9 +159,23 @@ internal static class EventPayloadWriter
         writer.WriteString("name", ".NET");
         writer.WriteString("version", RuntimeVersion);
         writer.WriteEndObject();
+        if (evt.Span is { } span)
+        {
+            writer.WriteStartObject("trace");
+            writer.WriteString("trace_id", span.TraceId);
+            writer.WriteString("span_id", span.SpanId);
+            if (span.ParentSpanId is not null)
+            {
+                writer.WriteString("parent_span_id", span.ParentSpanId);
+            }
+
+            writer.WriteString("op", span.Operation);
+            writer.WriteEndObject();
+        }
+
         foreach (var (key, value) in scope.Contexts)
         {
-            if (key != "runtime" && (!evt.HasContexts || !evt.Contexts.ContainsKey(key)))
+            if (key is not ("runtime" or "trace") && (!evt.HasContexts || !evt.Contexts.ContainsKey(key)))
             {
                 WriteKeyed(writer, context, key, value);
             }
@@ -171,7 +185,7 @@ internal static class EventPayloadWriter
         {
             foreach (var (key, value) in evt.Contexts)
             {
-                if (key != "runtime")
+                if (key is not ("runtime" or "trace"))
                 {
                     WriteKeyed(writer, context, key, value);
                 }

@@ -1,13 +1,12 @@
-using System.IO.Compression;
 using Microsoft.Extensions.Logging;
-using Sentry.Management.Capture.Processing;
 using Sentry.Management.Capture.Protocol;
 
 namespace Sentry.Management.Capture.Transport;
 
 /// <summary>
-/// The background side of capture: several workers take queued work (errors first), run filters and
-/// <c>BeforeSend</c>, read stack traces, serialize, gzip and hand envelopes to the <see cref="DeliveryPipeline"/>.
+/// The background side of capture: several workers take queued work (errors first), have the
+/// <see cref="EnvelopePreparer"/> turn it into envelopes, and hand them to the <see cref="DeliveryPipeline"/>;
+/// also sends the client reports.
 /// </summary>
 internal sealed class CaptureSender : IDisposable
 {
@@ -18,7 +17,7 @@ internal sealed class CaptureSender : IDisposable
     private readonly CaptureQueues _queues;
     private readonly PendingTracker _pending;
     private readonly DeliveryPipeline _delivery;
-    private readonly FilterRuleMatcher _filters;
+    private readonly EnvelopePreparer _preparer;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _reportGate = new(1, 1);
@@ -26,7 +25,6 @@ internal sealed class CaptureSender : IDisposable
     // Preparing envelopes (stack traces, JSON, gzip) is CPU work: it may use at most half the cores, so a burst
     // never starves the application's own threads. Sending is I/O and runs on all workers at once.
     private readonly SemaphoreSlim _prepareGate = new(Math.Max(1, Environment.ProcessorCount / 2));
-    private readonly bool _gzip;
     private Task[] _workers = [];
     private long _lastReportTicks;
 
@@ -38,8 +36,7 @@ internal sealed class CaptureSender : IDisposable
         _pending = pending;
         _delivery = delivery;
         _logger = logger;
-        _filters = new FilterRuleMatcher(options.FilterRules);
-        _gzip = options.Compression != CompressionLevel.NoCompression;
+        _preparer = new EnvelopePreparer(options, context, queues, delivery, logger);
         _lastReportTicks = options.TimeProvider.GetUtcNow().UtcTicks;
     }
 
@@ -153,17 +150,17 @@ internal sealed class CaptureSender : IDisposable
                 switch (work)
                 {
                     case EventWork e:
-                        envelope = PrepareEvent(e, writer);
+                        envelope = _preparer.PrepareEvent(e, writer);
                         break;
                     case TransactionWork t:
-                        items = TransactionItems(t.Transaction);
-                        envelope = PrepareTransaction(t, writer, items);
+                        items = EnvelopePreparer.TransactionItems(t.Transaction);
+                        envelope = _preparer.PrepareTransaction(t, writer, items);
                         break;
                     case MetricWork m:
-                        FillMetricBatch(m, batch);
+                        _preparer.FillMetricBatch(m, batch);
                         units = batch.Count; // Settled even if writing fails below: a flush must not wait for them.
                         items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Count)];
-                        envelope = PrepareMetrics(writer, batch, items);
+                        envelope = _preparer.PrepareMetrics(writer, batch, items);
                         break;
                     case SpoolWork s:
                         items = []; // Counted by the run that captured them.
@@ -193,104 +190,4 @@ internal sealed class CaptureSender : IDisposable
 
         return units;
     }
-
-    private OutgoingEnvelope? PrepareEvent(EventWork work, EnvelopeWriter writer)
-    {
-        IReadOnlyList<ItemCount> items = [new ItemCount(SentryDataCategory.Error, 1)];
-        var evt = work.Event;
-        var decision = _filters.IsEmpty ? FilterDecision.Keep : _filters.Evaluate(evt, work.Scope);
-        if (decision != FilterDecision.Keep)
-        {
-            _delivery.Discard(items, decision == FilterDecision.Ignore ? SentryDiscardReason.EventProcessor : SentryDiscardReason.SampleRate);
-            return null;
-        }
-
-        if (_options.BeforeSend is { } beforeSend)
-        {
-            try
-            {
-                var changed = beforeSend(evt);
-                if (changed is null)
-                {
-                    _delivery.Discard(items, SentryDiscardReason.BeforeSend);
-                    return null;
-                }
-
-                if (!ReferenceEquals(changed, evt))
-                {
-                    changed.EventId = evt.EventId;
-                    changed.Timestamp = evt.Timestamp;
-                    evt = changed;
-                }
-            }
-#pragma warning disable CA1031 // A throwing hook must not lose the event: it is sent as it was.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                CaptureLog.BeforeSendThrew(_logger, ex);
-            }
-        }
-
-        if (_delivery.IsLimited(items) && !HasSpool)
-        {
-            _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
-            return null;
-        }
-
-        writer.Begin(evt.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn);
-        EventPayloadWriter.Write(writer.BeginItem(), _context, evt, work.Scope);
-        writer.EndItem("event");
-        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
-    }
-
-    private OutgoingEnvelope? PrepareTransaction(TransactionWork work, EnvelopeWriter writer, IReadOnlyList<ItemCount> items)
-    {
-        var decision = _filters.IsEmpty ? FilterDecision.Keep : _filters.Evaluate(work.Transaction);
-        if (decision != FilterDecision.Keep)
-        {
-            _delivery.Discard(items, decision == FilterDecision.Ignore ? SentryDiscardReason.EventProcessor : SentryDiscardReason.SampleRate);
-            return null;
-        }
-
-        if (_delivery.IsLimited(items) && !HasSpool)
-        {
-            _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
-            return null;
-        }
-
-        writer.Begin(work.Transaction.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn);
-        TransactionPayloadWriter.Write(writer.BeginItem(), _context, work.Transaction, work.Scope);
-        writer.EndItem("transaction");
-        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
-    }
-
-    private void FillMetricBatch(MetricWork first, List<MetricValue> batch)
-    {
-        batch.Clear();
-        batch.Add(first.Metric);
-        while (batch.Count < _options.MaxMetricsPerEnvelope && _queues.TryDequeueMetric(out var more))
-        {
-            batch.Add(((MetricWork)more!).Metric);
-        }
-    }
-
-    private OutgoingEnvelope? PrepareMetrics(EnvelopeWriter writer, List<MetricValue> batch, IReadOnlyList<ItemCount> items)
-    {
-        if (_delivery.IsLimited(items) && !HasSpool)
-        {
-            _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
-            return null;
-        }
-
-        writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
-        MetricPayloadWriter.Write(writer.BeginItem(), _context, batch);
-        writer.EndItem("trace_metric", batch.Count, MetricPayloadWriter.ContentType);
-        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
-    }
-
-    private bool HasSpool => _options.SpoolDirectory is not null;
-
-    /// <summary>A transaction counts once as a transaction and once per span plus its root span.</summary>
-    public static IReadOnlyList<ItemCount> TransactionItems(SentryTransaction transaction) =>
-        [new ItemCount(SentryDataCategory.Transaction, 1), new ItemCount(SentryDataCategory.Span, transaction.SpansSnapshot.Length + 1)];
 }

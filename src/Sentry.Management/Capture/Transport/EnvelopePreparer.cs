@@ -1,0 +1,132 @@
+using System.IO.Compression;
+using Microsoft.Extensions.Logging;
+using Sentry.Management.Capture.Processing;
+using Sentry.Management.Capture.Protocol;
+
+namespace Sentry.Management.Capture.Transport;
+
+/// <summary>
+/// Turns queued work into a request body: filter rules, <c>BeforeSend</c>, the early rate-limit check, then
+/// serialization and gzip. Items dropped on the way are settled here with their reason.
+/// </summary>
+internal sealed class EnvelopePreparer
+{
+    private readonly SentryCaptureOptions _options;
+    private readonly PayloadContext _context;
+    private readonly CaptureQueues _queues;
+    private readonly DeliveryPipeline _delivery;
+    private readonly FilterRuleMatcher _filters;
+    private readonly ILogger _logger;
+    private readonly bool _gzip;
+
+    public EnvelopePreparer(SentryCaptureOptions options, PayloadContext context, CaptureQueues queues, DeliveryPipeline delivery, ILogger logger)
+    {
+        _options = options;
+        _context = context;
+        _queues = queues;
+        _delivery = delivery;
+        _logger = logger;
+        _filters = new FilterRuleMatcher(options.FilterRules);
+        _gzip = options.Compression != CompressionLevel.NoCompression;
+    }
+
+    public OutgoingEnvelope? PrepareEvent(EventWork work, EnvelopeWriter writer)
+    {
+        IReadOnlyList<ItemCount> items = [new ItemCount(SentryDataCategory.Error, 1)];
+        var evt = work.Event;
+        var decision = _filters.IsEmpty ? FilterDecision.Keep : _filters.Evaluate(evt, work.Scope);
+        if (decision != FilterDecision.Keep)
+        {
+            _delivery.Discard(items, decision == FilterDecision.Ignore ? SentryDiscardReason.EventProcessor : SentryDiscardReason.SampleRate);
+            return null;
+        }
+
+        if (_options.BeforeSend is { } beforeSend)
+        {
+            try
+            {
+                var changed = beforeSend(evt);
+                if (changed is null)
+                {
+                    _delivery.Discard(items, SentryDiscardReason.BeforeSend);
+                    return null;
+                }
+
+                if (!ReferenceEquals(changed, evt))
+                {
+                    changed.EventId = evt.EventId;
+                    changed.Timestamp = evt.Timestamp;
+                    evt = changed;
+                }
+            }
+#pragma warning disable CA1031 // A throwing hook must not lose the event: it is sent as it was.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                CaptureLog.BeforeSendThrew(_logger, ex);
+            }
+        }
+
+        if (_delivery.IsLimited(items) && !HasSpool)
+        {
+            _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
+            return null;
+        }
+
+        writer.Begin(evt.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        EventPayloadWriter.Write(writer.BeginItem(), _context, evt, work.Scope);
+        writer.EndItem("event");
+        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+    }
+
+    public OutgoingEnvelope? PrepareTransaction(TransactionWork work, EnvelopeWriter writer, IReadOnlyList<ItemCount> items)
+    {
+        var decision = _filters.IsEmpty ? FilterDecision.Keep : _filters.Evaluate(work.Transaction);
+        if (decision != FilterDecision.Keep)
+        {
+            _delivery.Discard(items, decision == FilterDecision.Ignore ? SentryDiscardReason.EventProcessor : SentryDiscardReason.SampleRate);
+            return null;
+        }
+
+        if (_delivery.IsLimited(items) && !HasSpool)
+        {
+            _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
+            return null;
+        }
+
+        writer.Begin(work.Transaction.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        TransactionPayloadWriter.Write(writer.BeginItem(), _context, work.Transaction, work.Scope);
+        writer.EndItem("transaction");
+        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+    }
+
+    public void FillMetricBatch(MetricWork first, List<MetricValue> batch)
+    {
+        batch.Clear();
+        batch.Add(first.Metric);
+        while (batch.Count < _options.MaxMetricsPerEnvelope && _queues.TryDequeueMetric(out var more))
+        {
+            batch.Add(((MetricWork)more!).Metric);
+        }
+    }
+
+    public OutgoingEnvelope? PrepareMetrics(EnvelopeWriter writer, List<MetricValue> batch, IReadOnlyList<ItemCount> items)
+    {
+        if (_delivery.IsLimited(items) && !HasSpool)
+        {
+            _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
+            return null;
+        }
+
+        writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        MetricPayloadWriter.Write(writer.BeginItem(), _context, batch);
+        writer.EndItem("trace_metric", batch.Count, MetricPayloadWriter.ContentType);
+        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+    }
+
+    private bool HasSpool => _options.SpoolDirectory is not null;
+
+    /// <summary>A transaction counts once as a transaction and once per span plus its root span.</summary>
+    public static IReadOnlyList<ItemCount> TransactionItems(SentryTransaction transaction) =>
+        [new ItemCount(SentryDataCategory.Transaction, 1), new ItemCount(SentryDataCategory.Span, transaction.SpansSnapshot.Length + 1)];
+}
