@@ -78,7 +78,7 @@ public class ResilienceTests
 
         Assert.That(org.Slug, Is.EqualTo("acme"));
         Assert.That(attempts, Has.Count.EqualTo(2));
-        Assert.That(attempts[1] - attempts[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(7)).And.LessThan(TimeSpan.FromSeconds(8)));
+        Assert.That(attempts[1] - attempts[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(7)).And.LessThan(TimeSpan.FromSeconds(9)), "7 s, plus at most the harness's clock steps");
     }
 
     [Test]
@@ -86,6 +86,7 @@ public class ResilienceTests
     {
         using var h = new SentryTestHarness();
         var attempts = new List<DateTimeOffset>();
+        var resetAt = DateTimeOffset.MinValue;
         h.Mock.When(HttpMethod.Post, SentryTestHarness.Url("/api/0/organizations/acme/teams/")).Respond(_ =>
         {
             attempts.Add(h.Time.GetUtcNow());
@@ -95,7 +96,9 @@ public class ResilienceTests
             }
 
             var limited = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            // Sentry sends whole epoch seconds, so the reset can be up to a second earlier than now + 12 s.
             var reset = h.Time.GetUtcNow().AddSeconds(12).ToUnixTimeSeconds();
+            resetAt = DateTimeOffset.FromUnixTimeSeconds(reset);
             limited.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Reset", reset.ToString(System.Globalization.CultureInfo.InvariantCulture));
             limited.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Remaining", "0");
             limited.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Limit", "40");
@@ -105,7 +108,9 @@ public class ResilienceTests
         var team = await h.RunAsync(h.Client.Teams.CreateAsync("acme", "web"), TimeSpan.FromMilliseconds(500));
 
         Assert.That(team.Slug, Is.EqualTo("web"));
-        Assert.That(attempts[1] - attempts[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(12)).And.LessThan(TimeSpan.FromSeconds(13)));
+        Assert.That(attempts[1], Is.GreaterThanOrEqualTo(resetAt), "not retried before the reset");
+        Assert.That(attempts[1] - resetAt, Is.LessThan(TimeSpan.FromSeconds(1)), "retried as soon as the limit reset");
+        Assert.That(attempts[1] - attempts[0], Is.GreaterThan(TimeSpan.FromSeconds(11)));
         Assert.That(h.Client.RateLimits.Current, Is.Not.Null);
         Assert.That(h.Client.RateLimits.Current!.Limit, Is.EqualTo(40));
     }
