@@ -46,7 +46,7 @@ public class AlertsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/melody/rules/", IssueAlertSchemaExamples.Get("GET", Rules));
+        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/melody/rules/", SchemaExamples.Response("GET", Rules));
 
         var rules = await h.Client.Alerts.ListIssueRules(null, "melody").ToListAsync();
 
@@ -91,7 +91,7 @@ public class AlertsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Post, "/api/0/projects/acme/python/rules/", IssueAlertSchemaExamples.Get("POST", Rules, "201"), HttpStatusCode.Created);
+        recorder.On(h, HttpMethod.Post, "/api/0/projects/acme/python/rules/", SchemaExamples.Response("POST", Rules, "201"), HttpStatusCode.Created);
 
         var result = await h.Client.Alerts.CreateIssueRuleAsync(null, "python", SlowRegressionRule());
 
@@ -128,7 +128,7 @@ public class AlertsClientTests
         var recorder = new RequestRecorder();
         var calls = 0;
         recorder.On(h, HttpMethod.Put, "/api/0/projects/acme/javascript/rules/7/", _ => ++calls == 1
-            ? SentryTestHarness.Json(IssueAlertSchemaExamples.Get("PUT", Rule))
+            ? SentryTestHarness.Json(SchemaExamples.Response("PUT", Rule))
             : SentryTestHarness.Json("""{"uuid": "abc"}""", HttpStatusCode.Accepted));
 
         var saved = await h.Client.Alerts.UpdateIssueRuleAsync(null, "javascript", "7", SlowRegressionRule());
@@ -145,7 +145,7 @@ public class AlertsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/javascript/rules/7/", IssueAlertSchemaExamples.Get("GET", Rule));
+        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/javascript/rules/7/", SchemaExamples.Response("GET", Rule));
         recorder.On(h, HttpMethod.Delete, "/api/0/projects/acme/javascript/rules/7/", _ => new HttpResponseMessage(HttpStatusCode.Accepted));
 
         var rule = await h.Client.Alerts.GetIssueRuleAsync(null, "javascript", "7");
@@ -174,8 +174,8 @@ public class AlertsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/alert-rules/", IssueAlertSchemaExamples.Get("GET", MetricRules));
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/alert-rules/7/", IssueAlertSchemaExamples.Get("GET", MetricRule));
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/alert-rules/", SchemaExamples.Response("GET", MetricRules));
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/alert-rules/7/", SchemaExamples.Response("GET", MetricRule));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/alert-rules/7/", _ => new HttpResponseMessage(HttpStatusCode.Accepted));
 
         var rules = await h.Client.Alerts.ListMetricRulesAsync();
@@ -204,7 +204,7 @@ public class AlertsClientTests
         var recorder = new RequestRecorder();
         var calls = 0;
         recorder.On(h, HttpMethod.Post, "/api/0/organizations/acme/alert-rules/", _ => ++calls == 1
-            ? SentryTestHarness.Json(IssueAlertSchemaExamples.Get("POST", MetricRules, "201"), HttpStatusCode.Created)
+            ? SentryTestHarness.Json(SchemaExamples.Response("POST", MetricRules, "201"), HttpStatusCode.Created)
             : SentryTestHarness.Json("""{"uuid": "f00"}""", HttpStatusCode.Accepted));
         var request = new MetricAlertRuleRequest
         {
@@ -251,7 +251,7 @@ public class AlertsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/alert-rules/345989573/", IssueAlertSchemaExamples.Get("PUT", MetricRule));
+        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/alert-rules/345989573/", SchemaExamples.Response("PUT", MetricRule));
 
         var result = await h.Client.Alerts.UpdateMetricRuleAsync(null, "345989573", new MetricAlertRuleRequest
         {
@@ -275,10 +275,10 @@ public class AlertsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/workflows/", IssueAlertSchemaExamples.Get("GET", Workflows));
-        recorder.On(h, HttpMethod.Post, "/api/0/organizations/acme/workflows/", IssueAlertSchemaExamples.Get("POST", Workflows, "201"), HttpStatusCode.Created);
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/workflows/6789123/", IssueAlertSchemaExamples.Get("GET", WorkflowPath));
-        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/workflows/1234567/", IssueAlertSchemaExamples.Get("PUT", WorkflowPath));
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/workflows/", SchemaExamples.Response("GET", Workflows));
+        recorder.On(h, HttpMethod.Post, "/api/0/organizations/acme/workflows/", SchemaExamples.Response("POST", Workflows, "201"), HttpStatusCode.Created);
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/workflows/6789123/", SchemaExamples.Response("GET", WorkflowPath));
+        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/workflows/1234567/", SchemaExamples.Response("PUT", WorkflowPath));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/workflows/1234567/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
         var list = await h.Client.Alerts.ListWorkflowsAsync(query: "name:Notify*", projects: ["1", "backend"], sortBy: "-dateCreated");
@@ -324,7 +324,7 @@ public class AlertsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/workflows/", IssueAlertSchemaExamples.Get("PUT", Workflows));
+        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/workflows/", SchemaExamples.Response("PUT", Workflows));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/workflows/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
         var changed = await h.Client.Alerts.SetWorkflowsEnabledAsync(null, ["123", "456"], enabled: false);
@@ -343,13 +343,13 @@ public class AlertsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/detectors/", IssueAlertSchemaExamples.Get("GET", Detectors));
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/detectors/", SchemaExamples.Response("GET", Detectors));
         recorder.On(h, HttpMethod.Post, "/api/0/organizations/acme/projects/backend/detectors/",
-            IssueAlertSchemaExamples.Get("POST", "/api/0/organizations/{organization_id_or_slug}/projects/{project_id_or_slug}/detectors/", "201"), HttpStatusCode.Created);
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/detectors/123456/", IssueAlertSchemaExamples.Get("GET", DetectorPath));
-        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/detectors/123456/", IssueAlertSchemaExamples.Get("PUT", DetectorPath));
+            SchemaExamples.Response("POST", "/api/0/organizations/{organization_id_or_slug}/projects/{project_id_or_slug}/detectors/", "201"), HttpStatusCode.Created);
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/detectors/123456/", SchemaExamples.Response("GET", DetectorPath));
+        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/detectors/123456/", SchemaExamples.Response("PUT", DetectorPath));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/detectors/123456/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
-        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/detectors/", IssueAlertSchemaExamples.Get("PUT", Detectors));
+        recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/detectors/", SchemaExamples.Response("PUT", Detectors));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/detectors/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
         var list = await h.Client.Alerts.ListDetectorsAsync(query: "type:metric_issue", projects: ["1"]);

@@ -16,7 +16,7 @@ public class EventsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/events/9999aaaaca8b46d797c23c6077c6ff01/", IssueAlertSchemaExamples.Get("GET", ProjectEvent));
+        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/events/9999aaaaca8b46d797c23c6077c6ff01/", SchemaExamples.Response("GET", ProjectEvent));
 
         var e = await h.Client.Events.GetAsync(null, "pump-station", "9999aaaaca8b46d797c23c6077c6ff01");
 
@@ -77,7 +77,7 @@ public class EventsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/events/", IssueAlertSchemaExamples.Get("GET", ProjectEvents));
+        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/events/", SchemaExamples.Response("GET", ProjectEvents));
 
         var events = await h.Client.Events.ListForProject(null, "pump-station", statsPeriod: "24h", full: true).ToListAsync();
 
@@ -95,7 +95,7 @@ public class EventsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1889724436/events/", IssueAlertSchemaExamples.Get("GET", IssueEvents));
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1889724436/events/", SchemaExamples.Response("GET", IssueEvents));
 
         var events = await h.Client.Events.ListForIssue(null, "1889724436", query: "user.email:\"a b@example.com\"").ToListAsync();
 
@@ -114,7 +114,7 @@ public class EventsClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, $"/api/0/organizations/acme/issues/1341191803/events/{eventId}/", IssueAlertSchemaExamples.Get("GET", IssueEvent));
+        recorder.On(h, HttpMethod.Get, $"/api/0/organizations/acme/issues/1341191803/events/{eventId}/", SchemaExamples.Response("GET", IssueEvent));
 
         var e = await h.Client.Events.GetForIssueAsync(null, "1341191803", eventId);
 
@@ -142,7 +142,7 @@ public class EventsClientTests
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1341191803/hashes/",
-            IssueAlertSchemaExamples.Get("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/hashes/"));
+            SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/hashes/"));
 
         var hashes = await h.Client.Events.ListHashes(null, "1341191803", full: false).ToListAsync();
 
@@ -158,7 +158,7 @@ public class EventsClientTests
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/eventids/9fac2ceed9344f2bbfdd1fdacb0ed9b1/",
-            IssueAlertSchemaExamples.Get("GET", "/api/0/organizations/{organization_id_or_slug}/eventids/{event_id}/"));
+            SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/eventids/{event_id}/"));
 
         var lookup = await h.Client.Events.ResolveEventIdAsync(null, "9fac2ceed9344f2bbfdd1fdacb0ed9b1");
 

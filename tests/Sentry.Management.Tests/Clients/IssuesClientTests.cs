@@ -21,7 +21,7 @@ public class IssuesClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/", IssueAlertSchemaExamples.Get("GET", OrgIssues));
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/", SchemaExamples.Response("GET", OrgIssues));
         const string query = "is:unresolved message:\"Network timeout\" level:error";
 
         var issues = await h.Client.Issues.List(options: new IssueListOptions
@@ -98,7 +98,7 @@ public class IssuesClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1/", IssueAlertSchemaExamples.Get("GET", OrgIssue));
+        recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1/", SchemaExamples.Response("GET", OrgIssue));
 
         var issue = await h.Client.Issues.GetAsync(null, "1");
 
@@ -191,7 +191,7 @@ public class IssuesClientTests
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/shortids/PUMP-STATION-1/",
-            IssueAlertSchemaExamples.Get("GET", "/api/0/organizations/{organization_id_or_slug}/shortids/{issue_id}/"));
+            SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/shortids/{issue_id}/"));
 
         var lookup = await h.Client.Issues.ResolveShortIdAsync(null, "PUMP-STATION-1");
 
@@ -208,9 +208,9 @@ public class IssuesClientTests
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1/tags/sentry%3Arelease/",
-            IssueAlertSchemaExamples.Get("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/tags/{key}/"));
+            SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/tags/{key}/"));
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1/tags/flavors/values/",
-            IssueAlertSchemaExamples.Get("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/tags/{key}/values/"));
+            SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/tags/{key}/values/"));
 
         var tag = await h.Client.Issues.GetTagAsync(null, "1", "sentry:release");
         var values = await h.Client.Issues.ListTagValuesAsync(null, "1", "flavors", sort: "count");
@@ -245,7 +245,7 @@ public class IssuesClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/issues/", IssueAlertSchemaExamples.Get("GET", ProjectIssues));
+        recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/issues/", SchemaExamples.Response("GET", ProjectIssues));
 
         var issues = await h.Client.Issues.ListForProject(null, "pump-station", "is:unresolved browser:\"Chrome 60\"", IssueSort.New, "24h").ToListAsync();
 
@@ -264,7 +264,7 @@ public class IssuesClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/issues/", r => r.Query("id")[0] == "101"
             ? SentryTestHarness.Json("""{"detail": "You do not have permission to perform this action."}""", HttpStatusCode.Forbidden)
-            : SentryTestHarness.Json(IssueAlertSchemaExamples.Get("PUT", OrgIssues)));
+            : SentryTestHarness.Json(SchemaExamples.Response("PUT", OrgIssues)));
         var ids = Enumerable.Range(1, 250).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
         var result = await h.Client.Issues.BulkUpdateAsync(null, ids, new IssueUpdate { Status = IssueStatus.Resolved });
@@ -400,7 +400,7 @@ public class IssuesClientTests
     {
         using var h = new SentryTestHarness();
         var recorder = new RequestRecorder();
-        recorder.On(h, HttpMethod.Put, "/api/0/projects/acme/pump-station/issues/", IssueAlertSchemaExamples.Get("PUT", ProjectIssues));
+        recorder.On(h, HttpMethod.Put, "/api/0/projects/acme/pump-station/issues/", SchemaExamples.Response("PUT", ProjectIssues));
         recorder.On(h, HttpMethod.Delete, "/api/0/projects/acme/pump-station/issues/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
         var updated = await h.Client.Issues.BulkUpdateInProjectAsync(null, "pump-station", ["1", "2"], new ProjectIssueBulkUpdate { IsPublic = false, Status = IssueStatus.Unresolved });

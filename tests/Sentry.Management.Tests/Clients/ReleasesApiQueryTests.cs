@@ -7,11 +7,13 @@ namespace Sentry.Management.Tests.Clients;
 /// <summary>Query parameters of <see cref="IReleasesApi"/> that the facade does not expose, checked on the raw Refit interface.</summary>
 public class ReleasesApiQueryTests
 {
+    private static string GetOrganizationRelease => SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/releases/{version}/");
+
     [Test]
     public async Task Get_sends_every_schema_query_parameter_by_its_schema_name()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.GetOrganizationRelease);
+        var log = RequestLog.Answer(h, GetOrganizationRelease);
         using var http = new HttpClient(h.Mock, disposeHandler: false) { BaseAddress = new Uri(SentryTestHarness.BaseUrl) };
         var api = SentryRefit.Create<IReleasesApi>(http);
 

@@ -10,13 +10,21 @@ namespace Sentry.Management.Tests.Clients;
 
 public class ReleasesClientTests
 {
+    private static string CreateOrganizationRelease => SchemaExamples.Response("POST", "/api/0/organizations/{organization_id_or_slug}/releases/", "201");
+    private static string GetOrganizationRelease => SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/releases/{version}/");
+    private static string ListOrganizationReleaseCommits => SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/releases/{version}/commits/");
+    private static string ListOrganizationReleases => SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/releases/");
+    private static string ListProjectReleaseCommits => SchemaExamples.Response("GET", "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/releases/{version}/commits/");
+    private static string ListProjectReleases => SchemaExamples.Response("GET", "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/releases/");
+    private static string UpdateOrganizationRelease => SchemaExamples.Response("PUT", "/api/0/organizations/{organization_id_or_slug}/releases/{version}/");
+
     private static readonly DateTimeOffset Noon = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     [Test]
     public async Task List_sends_repeated_project_and_environment_filters_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.ListOrganizationReleases);
+        var log = RequestLog.Answer(h, ListOrganizationReleases);
 
         var releases = await h.Client.Releases.List(query: "1.0", projects: ["web", "42"], environments: ["production", "staging"]).ToListAsync();
 
@@ -45,7 +53,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(
             h,
-            SchemaExamples.ListOrganizationReleases,
+            ListOrganizationReleases,
             link: r => SentryTestHarness.Link("/api/0/organizations/acme/releases/", "100:1:0", hasNext: !r.RequestUri!.Query.Contains("cursor")));
 
         var releases = await h.Client.Releases.List().ToListAsync();
@@ -58,7 +66,7 @@ public class ReleasesClientTests
     public async Task ListForProject_uses_the_project_path_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.ListProjectReleases);
+        var log = RequestLog.Answer(h, ListProjectReleases);
 
         var releases = await h.Client.Releases.ListForProject("other-org", "web", environments: ["production"]).ToListAsync();
 
@@ -71,7 +79,7 @@ public class ReleasesClientTests
     public async Task Create_posts_the_release_with_commits_and_refs_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.CreateOrganizationRelease, HttpStatusCode.Created);
+        var log = RequestLog.Answer(h, CreateOrganizationRelease, HttpStatusCode.Created);
 
         var result = await h.Client.Releases.CreateOrGetAsync(null, new ReleaseCreate
         {
@@ -117,7 +125,7 @@ public class ReleasesClientTests
     public async Task Create_reports_208_as_already_existing()
     {
         using var h = new SentryTestHarness();
-        RequestLog.Answer(h, SchemaExamples.CreateOrganizationRelease, HttpStatusCode.AlreadyReported);
+        RequestLog.Answer(h, CreateOrganizationRelease, HttpStatusCode.AlreadyReported);
 
         var result = await h.Client.Releases.CreateOrGetAsync(null, new ReleaseCreate { Version = "frontend@1.0.0", Projects = ["web"] });
         var release = await h.Client.Releases.CreateAsync(null, new ReleaseCreate { Version = "frontend@1.0.0", Projects = ["web"] });
@@ -154,7 +162,7 @@ public class ReleasesClientTests
     public async Task Get_asks_for_health_and_adoption_and_parses_the_full_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.GetOrganizationRelease);
+        var log = RequestLog.Answer(h, GetOrganizationRelease);
 
         var release = await h.Client.Releases.GetAsync(null, "control@abc123", includeHealth: true, includeAdoptionStages: true);
 
@@ -168,7 +176,7 @@ public class ReleasesClientTests
     public async Task Get_without_options_sends_no_query()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.GetOrganizationRelease);
+        var log = RequestLog.Answer(h, GetOrganizationRelease);
 
         await h.Client.Releases.GetAsync(null, "1.0");
 
@@ -179,7 +187,7 @@ public class ReleasesClientTests
     public async Task Finalize_puts_only_the_release_date_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.UpdateOrganizationRelease);
+        var log = RequestLog.Answer(h, UpdateOrganizationRelease);
 
         var release = await h.Client.Releases.FinalizeAsync(null, "control@abc123", Noon);
 
@@ -193,7 +201,7 @@ public class ReleasesClientTests
     public async Task SetCommits_with_refs_puts_the_refs()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.UpdateOrganizationRelease);
+        var log = RequestLog.Answer(h, UpdateOrganizationRelease);
 
         await h.Client.Releases.SetCommitsAsync(null, "1.0", [new ReleaseRef { Repository = "acme/web", Commit = "def" }]);
 
@@ -204,7 +212,7 @@ public class ReleasesClientTests
     public async Task SetCommits_with_commits_puts_the_commits_with_snake_case_names()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.UpdateOrganizationRelease);
+        var log = RequestLog.Answer(h, UpdateOrganizationRelease);
 
         await h.Client.Releases.SetCommitsAsync(null, "1.0", [new ReleaseCommitData { Id = "abc", AuthorEmail = "a@b.c" }]);
 
@@ -215,7 +223,7 @@ public class ReleasesClientTests
     public async Task Update_puts_ref_and_url()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.UpdateOrganizationRelease);
+        var log = RequestLog.Answer(h, UpdateOrganizationRelease);
 
         await h.Client.Releases.UpdateAsync("other", "1.0", new ReleaseUpdate { Ref = "v1", Url = new Uri("https://ci.example.com/1") });
 
@@ -239,7 +247,7 @@ public class ReleasesClientTests
     public async Task ListCommits_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.ListOrganizationReleaseCommits);
+        var log = RequestLog.Answer(h, ListOrganizationReleaseCommits);
 
         var commits = await h.Client.Releases.ListCommits(null, "frontend@1.0.0").ToListAsync();
 
@@ -253,7 +261,7 @@ public class ReleasesClientTests
     public async Task ListProjectCommits_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.ListProjectReleaseCommits);
+        var log = RequestLog.Answer(h, ListProjectReleaseCommits);
 
         var commits = await h.Client.Releases.ListProjectCommits(null, "web", "frontend@1.0.0", new SentryPageOptions { StartCursor = "0:100:0" }).ToListAsync();
 

@@ -5,11 +5,13 @@ namespace Sentry.Management.Tests.Clients;
 
 public class SessionsClientTests
 {
+    private static string GetOrganizationSessions => SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/sessions/");
+
     [Test]
     public async Task Get_sends_repeated_fields_and_group_bys_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.GetOrganizationSessions);
+        var log = RequestLog.Answer(h, GetOrganizationSessions);
         var query = new SessionsQuery { StatsPeriod = "24h", Interval = "30m", Query = "release:\"app@1.0\"", OrderBy = "-sum(session)", PerPage = 5 };
         query.Fields.Add("sum(session)");
         query.Fields.Add("crash_free_rate(session)");
@@ -44,7 +46,7 @@ public class SessionsClientTests
     public async Task Get_sends_start_and_end_as_iso_8601_and_can_leave_totals_and_series_out()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.GetOrganizationSessions);
+        var log = RequestLog.Answer(h, GetOrganizationSessions);
         var query = new SessionsQuery
         {
             Start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),

@@ -5,11 +5,15 @@ namespace Sentry.Management.Tests.Clients;
 
 public class StatsClientTests
 {
+    private static string GetOrganizationStatsSummary => SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/stats-summary/");
+    private static string ListOrganizationStatsV2 => SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/stats_v2/");
+    private static string ListProjectStats => SchemaExamples.Response("GET", "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/stats/");
+
     [Test]
     public async Task Get_sends_repeated_group_bys_and_filters_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.ListOrganizationStatsV2);
+        var log = RequestLog.Answer(h, ListOrganizationStatsV2);
         var query = new StatsQuery { StatsPeriod = "14d", Interval = "1d", Category = "error", Outcome = "invalid", Reason = "too_large" };
         query.GroupBy.Add("outcome");
         query.GroupBy.Add("project");
@@ -37,7 +41,7 @@ public class StatsClientTests
     public async Task Get_defaults_to_the_last_24_hours_grouped_by_outcome()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.ListOrganizationStatsV2);
+        var log = RequestLog.Answer(h, ListOrganizationStatsV2);
 
         await h.Client.Stats.GetAsync("other");
 
@@ -49,7 +53,7 @@ public class StatsClientTests
     public async Task Get_with_start_and_end_sends_no_period()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.ListOrganizationStatsV2);
+        var log = RequestLog.Answer(h, ListOrganizationStatsV2);
         var query = new StatsQuery { Field = "sum(times_seen)", Start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero) };
 
         await h.Client.Stats.GetAsync(query: query);
@@ -70,7 +74,7 @@ public class StatsClientTests
     public async Task GetSummary_sends_the_filters_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.GetOrganizationStatsSummary);
+        var log = RequestLog.Answer(h, GetOrganizationStatsSummary);
         var query = new StatsQuery { StatsPeriod = "7d", Category = "error", Outcome = "accepted" };
         query.Projects.Add("1");
 
@@ -91,7 +95,7 @@ public class StatsClientTests
     public async Task GetProjectStats_sends_unix_seconds_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, SchemaExamples.ListProjectStats);
+        var log = RequestLog.Answer(h, ListProjectStats);
 
         var points = await h.Client.Stats.GetProjectStatsAsync(
             null,
