@@ -15,7 +15,7 @@ namespace Sentry.Management.Tests.Api;
 /// Checks the release, deploy, sessions and stats interfaces against Sentry's OpenAPI schema: every Refit method's
 /// verb, path and parameter names exist there, and every example response deserializes with each field the model
 /// names populated (and every field it does not name kept in AdditionalProperties). Reads the schema vendored at
-/// tests/Sentry.Management.Tests/Contract/Schema/, or the shared copy beside the repository; ignored when neither exists.
+/// tests/Sentry.Management.Tests/Contract/Schema/ (through <see cref="Contract.OpenApiSchema"/>; a missing file fails the tests).
 /// </summary>
 public class ReleaseAndStatsSchemaTests
 {
@@ -38,21 +38,6 @@ public class ReleaseAndStatsSchemaTests
         ("get", "/api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/stats/", typeof(List<StatsPoint>), StatsJsonContext.Default),
         ("get", "/api/0/organizations/{organization_id_or_slug}/stats-summary/", typeof(StatsSummary), StatsJsonContext.Default),
     ];
-
-    private static JsonDocument? _schema;
-
-    [OneTimeSetUp]
-    public void LoadSchema()
-    {
-        var path = FindSchema();
-        if (path is not null)
-        {
-            _schema = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-    }
-
-    [OneTimeTearDown]
-    public void DisposeSchema() => _schema?.Dispose();
 
     [Test]
     public void Every_refit_method_matches_a_schema_operation_and_its_parameter_names()
@@ -181,32 +166,5 @@ public class ReleaseAndStatsSchemaTests
                 .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.TryGetProperty("required", out var r) && r.GetBoolean())
             : [];
 
-    private static JsonElement Schema()
-    {
-        if (_schema is null)
-        {
-            Assert.Ignore("Sentry's OpenAPI schema is neither vendored under tests/Sentry.Management.Tests/Contract/Schema/ nor in ../shared/sentry-api/.");
-        }
-
-        return _schema!.RootElement;
-    }
-
-    private static string? FindSchema()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            string[] candidates =
-            [
-                Path.Combine(directory.FullName, "tests", "Sentry.Management.Tests", "Contract", "Schema", "sentry-openapi.json"),
-                Path.Combine(directory.FullName, "shared", "sentry-api", "sentry-openapi.json"),
-            ];
-            var found = candidates.FirstOrDefault(File.Exists);
-            if (found is not null)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
+    private static JsonElement Schema() => Contract.OpenApiSchema.Document.RootElement;
 }
