@@ -224,7 +224,7 @@ public sealed class LoopbackSink : IAsyncDisposable
         private int _start;
         private int _end;
 
-        /// <param name="keepBody">Copy the body out for parsing; otherwise it is skipped where it lies in the buffer.</param>
+        // keepBody: copy the body out for parsing; otherwise it is skipped where it lies in the buffer.
         public async Task<ReceivedRequest?> ReadAsync(bool keepBody, CancellationToken cancellationToken)
         {
             int headerEnd;
