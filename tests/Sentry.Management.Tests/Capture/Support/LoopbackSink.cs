@@ -102,7 +102,16 @@ public sealed class LoopbackSink : IAsyncDisposable
 
             socket.NoDelay = true;
             _connections.TryAdd(socket, 0);
-            _ = Task.Run(() => ServeAsync(socket));
+            if (!Parse && Latency == TimeSpan.Zero)
+            {
+                // The benchmarks' instant sink: a blocking thread per connection is woken by the kernel directly,
+                // without epoll and thread-pool hand-offs for every request.
+                new Thread(() => Serve(socket)) { IsBackground = true, Name = "LoopbackSink" }.Start();
+            }
+            else
+            {
+                _ = Task.Run(() => ServeAsync(socket));
+            }
         }
     }
 
@@ -144,6 +153,47 @@ public sealed class LoopbackSink : IAsyncDisposable
             }
         }
         catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away or the sink is stopping.
+        }
+        finally
+        {
+            _connections.TryRemove(socket, out _);
+            socket.Dispose();
+        }
+    }
+
+    private void Serve(Socket socket)
+    {
+        var reader = new RequestReader(socket);
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var request = reader.ReadSkippingBody();
+                if (request is null)
+                {
+                    return;
+                }
+
+                switch (_plan(Interlocked.Increment(ref _requests)))
+                {
+                    case SinkAction.Reset:
+                        socket.LingerState = new LingerOption(true, 0);
+                        return;
+                    case SinkAction.ServerError:
+                        socket.Send(Encoding.ASCII.GetBytes("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\n\r\n"));
+                        continue;
+                    case SinkAction.RateLimited:
+                        socket.Send(Encoding.ASCII.GetBytes($"HTTP/1.1 429 Too Many Requests\r\nX-Sentry-Rate-Limits: {RateLimitHeader}\r\nContent-Length: 0\r\n\r\n"));
+                        continue;
+                }
+
+                Record(request.Value);
+                socket.Send(OkResponse.Span);
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
         {
             // The client went away or the sink is stopping.
         }
@@ -261,6 +311,37 @@ public sealed class LoopbackSink : IAsyncDisposable
             return new ReceivedRequest(body ?? [], gzipped, headBytes + contentLength);
         }
 
+        /// <summary>Blocking read of one request, its body skipped; <see langword="null"/> when the client closed.</summary>
+        public ReceivedRequest? ReadSkippingBody()
+        {
+            int headerEnd;
+            while ((headerEnd = FindHeaderEnd()) < 0)
+            {
+                if (!Fill())
+                {
+                    return null;
+                }
+            }
+
+            var (contentLength, gzipped) = ReadHead(_buffer.AsSpan(_start, headerEnd - _start));
+            var headBytes = headerEnd + 4 - _start;
+            _start = headerEnd + 4;
+            var skipped = 0;
+            while (skipped < contentLength)
+            {
+                if (_start == _end && !Fill())
+                {
+                    return null;
+                }
+
+                var n = Math.Min(contentLength - skipped, _end - _start);
+                skipped += n;
+                _start += n;
+            }
+
+            return new ReceivedRequest([], gzipped, headBytes + contentLength);
+        }
+
         // Only Content-Length and Content-Encoding matter; read from the bytes without building strings.
         private static (int ContentLength, bool Gzipped) ReadHead(ReadOnlySpan<byte> head)
         {
@@ -301,7 +382,15 @@ public sealed class LoopbackSink : IAsyncDisposable
             return index < 0 ? -1 : _start + index;
         }
 
-        private async Task<bool> FillAsync(CancellationToken cancellationToken)
+        private bool Fill()
+        {
+            Compact();
+            var read = socket.Receive(_buffer.AsSpan(_end), SocketFlags.None);
+            _end += read;
+            return read > 0;
+        }
+
+        private void Compact()
         {
             if (_start > 0)
             {
@@ -314,7 +403,11 @@ public sealed class LoopbackSink : IAsyncDisposable
             {
                 throw new IOException("Request head too large for the loopback sink.");
             }
+        }
 
+        private async Task<bool> FillAsync(CancellationToken cancellationToken)
+        {
+            Compact();
             var read = await socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
             _end += read;
             return read > 0;
