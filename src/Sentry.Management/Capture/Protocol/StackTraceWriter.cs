@@ -183,8 +183,9 @@ internal sealed class FrameCache
         }
     }
 
-#pragma warning disable IL2026 // Only a cache key: when trimming removed the metadata, the frame is just not cached.
+    // The method is only a cache key: where trimming or Native AOT removed its metadata, GetMethod returns null
+    // and the frame is simply described from the trace each time, as without the cache.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only a cache key; a missing method disables caching for that frame.")]
     private static (MethodBase, int)? Key(StackFrame frame) =>
         frame.GetMethod() is { } method && !method.Module.Assembly.IsCollectible ? (method, frame.GetILOffset()) : null;
-#pragma warning restore IL2026
 }
