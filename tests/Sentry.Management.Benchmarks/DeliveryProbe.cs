@@ -14,21 +14,22 @@ internal static class DeliveryProbe
 {
     private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, double CallerCpuMicros, long Accepted);
 
-    public static async Task RunAsync(int events, int? concurrency)
+    public static async Task RunAsync(int events, int? concurrency, int warmup = 200)
     {
-        var exceptions = Workload.ThrownExceptions((events + 200) * 4);
+        var exceptions = Workload.ThrownExceptions((events + warmup) * 4);
         var offset = 0;
         var results = new List<Result>();
         foreach (var latency in new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(2) })
         {
             var sinkName = latency == TimeSpan.Zero ? "instant" : "+2 ms";
-            results.Add(await MeasureTheirsAsync(exceptions, offset, events, latency, sinkName));
-            offset += events + 200;
-            results.Add(await MeasureOursAsync(exceptions, offset, events, latency, sinkName, concurrency));
-            offset += events + 200;
+            results.Add(await MeasureTheirsAsync(exceptions, offset, events, warmup, latency, sinkName));
+            offset += events + warmup;
+            results.Add(await MeasureOursAsync(exceptions, offset, events, warmup, latency, sinkName, concurrency));
+            offset += events + warmup;
         }
 
         Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events} events per SDK and sink, after {warmup} warm-up events each."));
         Console.WriteLine("| SDK | sink | events | caller us/capture | caller CPU us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | accepted |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
@@ -47,20 +48,20 @@ internal static class DeliveryProbe
         }
     }
 
-    private static async Task<Result> MeasureOursAsync(Exception[] pool, int start, int events, TimeSpan latency, string sinkName, int? concurrency)
+    private static async Task<Result> MeasureOursAsync(Exception[] pool, int start, int events, int warmup, TimeSpan latency, string sinkName, int? concurrency)
     {
         await using var sink = new LoopbackSink(parse: false, latency: latency);
-        await using var client = Workload.CreateOurs(sink.Dsn(), queue: events * 2, concurrency);
+        await using var client = Workload.CreateOurs(sink.Dsn(), queue: Math.Max(events, warmup) * 2, concurrency);
 
         // Warm-up: JIT, connection pool, symbol reading.
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < warmup; i++)
         {
             Workload.CaptureOurs(client, pool[start + i]);
         }
 
         await client.FlushAsync(TimeSpan.FromMinutes(2));
         sink.ResetCounts();
-        var first = start + 200;
+        var first = start + warmup;
 
         var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
             () =>
@@ -75,18 +76,18 @@ internal static class DeliveryProbe
         return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink);
     }
 
-    private static async Task<Result> MeasureTheirsAsync(Exception[] pool, int start, int events, TimeSpan latency, string sinkName)
+    private static async Task<Result> MeasureTheirsAsync(Exception[] pool, int start, int events, int warmup, TimeSpan latency, string sinkName)
     {
         await using var sink = new LoopbackSink(parse: false, latency: latency);
-        using var sdk = Workload.InitTheirs(sink.Dsn(), queue: events * 2);
-        for (var i = 0; i < 200; i++)
+        using var sdk = Workload.InitTheirs(sink.Dsn(), queue: Math.Max(events, warmup) * 2);
+        for (var i = 0; i < warmup; i++)
         {
             Workload.CaptureTheirs(pool[start + i]);
         }
 
         await SentrySdk.FlushAsync(TimeSpan.FromMinutes(2));
         sink.ResetCounts();
-        var first = start + 200;
+        var first = start + warmup;
 
         var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
             () =>

@@ -130,6 +130,42 @@ public class EnvelopeFormatTests
     }
 
     [Test]
+    public async Task Frames_remembered_from_an_earlier_event_are_written_the_same_and_lines_stay_per_throw_site()
+    {
+        var handler = await CaptureAsync(c =>
+        {
+            c.CaptureException(ThrowAt(0));
+            c.CaptureException(ThrowAt(0)); // Same trace: every frame comes from the cache.
+            c.CaptureException(ThrowAt(1)); // Same method, another line.
+        });
+
+        var traces = handler.Items("event")
+            .Select(i => i.Json.GetProperty("exception").GetProperty("values")[0].GetProperty("stacktrace").GetProperty("frames"))
+            .OrderBy(f => f.GetArrayLength())
+            .Select(f => f.EnumerateArray().Select(x => x.GetRawText()).ToList())
+            .ToList();
+        var own = traces.Select(t => t.Last(f => f.Contains("\"function\":\"ThrowSite\"", StringComparison.Ordinal))).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(traces, Has.Count.EqualTo(3));
+            Assert.That(own.Count(f => f.Contains("\"lineno\"", StringComparison.Ordinal) && f.Contains("\"filename\":\"EnvelopeFormatTests.cs\"", StringComparison.Ordinal)), Is.EqualTo(3));
+            Assert.That(own.Distinct().Count(), Is.EqualTo(2), "two throw sites, two lines; the repeated site is written identically");
+        });
+    }
+
+    private static Exception ThrowAt(int site) => Thrown(() => ThrowSite(site));
+
+    private static void ThrowSite(int site)
+    {
+        if (site == 0)
+        {
+            throw new InvalidOperationException("site 0");
+        }
+
+        throw new InvalidOperationException("site 1");
+    }
+
+    [Test]
     public async Task Event_carries_scope_and_event_data_with_fingerprint()
     {
         var handler = await CaptureAsync(c =>

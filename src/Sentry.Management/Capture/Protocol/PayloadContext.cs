@@ -29,6 +29,9 @@ internal sealed class PayloadContext
 
     public InAppClassifier InApp { get; }
 
+    /// <summary>Stack frames already described for this client (their in-app flag follows these options).</summary>
+    public FrameCache Frames { get; } = new();
+
     /// <summary>Cuts and scrubs free text before it is written.</summary>
     public string Clean(string text, int? maxLength = null)
     {

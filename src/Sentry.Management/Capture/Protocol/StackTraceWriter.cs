@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Reflection;
 using System.Text.Json;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -7,64 +9,115 @@ namespace Sentry.Management.Capture.Protocol;
 /// Writes an exception's stack trace as Sentry frames, oldest call first. Runs on the sender: the
 /// exception already holds its trace, so the calling thread never pays for reading it.
 /// </summary>
+/// <remarks>
+/// Reading file and line numbers from the PDBs is most of the cost of a stack trace, and applications throw from
+/// the same places again and again: each frame, once written, is kept (already JSON-encoded) per method and IL
+/// offset in the <see cref="PayloadContext"/>'s <see cref="FrameCache"/>. A trace whose frames are all known is
+/// walked without file information; any unknown frame makes it read the trace with file information, as before.
+/// </remarks>
 internal static class StackTraceWriter
 {
+    private static readonly JsonEncodedText FunctionName = JsonEncodedText.Encode("function");
+    private static readonly JsonEncodedText ModuleName = JsonEncodedText.Encode("module");
+    private static readonly JsonEncodedText FileNameName = JsonEncodedText.Encode("filename");
+    private static readonly JsonEncodedText AbsPathName = JsonEncodedText.Encode("abs_path");
+    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("lineno");
+    private static readonly JsonEncodedText ColumnName = JsonEncodedText.Encode("colno");
+    private static readonly JsonEncodedText InAppName = JsonEncodedText.Encode("in_app");
+
     public static void Write(Utf8JsonWriter writer, PayloadContext context, Exception exception)
     {
-        var frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
+        var cache = context.Frames;
+        var frames = new StackTrace(exception, fNeedFileInfo: false).GetFrames();
         if (frames.Length == 0)
         {
             return;
         }
 
+        var known = frames.Length <= 256 ? new FrameInfo?[frames.Length] : null;
+        for (var i = 0; known is not null && i < frames.Length; i++)
+        {
+            known[i] = cache.TryGet(frames[i]);
+            if (known[i] is null)
+            {
+                known = null;
+            }
+        }
+
+        if (known is null)
+        {
+            // Something new (or too deep to bother): read the trace with file information and remember its frames.
+            frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
+            known = new FrameInfo?[frames.Length];
+            for (var i = 0; i < frames.Length; i++)
+            {
+                known[i] = Describe(context, frames[i]);
+                cache.TryAdd(frames[i], known[i]!);
+            }
+        }
+
         writer.WriteStartObject("stacktrace");
         writer.WriteStartArray("frames");
-        for (var i = frames.Length - 1; i >= 0; i--)
+        for (var i = known.Length - 1; i >= 0; i--)
         {
-            WriteFrame(writer, context, frames[i]);
+            WriteFrame(writer, known[i]!);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
-    private static void WriteFrame(Utf8JsonWriter writer, PayloadContext context, StackFrame frame)
+    private static FrameInfo Describe(PayloadContext context, StackFrame frame)
     {
         // DiagnosticMethodInfo is the trimming- and AOT-safe way to name a frame's method.
         var method = DiagnosticMethodInfo.Create(frame);
         var function = method?.Name;
         var module = method?.DeclaringTypeName;
         (function, module) = UnwrapStateMachine(function, module);
-
-        writer.WriteStartObject();
-        if (function is not null)
-        {
-            writer.WriteString("function", function);
-        }
-
-        if (module is not null)
-        {
-            writer.WriteString("module", module);
-        }
-
-        if (frame.GetFileName() is { Length: > 0 } file)
-        {
-            writer.WriteString("filename", Path.GetFileName(file));
-            writer.WriteString("abs_path", file);
-        }
-
+        var file = frame.GetFileName() is { Length: > 0 } path ? path : null;
         var line = frame.GetFileLineNumber();
-        if (line > 0)
+        var column = line > 0 ? frame.GetFileColumnNumber() : 0;
+        return new FrameInfo(
+            Encode(function),
+            Encode(module),
+            file is null ? null : JsonEncodedText.Encode(Path.GetFileName(file)),
+            Encode(file),
+            line,
+            column,
+            context.InApp.IsInApp(module));
+    }
+
+    private static JsonEncodedText? Encode(string? value) => value is null ? null : JsonEncodedText.Encode(value);
+
+    private static void WriteFrame(Utf8JsonWriter writer, FrameInfo frame)
+    {
+        writer.WriteStartObject();
+        if (frame.Function is { } function)
         {
-            writer.WriteNumber("lineno", line);
-            var column = frame.GetFileColumnNumber();
-            if (column > 0)
+            writer.WriteString(FunctionName, function);
+        }
+
+        if (frame.Module is { } module)
+        {
+            writer.WriteString(ModuleName, module);
+        }
+
+        if (frame.FileName is { } fileName && frame.AbsPath is { } absPath)
+        {
+            writer.WriteString(FileNameName, fileName);
+            writer.WriteString(AbsPathName, absPath);
+        }
+
+        if (frame.Line > 0)
+        {
+            writer.WriteNumber(LineName, frame.Line);
+            if (frame.Column > 0)
             {
-                writer.WriteNumber("colno", column);
+                writer.WriteNumber(ColumnName, frame.Column);
             }
         }
 
-        writer.WriteBoolean("in_app", context.InApp.IsInApp(module));
+        writer.WriteBoolean(InAppName, frame.InApp);
         writer.WriteEndObject();
     }
 
@@ -95,4 +148,44 @@ internal static class StackTraceWriter
 
         return (function, module);
     }
+}
+
+/// <summary>One stack frame as written, JSON-encoded once.</summary>
+internal sealed record FrameInfo(
+    JsonEncodedText? Function,
+    JsonEncodedText? Module,
+    JsonEncodedText? FileName,
+    JsonEncodedText? AbsPath,
+    int Line,
+    int Column,
+    bool InApp);
+
+/// <summary>
+/// Frames already written, by method and IL offset (which decide the function, module, file, line and in-app
+/// flag). Bounded: once full, new frames are simply not remembered. Methods of collectible (unloadable)
+/// assemblies are never kept, so the cache holds no plugin alive.
+/// </summary>
+internal sealed class FrameCache
+{
+    public const int MaxEntries = 4096;
+    private readonly ConcurrentDictionary<(MethodBase Method, int ILOffset), FrameInfo> _frames = new();
+
+    public int Count => _frames.Count;
+
+    public FrameInfo? TryGet(StackFrame frame) =>
+        Key(frame) is { } key && _frames.TryGetValue(key, out var info) ? info : null;
+
+    public void TryAdd(StackFrame frame, FrameInfo info)
+    {
+        if (_frames.Count < MaxEntries && Key(frame) is { } key)
+        {
+            _frames.TryAdd(key, info);
+        }
+    }
+
+    // The method is only a cache key: where trimming or Native AOT removed its metadata, GetMethod returns null
+    // and the frame is simply described from the trace each time, as without the cache.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only a cache key; a missing method disables caching for that frame.")]
+    private static (MethodBase, int)? Key(StackFrame frame) =>
+        frame.GetMethod() is { } method && !method.Module.Assembly.IsCollectible ? (method, frame.GetILOffset()) : null;
 }

@@ -43,7 +43,8 @@ internal sealed class EnvelopeHttpSender : IDisposable
         content.Headers.ContentType = EnvelopeType;
         if (envelope.Gzipped)
         {
-            content.Headers.ContentEncoding.Add("gzip");
+            // A constant, known-good value: no parsing per request.
+            content.Headers.TryAddWithoutValidation("Content-Encoding", "gzip");
         }
 
         request.Content = content;
