@@ -51,7 +51,7 @@ public class EventsClient
         var organization = _context.Organization(organizationSlug);
         var project = SentrySlug.Validate(projectSlug);
         return ClientContext.Pageable(
-            (cursor, ct) => _api.ListForProjectAsync(organization, project, cursor, statsPeriod, null, null, QueryValues.Bool(full), null, ct),
+            (cursor, ct) => _api.ListForProjectAsync(organization, project, cursor, statsPeriod, null, null, full, null, ct),
             pages);
     }
 
@@ -76,7 +76,7 @@ public class EventsClient
         var organization = _context.Organization(organizationSlug);
         var issue = QueryValues.NumericId(issueId, nameof(issueId));
         return ClientContext.Pageable(
-            (cursor, ct) => _api.ListForIssueAsync(organization, issue, cursor, query, null, null, null, null, QueryValues.Bool(full), null, _context.PageSize, ct),
+            (cursor, ct) => _api.ListForIssueAsync(organization, issue, cursor, query, null, null, null, null, full, null, _context.PageSize, ct),
             pages);
     }
 
@@ -116,7 +116,7 @@ public class EventsClient
     {
         var organization = _context.Organization(organizationSlug);
         var issue = QueryValues.NumericId(issueId, nameof(issueId));
-        return ClientContext.Pageable((cursor, ct) => _api.ListHashesAsync(organization, issue, cursor, QueryValues.Bool(full), ct), pages);
+        return ClientContext.Pageable((cursor, ct) => _api.ListHashesAsync(organization, issue, cursor, full, ct), pages);
     }
 
     /// <summary>Finds an event by id across an organization's projects.</summary>

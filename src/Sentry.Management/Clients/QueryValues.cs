@@ -2,16 +2,9 @@ using System.Globalization;
 
 namespace Sentry.Management.Clients;
 
-/// <summary>Formats query values the way Sentry parses them (Refit's defaults would send <c>True</c> and culture-formatted dates).</summary>
+/// <summary>Checks and formats values the facade puts into URLs (booleans and other dates are formatted by SentryUrlParameterFormatter).</summary>
 internal static class QueryValues
 {
-    internal static string? Bool(bool? value) => value switch
-    {
-        true => "true",
-        false => "false",
-        null => null,
-    };
-
     /// <summary>ISO-8601 in UTC with a <c>Z</c>, as the schema's date-time parameters expect.</summary>
     internal static string? Time(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -24,8 +24,8 @@ public interface IEventsApi
         [Query] string? statsPeriod = null,
         [Query] string? start = null,
         [Query] string? end = null,
-        [Query] string? full = null,
-        [Query] string? sample = null,
+        [Query] bool? full = null,
+        [Query] bool? sample = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Gets one event of a project with its entries (exception, breadcrumbs, request…).</summary>
@@ -67,8 +67,8 @@ public interface IEventsApi
         [Query] string? statsPeriod = null,
         [Query] string? start = null,
         [Query] string? end = null,
-        [Query] string? full = null,
-        [Query] string? sample = null,
+        [Query] bool? full = null,
+        [Query] bool? sample = null,
         [Query, AliasAs("per_page")] int? perPage = null,
         CancellationToken cancellationToken = default);
 
@@ -99,7 +99,7 @@ public interface IEventsApi
         [AliasAs("organization_id_or_slug")] string organization,
         [AliasAs("issue_id")] string issueId,
         [Query] string? cursor = null,
-        [Query] string? full = null,
+        [Query] bool? full = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>Finds an event by its id across an organization's projects.</summary>

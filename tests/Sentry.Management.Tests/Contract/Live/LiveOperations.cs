@@ -126,11 +126,11 @@ internal static class LiveOperations
         Api<IIssuesApi>.NoContent("DELETE /api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/issues/", (api, ct) => api.BulkDeleteInProjectAsync(Org, Project, id: [IssueId], ct)),
 
         // Events
-        Api<IEventsApi>.Call("GET /api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/events/", (api, ct) => api.ListForProjectAsync(Org, Project, cursor: "0:100:0", statsPeriod: "24h", start: StartText, end: EndText, full: "true", sample: "false", ct)),
+        Api<IEventsApi>.Call("GET /api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/events/", (api, ct) => api.ListForProjectAsync(Org, Project, cursor: "0:100:0", statsPeriod: "24h", start: StartText, end: EndText, full: true, sample: false, ct)),
         Api<IEventsApi>.Call("GET /api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/events/{event_id}/", (api, ct) => api.GetAsync(Org, Project, EventId, environment: ["production"], ct)),
-        Api<IEventsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/events/", (api, ct) => api.ListForIssueAsync(Org, IssueId, cursor: "0:100:0", query: "browser:Chrome", environment: ["production"], statsPeriod: "24h", start: StartText, end: EndText, full: "true", sample: "false", perPage: 50, ct)),
+        Api<IEventsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/events/", (api, ct) => api.ListForIssueAsync(Org, IssueId, cursor: "0:100:0", query: "browser:Chrome", environment: ["production"], statsPeriod: "24h", start: StartText, end: EndText, full: true, sample: false, perPage: 50, ct)),
         Api<IEventsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/events/{event_id}/", (api, ct) => api.GetForIssueAsync(Org, IssueId, "latest", environment: ["production"], ct)),
-        Api<IEventsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/hashes/", (api, ct) => api.ListHashesAsync(Org, IssueId, cursor: "0:100:0", full: "false", ct)),
+        Api<IEventsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/hashes/", (api, ct) => api.ListHashesAsync(Org, IssueId, cursor: "0:100:0", full: false, ct)),
         Api<IEventsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/eventids/{event_id}/", (api, ct) => api.ResolveEventIdAsync(Org, EventId, ct)),
 
         // Alerts: issue alert rules
