@@ -1,8 +1,6 @@
 // Lists the organizations the token can see and the projects of each (or of SENTRY_ORG only).
 // Run: SENTRY_AUTH_TOKEN=sntrys_... dotnet run --project samples/Sentry.Management.Sample
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management;
 
 if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("SENTRY_AUTH_TOKEN")))
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api;
+namespace Sentry.Management;
 
 /// <summary>An avatar of an organization, team, project or user.</summary>
 public sealed class SentryAvatar : SentryModel

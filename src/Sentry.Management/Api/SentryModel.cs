@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api;
+namespace Sentry.Management;
 
 /// <summary>
 /// The base of every model Sentry returns. Fields the model does not name (newer or older Sentry versions,

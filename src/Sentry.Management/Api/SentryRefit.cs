@@ -1,16 +1,6 @@
 using System.Text.Json.Serialization;
 using Refit;
-using Sentry.Management.Api.Alerts;
-using Sentry.Management.Api.Events;
-using Sentry.Management.Api.Identity;
-using Sentry.Management.Api.Issues;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Api.ProjectKeys;
-using Sentry.Management.Api.Projects;
-using Sentry.Management.Api.Releases;
-using Sentry.Management.Api.Sessions;
-using Sentry.Management.Api.Stats;
-using Sentry.Management.Api.Teams;
+using Sentry.Management.Serialization;
 
 namespace Sentry.Management.Api;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-
-namespace Sentry.Management.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Returned by <c>AddSentryManagement</c> to chain more configuration onto the registration.</summary>
 public interface ISentryManagementBuilder

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Sentry.Management.Http;
 
 namespace Sentry.Management.DependencyInjection;
 

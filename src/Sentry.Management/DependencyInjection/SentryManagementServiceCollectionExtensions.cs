@@ -3,20 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sentry.Management.Api;
-using Sentry.Management.Api.Alerts;
-using Sentry.Management.Api.Events;
-using Sentry.Management.Api.Identity;
-using Sentry.Management.Api.Issues;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Api.ProjectKeys;
-using Sentry.Management.Api.Projects;
-using Sentry.Management.Api.Releases;
-using Sentry.Management.Api.Sessions;
-using Sentry.Management.Api.Stats;
-using Sentry.Management.Api.Teams;
-using Sentry.Management.Clients;
 using Sentry.Management.DependencyInjection;
 using Sentry.Management.Http;
+using Sentry.Management;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>The parts of a failed Sentry response, from which <see cref="SentryApiException"/> and its subtypes are built.</summary>
 public sealed class SentryApiErrorDetails

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>
 /// Sentry answered a call with an error status. Carries what a caller needs to decide what to do:

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>Well-known values shared by every part of the library.</summary>
 public static class SentryManagementDefaults

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>
 /// Settings for talking to Sentry's REST API: where, as whom, and how patiently.

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>Thrown when <see cref="SentryManagementOptions"/> are not usable; the message lists every problem.</summary>
 public sealed class SentryOptionsException : ArgumentException

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>
 /// Holds the last rate-limit state Sentry reported, shared by every call of one client (one per DI container).

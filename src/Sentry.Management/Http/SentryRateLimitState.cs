@@ -1,4 +1,4 @@
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>
 /// What Sentry last said about the caller's rate limits, from the <c>X-Sentry-Rate-Limit-*</c> headers of a response.

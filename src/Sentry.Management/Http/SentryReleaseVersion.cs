@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>
 /// Checks release versions before they become part of a URL or a new release, with Sentry's rules, so a bad

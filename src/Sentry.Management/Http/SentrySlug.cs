@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Sentry.Management.Http;
+namespace Sentry.Management;
 
 /// <summary>
 /// Checks organization, project and team identifiers before they become part of a URL, so a typo fails

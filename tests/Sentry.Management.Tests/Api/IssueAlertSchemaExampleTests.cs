@@ -1,13 +1,10 @@
 using System.Collections;
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using Sentry.Management.Api;
-using Sentry.Management.Api.Alerts;
-using Sentry.Management.Api.Events;
-using Sentry.Management.Api.Issues;
+using Sentry.Management.Serialization;
 using Sentry.Management.Tests.TestSupport;
 
 namespace Sentry.Management.Tests.Api;

@@ -1,7 +1,7 @@
 using Refit;
 using RichardSzalay.MockHttp;
 using Sentry.Management.Api;
-using Sentry.Management.Api.Organizations;
+using Sentry.Management.Serialization;
 
 namespace Sentry.Management.Tests.Api;
 

@@ -1,13 +1,11 @@
 using System.Collections;
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
+using System.Text.Json;
 using Refit;
 using Sentry.Management.Api;
-using Sentry.Management.Api.Releases;
-using Sentry.Management.Api.Sessions;
-using Sentry.Management.Api.Stats;
+using Sentry.Management.Serialization;
 
 namespace Sentry.Management.Tests.Api;
 

@@ -1,5 +1,3 @@
-using Sentry.Management.Http;
-
 namespace Sentry.Management.Tests.Api;
 
 public class SentryReleaseVersionTests

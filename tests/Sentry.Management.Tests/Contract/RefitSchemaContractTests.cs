@@ -119,7 +119,7 @@ public class RefitSchemaContractTests
              "rateLimit": {"type": "object", "properties": {"count": {"type": "integer"}}}}}
             """);
 
-        var undeclared = RequestBodyNames.Undeclared(typeof(Sentry.Management.Api.ProjectKeys.ProjectKeyUpdate), schema.RootElement);
+        var undeclared = RequestBodyNames.Undeclared(typeof(ProjectKeyUpdate), schema.RootElement);
 
         Assert.That(undeclared, Is.EquivalentTo(new[] { "browserSdkVersion", "rateLimit.window" }));
     }

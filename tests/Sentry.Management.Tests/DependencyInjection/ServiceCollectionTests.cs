@@ -3,9 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
+using Sentry.Management.Api;
 
 namespace Sentry.Management.Tests.DependencyInjection;
 

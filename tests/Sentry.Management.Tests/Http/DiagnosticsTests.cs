@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using RichardSzalay.MockHttp;
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
 using Sentry.Management.Tests.TestSupport;
 
 namespace Sentry.Management.Tests.Http;

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using RichardSzalay.MockHttp;
-using Sentry.Management.Http;
 using Sentry.Management.Tests.TestSupport;
 
 namespace Sentry.Management.Tests.Http;
@@ -78,7 +77,7 @@ public class ErrorTests
         mock.When(HttpMethod.Get, OrgUrl).Respond(HttpStatusCode.Unauthorized, "application/json",
             $$"""{"detail": "Invalid token: Bearer {{SentryTestHarness.Token}}"}""");
         var options = new SentryManagementOptions { AuthToken = SentryTestHarness.Token, BaseUrl = new Uri(SentryTestHarness.BaseUrl) };
-        using var client = new Sentry.Management.Clients.SentryManagementClient(options, mock, loggerFactory: loggerFactory);
+        using var client = new SentryManagementClient(options, mock, loggerFactory: loggerFactory);
 
         var ex = Assert.ThrowsAsync<SentryAuthorizationException>(() => client.Organizations.GetAsync("acme"));
 

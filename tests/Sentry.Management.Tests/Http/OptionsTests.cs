@@ -1,5 +1,3 @@
-using Sentry.Management.Http;
-
 namespace Sentry.Management.Tests.Http;
 
 public class OptionsTests

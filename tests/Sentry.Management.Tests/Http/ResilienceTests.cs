@@ -1,7 +1,5 @@
 using System.Net;
 using RichardSzalay.MockHttp;
-using Sentry.Management.Api.Projects;
-using Sentry.Management.Http;
 using Sentry.Management.Tests.TestSupport;
 
 namespace Sentry.Management.Tests.Http;

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
 
 namespace Sentry.Management.Tests.TestSupport;
 

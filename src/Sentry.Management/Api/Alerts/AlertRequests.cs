@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Alerts;
+namespace Sentry.Management;
 
 /// <summary>A new issue alert rule, or the full new state of one (Sentry's PUT replaces the rule).</summary>
 public sealed class IssueAlertRuleRequest

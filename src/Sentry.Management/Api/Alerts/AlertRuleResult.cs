@@ -1,4 +1,4 @@
-namespace Sentry.Management.Api.Alerts;
+namespace Sentry.Management;
 
 /// <summary>
 /// The outcome of creating or changing an alert rule. Sentry builds rules with some integrations (such as a Slack channel

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Alerts;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the alert endpoints (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

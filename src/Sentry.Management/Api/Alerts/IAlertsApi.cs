@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.Alerts;
+namespace Sentry.Management.Api;
 
 /// <summary>
 /// Sentry's alert endpoints, as a Refit interface: issue alert rules (per project), metric alert rules (per organization),

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using System.Text.Json;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Alerts;
+namespace Sentry.Management;
 
 /// <summary>An issue alert rule of a project: when conditions and filters match an issue's event, run the actions.</summary>
 public sealed class IssueAlertRule : SentryModel

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Alerts;
+namespace Sentry.Management;
 
 /// <summary>A metric alert rule: when an aggregate (such as <c>count()</c>) crosses a trigger's threshold, run its actions.</summary>
 public sealed class MetricAlertRule : SentryModel

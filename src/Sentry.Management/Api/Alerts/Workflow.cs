@@ -1,9 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Issues;
-using Sentry.Management.Api.Serialization;
+using System.Text.Json;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Alerts;
+namespace Sentry.Management;
 
 /// <summary>An alert in Sentry's workflow engine: triggers, filters with actions, and the detectors (monitors) it listens to.</summary>
 public sealed class Workflow : SentryModel

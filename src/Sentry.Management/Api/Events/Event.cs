@@ -1,9 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Issues;
-using Sentry.Management.Api.Serialization;
+using System.Text.Json;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Events;
+namespace Sentry.Management;
 
 /// <summary>
 /// An event as Sentry stores it. Listings carry a summary; the detail answer adds <see cref="Entries"/> (exception,
@@ -115,7 +114,7 @@ public sealed class Event : SentryModel
 
     /// <summary>Reads the <c>breadcrumbs</c> entry.</summary>
     /// <returns>The breadcrumbs, oldest first; empty when the event has none.</returns>
-    public IReadOnlyList<Breadcrumb> GetBreadcrumbs() =>
+    public IReadOnlyList<EventBreadcrumb> GetBreadcrumbs() =>
         FindEntry(EventEntryType.Breadcrumbs)?.Data is { ValueKind: JsonValueKind.Object } data
             ? data.Deserialize(EventsJsonContext.Default.EventBreadcrumbs)?.Values ?? []
             : [];

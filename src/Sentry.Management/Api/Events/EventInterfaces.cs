@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using System.Text.Json;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Events;
+namespace Sentry.Management;
 
 /// <summary>The data of an event's <c>exception</c> entry.</summary>
 public sealed class EventException : SentryModel
@@ -60,7 +60,7 @@ public sealed class ExceptionMechanism : SentryModel
 public sealed class EventStacktrace : SentryModel
 {
     /// <summary>The frames, outermost first (the crashing frame is last).</summary>
-    public IReadOnlyList<StackFrame>? Frames { get; set; }
+    public IReadOnlyList<EventStackFrame>? Frames { get; set; }
 
     /// <summary>Whether any frame is outside the application.</summary>
     public bool? HasSystemFrames { get; set; }
@@ -73,7 +73,7 @@ public sealed class EventStacktrace : SentryModel
 }
 
 /// <summary>A stack frame.</summary>
-public sealed class StackFrame : SentryModel
+public sealed class EventStackFrame : SentryModel
 {
     /// <summary>The function.</summary>
     public string? Function { get; set; }
@@ -125,11 +125,11 @@ public sealed class StackFrame : SentryModel
 public sealed class EventBreadcrumbs : SentryModel
 {
     /// <summary>The breadcrumbs, oldest first.</summary>
-    public IReadOnlyList<Breadcrumb>? Values { get; set; }
+    public IReadOnlyList<EventBreadcrumb>? Values { get; set; }
 }
 
 /// <summary>Something that happened before the event: a log line, an HTTP call, a navigation, a click.</summary>
-public sealed class Breadcrumb : SentryModel
+public sealed class EventBreadcrumb : SentryModel
 {
     /// <summary>The kind, such as <c>default</c>, <c>http</c> or <c>navigation</c>.</summary>
     public string? Type { get; set; }

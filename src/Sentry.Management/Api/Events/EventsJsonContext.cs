@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Events;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the event endpoints and entry helpers (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.Events;
+namespace Sentry.Management.Api;
 
 /// <summary>Sentry's event endpoints (project events, issue events, hashes, event-id lookup), as a Refit interface.</summary>
 public interface IEventsApi

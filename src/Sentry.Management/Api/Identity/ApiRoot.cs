@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Identity;
+namespace Sentry.Management;
 
 /// <summary>Sentry's answer at <c>/api/0/</c>: who the token belongs to and what it may do.</summary>
 public sealed class ApiRoot : SentryModel

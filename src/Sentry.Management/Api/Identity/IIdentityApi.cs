@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.Identity;
+namespace Sentry.Management.Api;
 
 /// <summary>The API root, which tells who a token belongs to. Not part of Sentry's published schema, but served by every Sentry.</summary>
 public interface IIdentityApi

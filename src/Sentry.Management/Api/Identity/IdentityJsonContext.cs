@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Identity;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the API root (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

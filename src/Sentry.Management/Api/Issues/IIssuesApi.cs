@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.Issues;
+namespace Sentry.Management.Api;
 
 /// <summary>Sentry's issue endpoints (organization and project scope), as a Refit interface.</summary>
 public interface IIssuesApi

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using System.Text.Json;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Issues;
+namespace Sentry.Management;
 
 /// <summary>A Sentry issue (a "group" in Sentry's code): events grouped by fingerprint.</summary>
 public sealed class Issue : SentryModel

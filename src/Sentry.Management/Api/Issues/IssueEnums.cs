@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Issues;
+namespace Sentry.Management;
 
 /// <summary>An issue's status. Values Sentry adds later read fine and keep their text.</summary>
 /// <param name="Value">The status as Sentry spells it.</param>

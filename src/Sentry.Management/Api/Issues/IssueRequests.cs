@@ -1,4 +1,4 @@
-namespace Sentry.Management.Api.Issues;
+namespace Sentry.Management;
 
 /// <summary>Changes to one issue or, in bulk, to many. Only the properties that are set are sent.</summary>
 public sealed class IssueUpdate

@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.Organizations;
+namespace Sentry.Management.Api;
 
 /// <summary>Sentry's organization endpoints (<c>/api/0/organizations/</c>), as a Refit interface.</summary>
 public interface IOrganizationsApi

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Organizations;
+namespace Sentry.Management;
 
 /// <summary>A Sentry organization, the top of the hierarchy that owns teams, projects and members.</summary>
 public sealed class Organization : SentryModel

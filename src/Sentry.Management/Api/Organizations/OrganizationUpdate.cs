@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Organizations;
+namespace Sentry.Management;
 
 /// <summary>Changes to an organization. Only the properties that are set are sent; the rest stay as they are.</summary>
 public sealed class OrganizationUpdate

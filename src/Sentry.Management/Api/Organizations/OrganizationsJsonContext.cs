@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Organizations;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the organization endpoints (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.ProjectKeys;
+namespace Sentry.Management.Api;
 
 /// <summary>Sentry's client key (DSN) endpoints, as a Refit interface.</summary>
 public interface IProjectKeysApi

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.ProjectKeys;
+namespace Sentry.Management;
 
 /// <summary>
 /// A client key (DSN) of a project. <see cref="ToString"/> shows only the public parts: the secret key and the

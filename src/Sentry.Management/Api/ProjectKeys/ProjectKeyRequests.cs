@@ -1,4 +1,4 @@
-namespace Sentry.Management.Api.ProjectKeys;
+namespace Sentry.Management;
 
 /// <summary>A new client key.</summary>
 public sealed class ProjectKeyCreate

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.ProjectKeys;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the client key endpoints (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

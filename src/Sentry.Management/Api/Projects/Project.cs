@@ -1,8 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Projects;
+namespace Sentry.Management;
 
 /// <summary>A Sentry project: where events of one application or service land.</summary>
 public sealed class Project : SentryModel

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Projects;
+namespace Sentry.Management;
 
 /// <summary>A new project.</summary>
 public sealed class ProjectCreate

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Teams;
 
-namespace Sentry.Management.Api.Projects;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the project endpoints (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.Releases;
+namespace Sentry.Management.Api;
 
 /// <summary>
 /// Sentry's release, release-commit and deploy endpoints, as a Refit interface. Release versions are path

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
-using Sentry.Management.Api.Stats;
+using System.Text.Json;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Releases;
+namespace Sentry.Management;
 
 /// <summary>A release: a version of code deployed to an environment, with its commits, deploys and health.</summary>
 public sealed class Release : SentryModel

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Releases;
+namespace Sentry.Management;
 
 /// <summary>A commit associated with a release.</summary>
 public sealed class ReleaseCommit : SentryModel

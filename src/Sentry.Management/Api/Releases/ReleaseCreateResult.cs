@@ -1,4 +1,4 @@
-namespace Sentry.Management.Api.Releases;
+namespace Sentry.Management;
 
 /// <summary>The answer to creating a release.</summary>
 /// <param name="Release">The release (the existing one when <paramref name="AlreadyExisted"/>).</param>

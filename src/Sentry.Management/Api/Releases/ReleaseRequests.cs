@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Releases;
+namespace Sentry.Management;
 
 /// <summary>A new release. Only the properties that are set are sent.</summary>
 public sealed class ReleaseCreate

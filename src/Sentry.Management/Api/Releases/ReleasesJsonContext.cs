@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Releases;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the release and deploy endpoints (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Serialization;
+namespace Sentry.Management.Serialization;
 
 /// <summary>
 /// Reads a string whether Sentry sent a string or a number (ids are strings on sentry.io, numbers on some

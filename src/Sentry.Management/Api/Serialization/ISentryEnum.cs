@@ -1,4 +1,4 @@
-namespace Sentry.Management.Api.Serialization;
+namespace Sentry.Management.Serialization;
 
 /// <summary>
 /// A string value from a set Sentry may extend (a status, a role, a level). Unknown values read fine and

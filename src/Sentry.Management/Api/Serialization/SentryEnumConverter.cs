@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Serialization;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Reads and writes an <see cref="ISentryEnum{TSelf}"/> as its JSON string; numbers and booleans are read as their text.</summary>
 /// <typeparam name="T">The value type.</typeparam>

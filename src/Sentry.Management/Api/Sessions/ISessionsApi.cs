@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.Sessions;
+namespace Sentry.Management.Api;
 
 /// <summary>Sentry's sessions endpoint (release health: sessions, users, crash-free rates), as a Refit interface.</summary>
 public interface ISessionsApi

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Sessions;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the sessions endpoint (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Api.Sessions;
+namespace Sentry.Management;
 
 /// <summary>What to ask the sessions endpoint: fields, grouping, period, resolution and filters.</summary>
 public sealed class SessionsQuery

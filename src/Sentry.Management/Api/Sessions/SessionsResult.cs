@@ -1,6 +1,4 @@
-using Sentry.Management.Api.Stats;
-
-namespace Sentry.Management.Api.Sessions;
+namespace Sentry.Management;
 
 /// <summary>
 /// The answer of the sessions (release health) endpoint: the intervals of the period and, per group (release,

@@ -1,6 +1,6 @@
 using Refit;
 
-namespace Sentry.Management.Api.Stats;
+namespace Sentry.Management.Api;
 
 /// <summary>Sentry's usage-stats endpoints (event counts by outcome, category and project), as a Refit interface.</summary>
 public interface IStatsApi

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using System.Text.Json;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Stats;
+namespace Sentry.Management;
 
 /// <summary>
 /// One group of a grouped time-series answer (stats_v2 and sessions): the values it is grouped by, the total of

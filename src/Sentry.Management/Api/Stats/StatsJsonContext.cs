@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Stats;
+namespace Sentry.Management.Serialization;
 
 /// <summary>Source-generated JSON metadata for the usage-stats endpoints (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Stats;
+namespace Sentry.Management;
 
 /// <summary>The answer of <c>stats_v2</c>: event counts per interval, grouped by outcome, category, reason or project.</summary>
 public sealed class StatsV2Result : SentryModel

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Sentry.Management.Api.Stats;
+namespace Sentry.Management;
 
 /// <summary>
 /// One point of a Sentry time series, sent as a <c>[unixSeconds, value]</c> array (project stats, release

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Api.Stats;
+namespace Sentry.Management;
 
 /// <summary>What to ask the usage-stats endpoints: field, grouping, period, resolution and filters.</summary>
 public sealed class StatsQuery

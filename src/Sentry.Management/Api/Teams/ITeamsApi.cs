@@ -1,7 +1,6 @@
 using Refit;
-using Sentry.Management.Api.Projects;
 
-namespace Sentry.Management.Api.Teams;
+namespace Sentry.Management.Api;
 
 /// <summary>Sentry's team endpoints, as a Refit interface.</summary>
 public interface ITeamsApi

@@ -1,9 +1,7 @@
 using System.Text.Json.Serialization;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Api.Projects;
-using Sentry.Management.Api.Serialization;
+using Sentry.Management.Serialization;
 
-namespace Sentry.Management.Api.Teams;
+namespace Sentry.Management;
 
 /// <summary>A team: a group of members that owns projects and receives their alerts.</summary>
 public sealed class Team : SentryModel

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Http.Pagination;
+namespace Sentry.Management.Http;
 
 /// <summary>
 /// Reads Sentry's <c>Link</c> header:

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Http.Pagination;
+namespace Sentry.Management;
 
 /// <summary>One page of a Sentry list, with the cursors to continue from.</summary>
 /// <typeparam name="T">The item type.</typeparam>

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Http.Pagination;
+namespace Sentry.Management;
 
 /// <summary>Where a listing starts and how far it may go. Caps keep a listing of a huge organization from running away.</summary>
 public sealed class SentryPageOptions

@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Refit;
+using Sentry.Management.Http;
 
-namespace Sentry.Management.Http.Pagination;
+namespace Sentry.Management;
 
 /// <summary>
 /// A Sentry list that fetches its pages lazily as it is enumerated: <c>await foreach</c> over it for items,

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Http;
+using Sentry.Management.Api;
 
 namespace Sentry.Management.Tests.Contract.Live;
 
@@ -93,7 +92,7 @@ public class LiveContractTests
         // status only allows "active" or "inactive".
         var recorder = new TrafficRecorder();
         await using var services = BuildServices(recorder);
-        var api = services.GetRequiredService<Sentry.Management.Api.ProjectKeys.IProjectKeysApi>();
+        var api = services.GetRequiredService<IProjectKeysApi>();
 
         var error = Assert.ThrowsAsync(Is.InstanceOf<SentryApiException>(), () => api.ListForOrganizationAsync(LiveOperations.Org, status: "bogus"));
 
@@ -115,7 +114,7 @@ public class LiveContractTests
         Assert.That(response.IsSuccessStatusCode, Is.True);
     }
 
-    private static ServiceProvider BuildServices(TrafficRecorder recorder, Action<Sentry.Management.DependencyInjection.ISentryManagementBuilder>? configure = null)
+    private static ServiceProvider BuildServices(TrafficRecorder recorder, Action<ISentryManagementBuilder>? configure = null)
     {
         var services = new ServiceCollection();
         var builder = services.AddSentryManagement(o =>

@@ -1,5 +1,5 @@
 using RichardSzalay.MockHttp;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management.Http;
 using Sentry.Management.Tests.TestSupport;
 
 namespace Sentry.Management.Tests.Http.Pagination;
@@ -49,7 +49,7 @@ public class PaginationTests
         var cursors = new List<string?>();
         ThreePages(h, cursors);
 
-        var first = new List<SentryPage<Sentry.Management.Api.Projects.Project>>();
+        var first = new List<SentryPage<Project>>();
         await foreach (var page in h.Client.Projects.List("acme", pages: new SentryPageOptions { MaxPages = 1 }).AsPages())
         {
             first.Add(page);
@@ -100,7 +100,7 @@ public class PaginationTests
             : SentryTestHarness.Json("""[{"slug": "p1"}]""", link: SentryTestHarness.Link(Path, "0:1:0", hasNext: true)));
 
         var seen = new List<string?>();
-        var ex = Assert.ThrowsAsync<Sentry.Management.Http.SentryNotFoundException>(async () =>
+        var ex = Assert.ThrowsAsync<SentryNotFoundException>(async () =>
         {
             await foreach (var project in h.Client.Projects.List("acme"))
             {

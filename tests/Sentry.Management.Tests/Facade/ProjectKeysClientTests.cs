@@ -1,9 +1,9 @@
 using System.Net;
 using RichardSzalay.MockHttp;
-using Sentry.Management.Api.ProjectKeys;
+using Sentry.Management.Serialization;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class ProjectKeysClientTests
 {
@@ -60,7 +60,7 @@ public class ProjectKeysClientTests
     [Test]
     public void ToString_never_shows_the_secret_key_or_secret_dsn()
     {
-        var key = System.Text.Json.JsonSerializer.Deserialize(KeyJson, Sentry.Management.Api.ProjectKeys.ProjectKeysJsonContext.Default.ProjectKey)!;
+        var key = System.Text.Json.JsonSerializer.Deserialize(KeyJson, ProjectKeysJsonContext.Default.ProjectKey)!;
 
         Assert.That(key.ToString(), Does.Not.Contain("189485c3b8ccf582bf5e12c530ef8858").And.Not.Contain("bcd99b3790b3441c85ce4b1eaa854f66"));
         Assert.That(key.Dsn!.ToString(), Does.Not.Contain("bcd99b3790b3441c85ce4b1eaa854f66"));

@@ -1,8 +1,6 @@
-using Sentry.Management.Api.Events;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>Events: a project's or an issue's events, one event with its exception and breadcrumbs, issue hashes, event-id lookup.</summary>
 public class EventsClient

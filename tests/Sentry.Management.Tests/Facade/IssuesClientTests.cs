@@ -1,11 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Issues;
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class IssuesClientTests
 {

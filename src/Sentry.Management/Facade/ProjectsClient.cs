@@ -1,9 +1,6 @@
-using Sentry.Management.Api.Projects;
-using Sentry.Management.Api.Teams;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>Projects: list, read, create under a team, change, delete, and manage which teams own them.</summary>
 public class ProjectsClient

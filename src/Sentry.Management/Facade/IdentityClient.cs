@@ -1,8 +1,6 @@
-using Sentry.Management.Api.Identity;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Http;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>"Who am I, and can this token reach this organization?", the first thing to check when a call fails.</summary>
 public class IdentityClient

@@ -1,7 +1,6 @@
-using Sentry.Management.Api.Releases;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 /// <summary>Release versions are path segments: every character that would change the URL must arrive escaped.</summary>
 public class ReleaseVersionEncodingTests

@@ -1,9 +1,7 @@
 using System.Net;
-using Sentry.Management.Api.Releases;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>
 /// Releases and deploys, as a CI job uses them: create a release, associate commits, finalize it, record

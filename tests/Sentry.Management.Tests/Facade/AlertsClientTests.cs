@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Alerts;
+using System.Text.Json;
+using Sentry.Management.Serialization;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class AlertsClientTests
 {

@@ -1,8 +1,6 @@
 using Refit;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>What every area client shares: the options (default organization, page size).</summary>
 internal sealed class ClientContext

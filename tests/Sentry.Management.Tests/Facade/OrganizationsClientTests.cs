@@ -1,8 +1,7 @@
 using RichardSzalay.MockHttp;
-using Sentry.Management.Api.Organizations;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class OrganizationsClientTests
 {

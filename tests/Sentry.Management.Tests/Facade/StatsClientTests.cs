@@ -1,7 +1,6 @@
-using Sentry.Management.Api.Stats;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class StatsClientTests
 {

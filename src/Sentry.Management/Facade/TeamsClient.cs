@@ -1,9 +1,6 @@
-using Sentry.Management.Api.Projects;
-using Sentry.Management.Api.Teams;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>Teams: list, read, create, rename, delete, and list a team's projects.</summary>
 public class TeamsClient

@@ -1,8 +1,6 @@
-using Sentry.Management.Api.ProjectKeys;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>Client keys (DSNs): list per project or organization, create, change (name, active, rate limit), delete.</summary>
 public class ProjectKeysClient

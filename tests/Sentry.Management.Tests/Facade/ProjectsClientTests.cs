@@ -1,9 +1,8 @@
 using System.Net;
 using RichardSzalay.MockHttp;
-using Sentry.Management.Api.Projects;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class ProjectsClientTests
 {

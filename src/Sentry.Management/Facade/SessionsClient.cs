@@ -1,8 +1,7 @@
 using System.Globalization;
-using Sentry.Management.Api.Sessions;
-using Sentry.Management.Http;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>Release health: sessions, users and crash-free rates per release, environment and project.</summary>
 public class SessionsClient

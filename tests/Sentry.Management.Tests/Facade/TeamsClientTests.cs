@@ -2,7 +2,7 @@ using System.Net;
 using RichardSzalay.MockHttp;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class TeamsClientTests
 {

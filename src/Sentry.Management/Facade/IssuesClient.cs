@@ -1,9 +1,7 @@
 using Refit;
-using Sentry.Management.Api.Issues;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>
 /// Issues: search, read, change, delete, one at a time or in bulk (split into requests Sentry accepts), short-id

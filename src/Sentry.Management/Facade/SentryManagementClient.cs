@@ -1,19 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Sentry.Management.Api;
-using Sentry.Management.Api.Alerts;
-using Sentry.Management.Api.Events;
-using Sentry.Management.Api.Identity;
-using Sentry.Management.Api.Issues;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Api.ProjectKeys;
-using Sentry.Management.Api.Projects;
-using Sentry.Management.Api.Releases;
-using Sentry.Management.Api.Sessions;
-using Sentry.Management.Api.Stats;
-using Sentry.Management.Api.Teams;
 using Sentry.Management.Http;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>
 /// The entry point to Sentry's REST API: one client per Sentry installation and token, thread-safe, meant to live as

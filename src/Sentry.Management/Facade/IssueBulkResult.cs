@@ -1,9 +1,7 @@
-using Sentry.Management.Http;
-
-namespace Sentry.Management.Api.Issues;
+namespace Sentry.Management;
 
 /// <summary>
-/// The outcome of a bulk change split into requests of at most <see cref="Clients.IssuesClient.MaxIdsPerBulkRequest"/> ids:
+/// The outcome of a bulk change split into requests of at most <see cref="IssuesClient.MaxIdsPerBulkRequest"/> ids:
 /// one entry per request, so a failed chunk does not hide the ones that succeeded.
 /// </summary>
 public sealed class IssueBulkResult

@@ -1,7 +1,6 @@
-using Sentry.Management.Api.Sessions;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class SessionsClientTests
 {
@@ -171,6 +170,6 @@ public class SessionsClientTests
     [Test]
     public void Release_filter_quotes_the_version()
     {
-        Assert.That(Sentry.Management.Clients.SessionsClient.ReleaseFilter("a \"b\"\\c"), Is.EqualTo("release:\"a \\\"b\\\"\\\\c\""));
+        Assert.That(SessionsClient.ReleaseFilter("a \"b\"\\c"), Is.EqualTo("release:\"a \\\"b\\\"\\\\c\""));
     }
 }

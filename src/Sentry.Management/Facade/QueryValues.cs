@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>Checks and formats values the facade puts into URLs (booleans and other dates are formatted by SentryUrlParameterFormatter).</summary>
 internal static class QueryValues

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Sentry.Management.Api.Releases;
-using Sentry.Management.Api.Stats;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class ReleasesClientTests
 {

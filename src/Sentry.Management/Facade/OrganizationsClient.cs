@@ -1,8 +1,6 @@
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>Organizations: list the ones a token can see, read and change one.</summary>
 public class OrganizationsClient

@@ -1,8 +1,7 @@
 using Sentry.Management.Api;
-using Sentry.Management.Api.Releases;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 /// <summary>Query parameters of <see cref="IReleasesApi"/> that the facade does not expose, checked on the raw Refit interface.</summary>
 public class ReleasesApiQueryTests

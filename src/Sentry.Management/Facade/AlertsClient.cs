@@ -2,11 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Refit;
 using Sentry.Management.Api;
-using Sentry.Management.Api.Alerts;
-using Sentry.Management.Http;
-using Sentry.Management.Http.Pagination;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>
 /// Alerts, all three families: issue alert rules (per project), metric alert rules (per organization), and the workflow

@@ -1,8 +1,6 @@
-using Sentry.Management.Api.Events;
-using Sentry.Management.Clients;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 public class EventsClientTests
 {

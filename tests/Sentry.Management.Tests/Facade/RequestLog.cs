@@ -1,7 +1,7 @@
 using System.Net;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Clients;
+namespace Sentry.Management.Tests.Facade;
 
 /// <summary>
 /// Records every request that reaches MockHttp (method, raw URL, body read while the request is alive) and

@@ -1,7 +1,6 @@
-using Sentry.Management.Api.Stats;
-using Sentry.Management.Http;
+using Sentry.Management.Api;
 
-namespace Sentry.Management.Clients;
+namespace Sentry.Management;
 
 /// <summary>Usage stats: how many events Sentry accepted, filtered or dropped, per category, outcome and project.</summary>
 public class StatsClient
