@@ -18,17 +18,18 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 try
 {
     using var sentry = SentryManagementClient.FromEnvironment();
-    var identity = await sentry.Identity.CheckAsync(cancellationToken: cancel.Token);
+    var identity = await sentry.Identity.CheckAsync(cancel.Token);
     Console.WriteLine($"Token of {identity.User?.Email ?? "an organization token"}; scopes: {string.Join(", ", identity.Scopes)}");
 
-    var organizations = sentry.Options.Organization is { } only
-        ? [await sentry.Organizations.GetAsync(only, cancel.Token)]
+    var organizations = sentry.Options.Organization is not null
+        ? [await sentry.DefaultOrganization.GetAsync(cancel.Token)]
         : await sentry.Organizations.List().ToListAsync(cancel.Token);
 
     foreach (var organization in organizations)
     {
         Console.WriteLine($"{organization.Slug} ({organization.Name})");
-        await foreach (var project in sentry.Projects.List(organization.Slug, pages: new SentryPageOptions { MaxItems = 50 }).WithCancellation(cancel.Token))
+        var projects = sentry.Organization(organization.Slug!).Projects.List(pages: new SentryPageOptions { MaxItems = 50 });
+        await foreach (var project in projects.WithCancellation(cancel.Token))
         {
             Console.WriteLine($"  {project.Slug,-40} {project.Platform,-16} teams: {string.Join(", ", project.Teams?.Select(t => t.Slug) ?? [])}");
         }

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Refit;
-using Sentry.Management.Serialization;
 
 namespace Sentry.Management.Api;
 
@@ -19,7 +18,7 @@ public static class SentryRefit
         where TApi : class
     {
         ArgumentNullException.ThrowIfNull(httpClient);
-        var context = ContextFor(typeof(TApi))
+        var context = SentryAreas.Find(typeof(TApi))?.Json
             ?? throw new ArgumentException($"{typeof(TApi).Name} is not a Sentry.Management API interface.", nameof(TApi));
         return RestService.ForGenerated<TApi>(httpClient, Settings(context));
     }
@@ -36,20 +35,4 @@ public static class SentryRefit
         settings.TransportExceptionFactory = static (_, exception, _) => exception;
         return settings;
     }
-
-    private static JsonSerializerContext? ContextFor(Type api) => api switch
-    {
-        _ when api == typeof(IOrganizationsApi) => OrganizationsJsonContext.Default,
-        _ when api == typeof(IProjectsApi) => ProjectsJsonContext.Default,
-        _ when api == typeof(ITeamsApi) => TeamsJsonContext.Default,
-        _ when api == typeof(IProjectKeysApi) => ProjectKeysJsonContext.Default,
-        _ when api == typeof(IIdentityApi) => IdentityJsonContext.Default,
-        _ when api == typeof(IIssuesApi) => IssuesJsonContext.Default,
-        _ when api == typeof(IEventsApi) => EventsJsonContext.Default,
-        _ when api == typeof(IAlertsApi) => AlertsJsonContext.Default,
-        _ when api == typeof(IReleasesApi) => ReleasesJsonContext.Default,
-        _ when api == typeof(IStatsApi) => StatsJsonContext.Default,
-        _ when api == typeof(ISessionsApi) => SessionsJsonContext.Default,
-        _ => null,
-    };
 }

@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SentryManagementServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="SentryManagementClient"/>, its area clients and the Refit API interfaces, all on one
+    /// Adds <see cref="SentryManagementClient"/>, the default organization's <see cref="OrganizationClient"/> and the Refit API interfaces, all on one
     /// <see cref="IHttpClientFactory"/> client that runs the library's pipeline (auth, typed errors, retries,
     /// rate limits, logging, tracing). Options are validated when the host starts.
     /// </summary>
@@ -83,39 +83,22 @@ public static class SentryManagementServiceCollectionExtensions
                 }
             });
 
-        AddApi<IOrganizationsApi>(services);
-        AddApi<IProjectsApi>(services);
-        AddApi<ITeamsApi>(services);
-        AddApi<IProjectKeysApi>(services);
-        AddApi<IIdentityApi>(services);
-        AddApi<IIssuesApi>(services);
-        AddApi<IEventsApi>(services);
-        AddApi<IAlertsApi>(services);
-        AddApi<IReleasesApi>(services);
-        AddApi<IStatsApi>(services);
-        AddApi<ISessionsApi>(services);
+        foreach (var area in SentryAreas.All)
+        {
+            services.TryAddTransient(area.Api, sp => area.Create(CreateHttpClient(sp)));
+        }
 
         services.TryAddSingleton(sp => new SentryManagementClient(
             CreateHttpClient(sp),
             sp.GetRequiredService<SentryHttpPipeline>().Options,
-            sp.GetRequiredService<SentryRateLimitMonitor>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Organizations);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Projects);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Teams);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().ProjectKeys);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Identity);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Issues);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Events);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Alerts);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Releases);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Stats);
-        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().Sessions);
+            sp.GetRequiredService<SentryRateLimitMonitor>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()));
+
+        // The default organization's client; other organizations come from SentryManagementClient.Organization(slug).
+        services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().DefaultOrganization);
         return new SentryManagementBuilder(services, httpClient);
     }
-
-    private static void AddApi<TApi>(IServiceCollection services)
-        where TApi : class =>
-        services.TryAddTransient(sp => SentryRefit.Create<TApi>(CreateHttpClient(sp)));
 
     private static HttpClient CreateHttpClient(IServiceProvider services) =>
         services.GetRequiredService<IHttpClientFactory>().CreateClient(SentryManagementDefaults.HttpClientName);

@@ -15,16 +15,12 @@ public class EventsClient
     public const string Recommended = "recommended";
 
     private readonly IEventsApi _api = null!;
-    private readonly ClientContext _context = null!;
+    private readonly OrganizationScope _scope = null!;
 
-    /// <summary>Creates the client over a Refit implementation of <see cref="IEventsApi"/>.</summary>
-    /// <param name="api">The API to call.</param>
-    /// <param name="options">The options (default organization, page size).</param>
-    public EventsClient(IEventsApi api, SentryManagementOptions options)
+    internal EventsClient(OrganizationScope scope)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        _api = api;
-        _context = new ClientContext(options);
+        _scope = scope;
+        _api = scope.Api<IEventsApi>();
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -32,96 +28,60 @@ public class EventsClient
     {
     }
 
-    /// <summary>Lists a project's error events, fetching pages as the listing is enumerated.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
-    /// <param name="projectSlug">The project's slug or id.</param>
-    /// <param name="statsPeriod">A relative period such as <c>24h</c>; <see langword="null"/> for Sentry's default.</param>
-    /// <param name="full">Include the full bodies (entries with stack traces).</param>
-    /// <param name="pages">Start cursor and caps.</param>
-    /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<Event> ListForProject(
-        string? organizationSlug,
-        string projectSlug,
-        string? statsPeriod = null,
-        bool? full = null,
-        SentryPageOptions? pages = null)
-    {
-        var organization = _context.Organization(organizationSlug);
-        var project = SentrySlug.Validate(projectSlug);
-        return ClientContext.Pageable(
-            (cursor, ct) => _api.ListForProjectAsync(organization, project, cursor, statsPeriod, null, null, full, null, ct),
-            pages);
-    }
-
-    /// <summary>Gets an event of a project with its entries; read them with <see cref="Event.GetException"/> and <see cref="Event.GetBreadcrumbs"/>.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
-    /// <param name="projectSlug">The project's slug or id.</param>
-    /// <param name="eventId">The event id (32 hex digits).</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The event.</returns>
-    public virtual Task<Event> GetAsync(string? organizationSlug, string projectSlug, string eventId, CancellationToken cancellationToken = default) =>
-        _api.GetAsync(_context.Organization(organizationSlug), SentrySlug.Validate(projectSlug), QueryValues.EventId(eventId, nameof(eventId)), cancellationToken: cancellationToken);
-
     /// <summary>Lists an issue's events, fetching pages as the listing is enumerated.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="query">Sentry search syntax over event properties.</param>
     /// <param name="full">Include the full bodies (entries with stack traces).</param>
     /// <param name="pages">Start cursor and caps.</param>
     /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<Event> ListForIssue(string? organizationSlug, string issueId, string? query = null, bool? full = null, SentryPageOptions? pages = null)
+    public virtual SentryPageable<Event> ListForIssue(string issueId, string? query = null, bool? full = null, SentryPageOptions? pages = null)
     {
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var issue = QueryValues.NumericId(issueId, nameof(issueId));
-        return ClientContext.Pageable(
-            (cursor, ct) => _api.ListForIssueAsync(organization, issue, cursor, query, null, null, null, null, full, null, _context.PageSize, ct),
+        return OrganizationScope.Pageable(
+            (cursor, ct) => _api.ListForIssueAsync(organization, issue, cursor, query, null, null, null, null, full, null, _scope.PageSize, ct),
             pages);
     }
 
     /// <summary>Gets an event of an issue by id, or one of <see cref="Latest"/>, <see cref="Oldest"/>, <see cref="Recommended"/>.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="eventId">The event id, or <see cref="Latest"/>, <see cref="Oldest"/> or <see cref="Recommended"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The event.</returns>
-    public virtual Task<Event> GetForIssueAsync(string? organizationSlug, string issueId, string eventId, CancellationToken cancellationToken = default) =>
+    public virtual Task<Event> GetForIssueAsync(string issueId, string eventId, CancellationToken cancellationToken = default) =>
         _api.GetForIssueAsync(
-            _context.Organization(organizationSlug), QueryValues.NumericId(issueId, nameof(issueId)), QueryValues.EventId(eventId, nameof(eventId)), cancellationToken: cancellationToken);
+            _scope.Slug, QueryValues.NumericId(issueId, nameof(issueId)), QueryValues.EventId(eventId, nameof(eventId)), cancellationToken: cancellationToken);
 
     /// <summary>Gets the latest event of an issue.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The event.</returns>
-    public virtual Task<Event> GetLatestForIssueAsync(string? organizationSlug, string issueId, CancellationToken cancellationToken = default) =>
-        GetForIssueAsync(organizationSlug, issueId, Latest, cancellationToken);
+    public virtual Task<Event> GetLatestForIssueAsync(string issueId, CancellationToken cancellationToken = default) =>
+        GetForIssueAsync(issueId, Latest, cancellationToken);
 
     /// <summary>Gets the oldest event of an issue.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The event.</returns>
-    public virtual Task<Event> GetOldestForIssueAsync(string? organizationSlug, string issueId, CancellationToken cancellationToken = default) =>
-        GetForIssueAsync(organizationSlug, issueId, Oldest, cancellationToken);
+    public virtual Task<Event> GetOldestForIssueAsync(string issueId, CancellationToken cancellationToken = default) =>
+        GetForIssueAsync(issueId, Oldest, cancellationToken);
 
     /// <summary>Lists the hashes (fingerprints) an issue groups, each with its latest event.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="full"><see langword="false"/> to leave out the full event bodies.</param>
     /// <param name="pages">Start cursor and caps.</param>
     /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<IssueHash> ListHashes(string? organizationSlug, string issueId, bool? full = null, SentryPageOptions? pages = null)
+    public virtual SentryPageable<IssueHash> ListHashes(string issueId, bool? full = null, SentryPageOptions? pages = null)
     {
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var issue = QueryValues.NumericId(issueId, nameof(issueId));
-        return ClientContext.Pageable((cursor, ct) => _api.ListHashesAsync(organization, issue, cursor, full, ct), pages);
+        return OrganizationScope.Pageable((cursor, ct) => _api.ListHashesAsync(organization, issue, cursor, full, ct), pages);
     }
 
     /// <summary>Finds an event by id across an organization's projects.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="eventId">The event id (32 hex digits).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The event with its issue and project slugs.</returns>
-    public virtual Task<EventIdLookup> ResolveEventIdAsync(string? organizationSlug, string eventId, CancellationToken cancellationToken = default) =>
-        _api.ResolveEventIdAsync(_context.Organization(organizationSlug), QueryValues.EventId(eventId, nameof(eventId)), cancellationToken);
+    public virtual Task<EventIdLookup> ResolveEventIdAsync(string eventId, CancellationToken cancellationToken = default) =>
+        _api.ResolveEventIdAsync(_scope.Slug, QueryValues.EventId(eventId, nameof(eventId)), cancellationToken);
 }

@@ -16,16 +16,12 @@ public class IssuesClient
     public const int MaxIdsPerBulkRequest = 100;
 
     private readonly IIssuesApi _api = null!;
-    private readonly ClientContext _context = null!;
+    private readonly OrganizationScope _scope = null!;
 
-    /// <summary>Creates the client over a Refit implementation of <see cref="IIssuesApi"/>.</summary>
-    /// <param name="api">The API to call.</param>
-    /// <param name="options">The options (default organization, page size).</param>
-    public IssuesClient(IIssuesApi api, SentryManagementOptions options)
+    internal IssuesClient(OrganizationScope scope)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        _api = api;
-        _context = new ClientContext(options);
+        _scope = scope;
+        _api = scope.Api<IIssuesApi>();
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -34,16 +30,15 @@ public class IssuesClient
     }
 
     /// <summary>Lists or searches an organization's issues, fetching pages as the listing is enumerated.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="options">Filters (query, environments, projects, period, sort) and extras; <see langword="null"/> for Sentry's defaults.</param>
     /// <param name="pages">Start cursor and caps.</param>
     /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<Issue> List(string? organizationSlug = null, IssueListOptions? options = null, SentryPageOptions? pages = null)
+    public virtual SentryPageable<Issue> List(IssueListOptions? options = null, SentryPageOptions? pages = null)
     {
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var filter = options?.Filter ?? new IssueQuery();
-        var limit = options?.Limit ?? _context.PageSize;
-        return ClientContext.Pageable(
+        var limit = options?.Limit ?? _scope.PageSize;
+        return OrganizationScope.Pageable(
             (cursor, ct) => _api.ListAsync(
                 organization,
                 cursor,
@@ -64,79 +59,50 @@ public class IssuesClient
             pages);
     }
 
-    /// <summary>Lists a project's issues, fetching pages as the listing is enumerated.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
-    /// <param name="projectSlug">The project's slug or id.</param>
-    /// <param name="query">Sentry search syntax; <see langword="null"/> for Sentry's default <c>is:unresolved</c>.</param>
-    /// <param name="sort">The sort order.</param>
-    /// <param name="statsPeriod"><c>24h</c>, <c>14d</c> or empty for no stats.</param>
-    /// <param name="pages">Start cursor and caps.</param>
-    /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<Issue> ListForProject(
-        string? organizationSlug,
-        string projectSlug,
-        string? query = null,
-        IssueSort? sort = null,
-        string? statsPeriod = null,
-        SentryPageOptions? pages = null)
-    {
-        var organization = _context.Organization(organizationSlug);
-        var project = SentrySlug.Validate(projectSlug);
-        return ClientContext.Pageable(
-            (cursor, ct) => _api.ListForProjectAsync(organization, project, cursor, query, statsPeriod, null, null, sort?.Value, _context.PageSize, ct),
-            pages);
-    }
-
     /// <summary>Gets an issue.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The issue.</returns>
-    public virtual Task<Issue> GetAsync(string? organizationSlug, string issueId, CancellationToken cancellationToken = default) =>
-        _api.GetAsync(_context.Organization(organizationSlug), QueryValues.NumericId(issueId, nameof(issueId)), cancellationToken: cancellationToken);
+    public virtual Task<Issue> GetAsync(string issueId, CancellationToken cancellationToken = default) =>
+        _api.GetAsync(_scope.Slug, QueryValues.NumericId(issueId, nameof(issueId)), cancellationToken: cancellationToken);
 
     /// <summary>Changes an issue: resolve, archive, assign, bookmark, prioritize…</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="update">The changes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The issue as it is now.</returns>
-    public virtual Task<Issue> UpdateAsync(string? organizationSlug, string issueId, IssueUpdate update, CancellationToken cancellationToken = default)
+    public virtual Task<Issue> UpdateAsync(string issueId, IssueUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return _api.UpdateAsync(_context.Organization(organizationSlug), QueryValues.NumericId(issueId, nameof(issueId)), update, cancellationToken);
+        return _api.UpdateAsync(_scope.Slug, QueryValues.NumericId(issueId, nameof(issueId)), update, cancellationToken);
     }
 
     /// <summary>Schedules an issue for deletion.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when Sentry accepted the deletion.</returns>
-    public virtual Task DeleteAsync(string? organizationSlug, string issueId, CancellationToken cancellationToken = default) =>
-        _api.DeleteAsync(_context.Organization(organizationSlug), QueryValues.NumericId(issueId, nameof(issueId)), cancellationToken);
+    public virtual Task DeleteAsync(string issueId, CancellationToken cancellationToken = default) =>
+        _api.DeleteAsync(_scope.Slug, QueryValues.NumericId(issueId, nameof(issueId)), cancellationToken);
 
     /// <summary>Finds an issue by its short id, such as <c>PUMP-STATION-1</c>.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="shortId">The short id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The issue with its organization and project slugs.</returns>
-    public virtual Task<IssueShortIdLookup> ResolveShortIdAsync(string? organizationSlug, string shortId, CancellationToken cancellationToken = default) =>
-        _api.ResolveShortIdAsync(_context.Organization(organizationSlug), SentrySlug.Validate(shortId), cancellationToken: cancellationToken);
+    public virtual Task<IssueShortIdLookup> ResolveShortIdAsync(string shortId, CancellationToken cancellationToken = default) =>
+        _api.ResolveShortIdAsync(_scope.Slug, SentrySlug.Validate(shortId), cancellationToken: cancellationToken);
 
     /// <summary>Gets a tag key of an issue's events with its most frequent values.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="key">The tag key, such as <c>browser</c> or <c>sentry:release</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tag's details.</returns>
-    public virtual Task<IssueTag> GetTagAsync(string? organizationSlug, string issueId, string key, CancellationToken cancellationToken = default)
+    public virtual Task<IssueTag> GetTagAsync(string issueId, string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        return _api.GetTagAsync(_context.Organization(organizationSlug), QueryValues.NumericId(issueId, nameof(issueId)), key, cancellationToken: cancellationToken);
+        return _api.GetTagAsync(_scope.Slug, QueryValues.NumericId(issueId, nameof(issueId)), key, cancellationToken: cancellationToken);
     }
 
     /// <summary>Lists the values of a tag on an issue's events.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueId">The issue's numeric id.</param>
     /// <param name="key">The tag key, such as <c>browser</c>.</param>
     /// <param name="sort">
@@ -148,7 +114,6 @@ public class IssuesClient
     /// <returns>The values.</returns>
     /// <exception cref="ArgumentException"><paramref name="sort"/> is not one of the values above.</exception>
     public virtual async Task<IReadOnlyList<IssueTagValue>> ListTagValuesAsync(
-        string? organizationSlug,
         string issueId,
         string key,
         string? sort = null,
@@ -160,7 +125,7 @@ public class IssuesClient
             throw new ArgumentException($"'{sort}' is not a tag value sort: use date, age, count or id (Sentry sorts them descending, without a '-' prefix).", nameof(sort));
         }
 
-        return await _api.ListTagValuesAsync(_context.Organization(organizationSlug), QueryValues.NumericId(issueId, nameof(issueId)), key, sort, cancellationToken: cancellationToken)
+        return await _api.ListTagValuesAsync(_scope.Slug, QueryValues.NumericId(issueId, nameof(issueId)), key, sort, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -168,32 +133,30 @@ public class IssuesClient
     /// Changes many issues of an organization, sending the ids in requests of at most <see cref="MaxIdsPerBulkRequest"/>.
     /// A failed request does not stop the others; the result says which ids succeeded and why a chunk failed.
     /// </summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueIds">The numeric ids of the issues (duplicates are sent once).</param>
     /// <param name="update">The changes. <see cref="IssueUpdate.Merge"/> needs all ids in one request, so at most <see cref="MaxIdsPerBulkRequest"/>.</param>
     /// <param name="cancellationToken">Cancels the remaining requests.</param>
     /// <returns>One entry per request.</returns>
-    public virtual Task<IssueBulkResult> BulkUpdateAsync(string? organizationSlug, IEnumerable<string> issueIds, IssueUpdate update, CancellationToken cancellationToken = default)
+    public virtual Task<IssueBulkResult> BulkUpdateAsync(IEnumerable<string> issueIds, IssueUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var chunks = Chunk(issueIds, update.Merge == true);
         return RunChunksAsync(chunks, async (ids, ct) => Content(await _api.BulkUpdateAsync(organization, update, ids, cancellationToken: ct).ConfigureAwait(false)), cancellationToken);
     }
 
     /// <summary>Changes the issues a query matches, in one request (Sentry applies at most <c>limit</c> of 100 per request).</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="filter">The issues to change; its <see cref="IssueQuery.Query"/> is required, so the change never falls back to Sentry's default query by accident.</param>
     /// <param name="update">The changes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The changes Sentry applied, or <see langword="null"/> when it answered 204 (nothing matched).</returns>
-    public virtual async Task<IssueBulkUpdateResult?> BulkUpdateByQueryAsync(string? organizationSlug, IssueQuery filter, IssueUpdate update, CancellationToken cancellationToken = default)
+    public virtual async Task<IssueBulkUpdateResult?> BulkUpdateByQueryAsync(IssueQuery filter, IssueUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(filter.Query, "filter.Query");
         var response = await _api.BulkUpdateAsync(
-            _context.Organization(organizationSlug), update, null, filter.Query, filter.Environments, filter.Projects, filter.ViewId, filter.Sort?.Value, MaxIdsPerBulkRequest, cancellationToken)
+            _scope.Slug, update, null, filter.Query, filter.Environments, filter.Projects, filter.ViewId, filter.Sort?.Value, MaxIdsPerBulkRequest, cancellationToken)
             .ConfigureAwait(false);
         return Content(response);
     }
@@ -202,13 +165,12 @@ public class IssuesClient
     /// Deletes many issues of an organization, sending the ids in requests of at most <see cref="MaxIdsPerBulkRequest"/>.
     /// A failed request does not stop the others.
     /// </summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="issueIds">The numeric ids of the issues (duplicates are sent once; at least one, because Sentry deletes up to 1000 issues when none is given).</param>
     /// <param name="cancellationToken">Cancels the remaining requests.</param>
     /// <returns>One entry per request.</returns>
-    public virtual Task<IssueBulkResult> BulkDeleteAsync(string? organizationSlug, IEnumerable<string> issueIds, CancellationToken cancellationToken = default)
+    public virtual Task<IssueBulkResult> BulkDeleteAsync(IEnumerable<string> issueIds, CancellationToken cancellationToken = default)
     {
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var chunks = Chunk(issueIds, merge: false);
         return RunChunksAsync(
             chunks,
@@ -221,62 +183,19 @@ public class IssuesClient
     }
 
     /// <summary>Deletes the issues a query matches, in one request (Sentry deletes at most <c>limit</c> of 100).</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="filter">The issues to delete; its <see cref="IssueQuery.Query"/> must be a non-empty query, so a missing filter never deletes Sentry's default selection.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when Sentry accepted the deletion.</returns>
-    public virtual Task BulkDeleteByQueryAsync(string? organizationSlug, IssueQuery filter, CancellationToken cancellationToken = default)
+    public virtual Task BulkDeleteByQueryAsync(IssueQuery filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentException.ThrowIfNullOrWhiteSpace(filter.Query, "filter.Query");
         return _api.BulkDeleteAsync(
-            _context.Organization(organizationSlug), null, filter.Query, filter.Environments, filter.Projects, filter.ViewId, filter.Sort?.Value, MaxIdsPerBulkRequest, cancellationToken);
-    }
-
-    /// <summary>Changes many issues of a project, in requests of at most <see cref="MaxIdsPerBulkRequest"/> ids.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
-    /// <param name="projectSlug">The project's slug or id.</param>
-    /// <param name="issueIds">The numeric ids of the issues.</param>
-    /// <param name="update">The changes.</param>
-    /// <param name="cancellationToken">Cancels the remaining requests.</param>
-    /// <returns>One entry per request.</returns>
-    public virtual Task<IssueBulkResult> BulkUpdateInProjectAsync(
-        string? organizationSlug,
-        string projectSlug,
-        IEnumerable<string> issueIds,
-        ProjectIssueBulkUpdate update,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        var organization = _context.Organization(organizationSlug);
-        var project = SentrySlug.Validate(projectSlug);
-        var chunks = Chunk(issueIds, update.Merge == true);
-        return RunChunksAsync(chunks, async (ids, ct) => Content(await _api.BulkUpdateInProjectAsync(organization, project, update, ids, cancellationToken: ct).ConfigureAwait(false)), cancellationToken);
-    }
-
-    /// <summary>Deletes many issues of a project, in requests of at most <see cref="MaxIdsPerBulkRequest"/> ids.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
-    /// <param name="projectSlug">The project's slug or id.</param>
-    /// <param name="issueIds">The numeric ids of the issues (at least one).</param>
-    /// <param name="cancellationToken">Cancels the remaining requests.</param>
-    /// <returns>One entry per request.</returns>
-    public virtual Task<IssueBulkResult> BulkDeleteInProjectAsync(string? organizationSlug, string projectSlug, IEnumerable<string> issueIds, CancellationToken cancellationToken = default)
-    {
-        var organization = _context.Organization(organizationSlug);
-        var project = SentrySlug.Validate(projectSlug);
-        var chunks = Chunk(issueIds, merge: false);
-        return RunChunksAsync(
-            chunks,
-            async (ids, ct) =>
-            {
-                await _api.BulkDeleteInProjectAsync(organization, project, ids, ct).ConfigureAwait(false);
-                return null;
-            },
-            cancellationToken);
+            _scope.Slug, null, filter.Query, filter.Environments, filter.Projects, filter.ViewId, filter.Sort?.Value, MaxIdsPerBulkRequest, cancellationToken);
     }
 
     /// <summary>Validates and de-duplicates the ids, then splits them into request-sized chunks.</summary>
-    private static List<string[]> Chunk(IEnumerable<string> issueIds, bool merge)
+    internal static List<string[]> Chunk(IEnumerable<string> issueIds, bool merge)
     {
         ArgumentNullException.ThrowIfNull(issueIds);
         var ids = issueIds.Select(id => QueryValues.NumericId(id, nameof(issueIds))).Distinct(StringComparer.Ordinal).ToList();
@@ -295,7 +214,7 @@ public class IssuesClient
         return [.. ids.Chunk(MaxIdsPerBulkRequest)];
     }
 
-    private static async Task<IssueBulkResult> RunChunksAsync(
+    internal static async Task<IssueBulkResult> RunChunksAsync(
         List<string[]> chunks,
         Func<string[], CancellationToken, Task<IssueBulkUpdateResult?>> send,
         CancellationToken cancellationToken)
@@ -321,7 +240,7 @@ public class IssuesClient
     }
 
     /// <summary>The body of a 200 answer; <see langword="null"/> for 204. A Refit-level error (such as unreadable JSON) is thrown.</summary>
-    private static IssueBulkUpdateResult? Content(IApiResponse<IssueBulkUpdateResult> response)
+    internal static IssueBulkUpdateResult? Content(IApiResponse<IssueBulkUpdateResult> response)
     {
         using (response)
         {

@@ -2,20 +2,16 @@ using Sentry.Management.Api;
 
 namespace Sentry.Management;
 
-/// <summary>Organizations: list the ones a token can see, read and change one.</summary>
+/// <summary>The organizations a token can see; one organization is <c>sentry.Organization("acme")</c>.</summary>
 public class OrganizationsClient
 {
     private readonly IOrganizationsApi _api = null!;
-    private readonly ClientContext _context = null!;
+    private readonly ManagementContext _context = null!;
 
-    /// <summary>Creates the client over a Refit implementation of <see cref="IOrganizationsApi"/>.</summary>
-    /// <param name="api">The API to call.</param>
-    /// <param name="options">The options (default organization, page size).</param>
-    public OrganizationsClient(IOrganizationsApi api, SentryManagementOptions options)
+    internal OrganizationsClient(ManagementContext context)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        _api = api;
-        _context = new ClientContext(options);
+        _context = context;
+        _api = context.Api<IOrganizationsApi>();
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -29,24 +25,5 @@ public class OrganizationsClient
     /// <param name="pages">Start cursor and caps.</param>
     /// <returns>A lazy listing.</returns>
     public virtual SentryPageable<Organization> List(string? query = null, bool? owner = null, SentryPageOptions? pages = null) =>
-        ClientContext.Pageable((cursor, ct) => _api.ListAsync(cursor, query, owner, null, _context.PageSize, ct), pages);
-
-    /// <summary>Gets an organization.</summary>
-    /// <param name="organizationSlug">The organization's slug or id; <see langword="null"/> for the configured default.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The organization.</returns>
-    /// <exception cref="SentryNotFoundException">The organization does not exist or the token cannot see it.</exception>
-    public virtual Task<Organization> GetAsync(string? organizationSlug = null, CancellationToken cancellationToken = default) =>
-        _api.GetAsync(_context.Organization(organizationSlug), null, cancellationToken);
-
-    /// <summary>Changes an organization's settings.</summary>
-    /// <param name="organizationSlug">The organization's slug or id; <see langword="null"/> for the configured default.</param>
-    /// <param name="update">The settings to change.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The organization as it is now.</returns>
-    public virtual Task<Organization> UpdateAsync(string? organizationSlug, OrganizationUpdate update, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        return _api.UpdateAsync(_context.Organization(organizationSlug), update, cancellationToken);
-    }
+        OrganizationScope.Pageable((cursor, ct) => _api.ListAsync(cursor, query, owner, null, _context.Options.PageSize, ct), pages);
 }

@@ -10,16 +10,12 @@ namespace Sentry.Management;
 public class ReleasesClient
 {
     private readonly IReleasesApi _api = null!;
-    private readonly ClientContext _context = null!;
+    private readonly OrganizationScope _scope = null!;
 
-    /// <summary>Creates the client over a Refit implementation of <see cref="IReleasesApi"/>.</summary>
-    /// <param name="api">The API to call.</param>
-    /// <param name="options">The options (default organization, page size).</param>
-    public ReleasesClient(IReleasesApi api, SentryManagementOptions options)
+    internal ReleasesClient(OrganizationScope scope)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        _api = api;
-        _context = new ClientContext(options);
+        _scope = scope;
+        _api = scope.Api<IReleasesApi>();
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -28,60 +24,36 @@ public class ReleasesClient
     }
 
     /// <summary>Lists an organization's releases, newest first, fetching pages as the listing is enumerated.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="query">Case-insensitive substring of the version.</param>
     /// <param name="projects">Project ids or slugs to filter by.</param>
     /// <param name="environments">Environments to filter by.</param>
     /// <param name="pages">Start cursor and caps.</param>
     /// <returns>A lazy listing.</returns>
     public virtual SentryPageable<Release> List(
-        string? organizationSlug = null,
         string? query = null,
         IEnumerable<string>? projects = null,
         IEnumerable<string>? environments = null,
         SentryPageOptions? pages = null)
     {
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var projectList = projects?.ToList();
         var environmentList = environments?.ToList();
-        return ClientContext.Pageable((cursor, ct) => _api.ListAsync(organization, cursor, projectList, environmentList, query, _context.PageSize, ct), pages);
-    }
-
-    /// <summary>Lists a project's releases, newest first.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
-    /// <param name="projectSlug">The project's slug or id.</param>
-    /// <param name="query">Case-insensitive substring of the version.</param>
-    /// <param name="environments">Environments to filter by.</param>
-    /// <param name="pages">Start cursor and caps.</param>
-    /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<Release> ListForProject(
-        string? organizationSlug,
-        string projectSlug,
-        string? query = null,
-        IEnumerable<string>? environments = null,
-        SentryPageOptions? pages = null)
-    {
-        var organization = _context.Organization(organizationSlug);
-        var project = SentrySlug.Validate(projectSlug);
-        var environmentList = environments?.ToList();
-        return ClientContext.Pageable((cursor, ct) => _api.ListForProjectAsync(organization, project, cursor, environmentList, query, _context.PageSize, ct), pages);
+        return OrganizationScope.Pageable((cursor, ct) => _api.ListAsync(organization, cursor, projectList, environmentList, query, _scope.PageSize, ct), pages);
     }
 
     /// <summary>Gets a release.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="includeHealth">Whether to include release-health data per project.</param>
     /// <param name="includeAdoptionStages">Whether to include adoption stages per project.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The release.</returns>
     public virtual Task<Release> GetAsync(
-        string? organizationSlug,
         string version,
         bool includeHealth = false,
         bool includeAdoptionStages = false,
         CancellationToken cancellationToken = default) =>
         _api.GetAsync(
-            _context.Organization(organizationSlug),
+            _scope.Slug,
             SentryReleaseVersion.Validate(version),
             health: includeHealth ? 1 : null,
             adoptionStages: includeAdoptionStages ? 1 : null,
@@ -91,19 +63,17 @@ public class ReleasesClient
     /// Creates a release, or returns the existing one when a release with this version already exists in
     /// these projects (Sentry answers 208 then; see <see cref="CreateOrGetAsync"/> to tell the cases apart).
     /// </summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="release">The new release (version and at least one project required).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The release.</returns>
-    public virtual async Task<Release> CreateAsync(string? organizationSlug, ReleaseCreate release, CancellationToken cancellationToken = default) =>
-        (await CreateOrGetAsync(organizationSlug, release, cancellationToken).ConfigureAwait(false)).Release;
+    public virtual async Task<Release> CreateAsync(ReleaseCreate release, CancellationToken cancellationToken = default) =>
+        (await CreateOrGetAsync(release, cancellationToken).ConfigureAwait(false)).Release;
 
     /// <summary>Creates a release and says whether it was new (201) or already existed (208).</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="release">The new release (version and at least one project required).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The release and whether it already existed.</returns>
-    public virtual async Task<ReleaseCreateResult> CreateOrGetAsync(string? organizationSlug, ReleaseCreate release, CancellationToken cancellationToken = default)
+    public virtual async Task<ReleaseCreateResult> CreateOrGetAsync(ReleaseCreate release, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(release);
         SentryReleaseVersion.ValidateNew(release.Version, "release.Version");
@@ -117,7 +87,7 @@ public class ReleasesClient
             SentrySlug.Validate(project, "projectSlug");
         }
 
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         using var response = await _api.CreateAsync(organization, release, cancellationToken).ConfigureAwait(false);
         if (response.Error is not null)
         {
@@ -130,15 +100,14 @@ public class ReleasesClient
     }
 
     /// <summary>Changes a release.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="update">The changes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The release as it is now.</returns>
-    public virtual Task<Release> UpdateAsync(string? organizationSlug, string version, ReleaseUpdate update, CancellationToken cancellationToken = default)
+    public virtual Task<Release> UpdateAsync(string version, ReleaseUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        return _api.UpdateAsync(_context.Organization(organizationSlug), SentryReleaseVersion.Validate(version), update, cancellationToken);
+        return _api.UpdateAsync(_scope.Slug, SentryReleaseVersion.Validate(version), update, cancellationToken);
     }
 
     /// <summary>
@@ -146,24 +115,22 @@ public class ReleasesClient
     /// <c>sentry-cli releases finalize</c>). The library has no clock of its own, so the time is explicit; pass
     /// <see cref="TimeProvider.GetUtcNow"/> of your clock for "now".
     /// </summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="dateReleased">When the release went live.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The release as it is now.</returns>
-    public virtual Task<Release> FinalizeAsync(string? organizationSlug, string version, DateTimeOffset dateReleased, CancellationToken cancellationToken = default) =>
-        UpdateAsync(organizationSlug, version, new ReleaseUpdate { DateReleased = dateReleased }, cancellationToken);
+    public virtual Task<Release> FinalizeAsync(string version, DateTimeOffset dateReleased, CancellationToken cancellationToken = default) =>
+        UpdateAsync(version, new ReleaseUpdate { DateReleased = dateReleased }, cancellationToken);
 
     /// <summary>
     /// Associates commits through Sentry's repository integration: for each repository, the release's head
     /// commit (and the previous release's head the first time), like <c>sentry-cli releases set-commits</c>.
     /// </summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="refs">The head commit per repository.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The release as it is now.</returns>
-    public virtual Task<Release> SetCommitsAsync(string? organizationSlug, string version, IEnumerable<ReleaseRef> refs, CancellationToken cancellationToken = default)
+    public virtual Task<Release> SetCommitsAsync(string version, IEnumerable<ReleaseRef> refs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(refs);
         var list = refs.ToList();
@@ -174,19 +141,18 @@ public class ReleasesClient
             ArgumentException.ThrowIfNullOrWhiteSpace(reference.Commit, "refs.Commit");
         }
 
-        return UpdateAsync(organizationSlug, version, new ReleaseUpdate { Refs = list }, cancellationToken);
+        return UpdateAsync(version, new ReleaseUpdate { Refs = list }, cancellationToken);
     }
 
     /// <summary>
     /// Associates explicit commits (read from a local git history, for repositories without a Sentry
     /// integration), like <c>sentry-cli releases set-commits --local</c>.
     /// </summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="commits">The commits.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The release as it is now.</returns>
-    public virtual Task<Release> SetCommitsAsync(string? organizationSlug, string version, IEnumerable<ReleaseCommitData> commits, CancellationToken cancellationToken = default)
+    public virtual Task<Release> SetCommitsAsync(string version, IEnumerable<ReleaseCommitData> commits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commits);
         var list = commits.ToList();
@@ -196,51 +162,34 @@ public class ReleasesClient
             ArgumentException.ThrowIfNullOrWhiteSpace(commit.Id, "commits.Id");
         }
 
-        return UpdateAsync(organizationSlug, version, new ReleaseUpdate { Commits = list }, cancellationToken);
+        return UpdateAsync(version, new ReleaseUpdate { Commits = list }, cancellationToken);
     }
 
     /// <summary>Deletes a release and its files permanently.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the release is deleted.</returns>
-    public virtual Task DeleteAsync(string? organizationSlug, string version, CancellationToken cancellationToken = default) =>
-        _api.DeleteAsync(_context.Organization(organizationSlug), SentryReleaseVersion.Validate(version), cancellationToken);
+    public virtual Task DeleteAsync(string version, CancellationToken cancellationToken = default) =>
+        _api.DeleteAsync(_scope.Slug, SentryReleaseVersion.Validate(version), cancellationToken);
 
     /// <summary>Lists the commits of a release.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="pages">Start cursor and caps.</param>
     /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<ReleaseCommit> ListCommits(string? organizationSlug, string version, SentryPageOptions? pages = null)
+    public virtual SentryPageable<ReleaseCommit> ListCommits(string version, SentryPageOptions? pages = null)
     {
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var checkedVersion = SentryReleaseVersion.Validate(version);
-        return ClientContext.Pageable((cursor, ct) => _api.ListCommitsAsync(organization, checkedVersion, cursor, ct), pages);
-    }
-
-    /// <summary>Lists the commits of a release in one project.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
-    /// <param name="projectSlug">The project's slug or id.</param>
-    /// <param name="version">The version, unescaped.</param>
-    /// <param name="pages">Start cursor and caps.</param>
-    /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<ReleaseCommit> ListProjectCommits(string? organizationSlug, string projectSlug, string version, SentryPageOptions? pages = null)
-    {
-        var organization = _context.Organization(organizationSlug);
-        var project = SentrySlug.Validate(projectSlug);
-        var checkedVersion = SentryReleaseVersion.Validate(version);
-        return ClientContext.Pageable((cursor, ct) => _api.ListProjectCommitsAsync(organization, project, checkedVersion, cursor, ct), pages);
+        return OrganizationScope.Pageable((cursor, ct) => _api.ListCommitsAsync(organization, checkedVersion, cursor, ct), pages);
     }
 
     /// <summary>Lists the files changed by a release's commits.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The changed files (the first page Sentry returns; the schema declares no cursor for this endpoint).</returns>
-    public virtual async Task<IReadOnlyList<ReleaseCommitFile>> ListCommitFilesAsync(string? organizationSlug, string version, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<ReleaseCommitFile>> ListCommitFilesAsync(string version, CancellationToken cancellationToken = default)
     {
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         using var response = await _api.ListCommitFilesAsync(organization, SentryReleaseVersion.Validate(version), cancellationToken).ConfigureAwait(false);
         if (response.Error is not null)
         {
@@ -251,24 +200,22 @@ public class ReleasesClient
     }
 
     /// <summary>Lists the deploys of a release.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="pages">Start cursor and caps.</param>
     /// <returns>A lazy listing.</returns>
-    public virtual SentryPageable<Deploy> ListDeploys(string? organizationSlug, string version, SentryPageOptions? pages = null)
+    public virtual SentryPageable<Deploy> ListDeploys(string version, SentryPageOptions? pages = null)
     {
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var checkedVersion = SentryReleaseVersion.Validate(version);
-        return ClientContext.Pageable((cursor, ct) => _api.ListDeploysAsync(organization, checkedVersion, cursor, ct), pages);
+        return OrganizationScope.Pageable((cursor, ct) => _api.ListDeploysAsync(organization, checkedVersion, cursor, ct), pages);
     }
 
     /// <summary>Records a deploy of a release to an environment, like <c>sentry-cli deploys new</c>.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="version">The version, unescaped.</param>
     /// <param name="deploy">The deploy (environment required).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created deploy.</returns>
-    public virtual Task<Deploy> CreateDeployAsync(string? organizationSlug, string version, DeployCreate deploy, CancellationToken cancellationToken = default)
+    public virtual Task<Deploy> CreateDeployAsync(string version, DeployCreate deploy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deploy);
         ArgumentException.ThrowIfNullOrWhiteSpace(deploy.Environment, "deploy.Environment");
@@ -280,6 +227,6 @@ public class ReleasesClient
             }
         }
 
-        return _api.CreateDeployAsync(_context.Organization(organizationSlug), SentryReleaseVersion.Validate(version), deploy, cancellationToken);
+        return _api.CreateDeployAsync(_scope.Slug, SentryReleaseVersion.Validate(version), deploy, cancellationToken);
     }
 }

@@ -1,37 +1,34 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Sentry.Management.Api;
+using Sentry.Management.Capture;
 using Sentry.Management.Http;
 
 namespace Sentry.Management;
 
 /// <summary>
-/// The entry point to Sentry's REST API: one client per Sentry installation and token, thread-safe, meant to live as
-/// long as the app (register it as a singleton, or let <c>AddSentryManagement</c> do it). Area clients
-/// (<see cref="Organizations"/>, <see cref="Projects"/>, …) share its single HTTP pipeline, so rate limits and
-/// concurrency are respected across all of them.
+/// The entry point to Sentry: one client per Sentry installation and token, thread-safe, meant to live as long as the
+/// app (register it as a singleton, or let <c>AddSentryManagement</c> do it). Scope it once with
+/// <see cref="Organization"/> (and <see cref="OrganizationClient.Project"/>), or use the shortcuts
+/// (<see cref="Projects"/>, <see cref="Issues"/>, …) for the configured default organization. Every client it hands out
+/// shares its single HTTP pipeline, so rate limits and concurrency are respected across all of them; capture clients
+/// for a DSN or a project key come from it too.
 /// </summary>
 public class SentryManagementClient : IDisposable
 {
     private readonly HttpClient? _ownedHttpClient;
-    private readonly HttpClient _http = null!;
-    private OrganizationsClient? _organizations;
-    private ProjectsClient? _projects;
-    private TeamsClient? _teams;
-    private ProjectKeysClient? _projectKeys;
-    private IdentityClient? _identity;
-    private IssuesClient? _issues;
-    private EventsClient? _events;
-    private AlertsClient? _alerts;
-    private ReleasesClient? _releases;
-    private StatsClient? _stats;
-    private SessionsClient? _sessions;
+    private readonly ManagementContext _context = null!;
+    private readonly HttpMessageHandler? _captureHandler;
+    private readonly TimeProvider? _timeProvider;
+    private readonly ILoggerFactory? _loggerFactory;
+    private readonly ConcurrentDictionary<string, OrganizationClient> _organizationClients = new(StringComparer.Ordinal);
+    private readonly OrganizationClient _defaultOrganization = null!;
 
     /// <summary>
     /// Creates a client without dependency injection, for scripts and tools. It owns its HTTP connections;
     /// dispose it when done.
     /// </summary>
     /// <param name="options">Where and as whom to connect. Validated now; later changes to it have no effect.</param>
-    /// <param name="primaryHandler">The innermost handler (tests pass a fake); <see langword="null"/> for a real socket handler.</param>
+    /// <param name="primaryHandler">The innermost handler (tests pass a fake; capture clients created here send through it too); <see langword="null"/> for a real socket handler.</param>
     /// <param name="timeProvider">The clock for timeouts and rate-limit waits; <see langword="null"/> for the system clock.</param>
     /// <param name="loggerFactory">Where to log API calls; <see langword="null"/> for no logging.</param>
     /// <exception cref="SentryOptionsException">The options are invalid.</exception>
@@ -43,17 +40,29 @@ public class SentryManagementClient : IDisposable
     {
         var pipeline = new SentryHttpPipeline(options, new SentryRateLimitMonitor(), timeProvider, loggerFactory);
         _ownedHttpClient = pipeline.CreateHttpClient(primaryHandler, disposePrimary: false);
-        _http = _ownedHttpClient;
+        _captureHandler = primaryHandler;
+        _timeProvider = timeProvider;
+        _loggerFactory = loggerFactory;
         Options = pipeline.Options;
         RateLimits = pipeline.RateLimits;
+        _context = new ManagementContext(_ownedHttpClient, Options);
+        (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
     /// <summary>Creates a client over an HttpClient that already runs the Sentry.Management pipeline (used by DI).</summary>
-    internal SentryManagementClient(HttpClient httpClient, SentryManagementOptions options, SentryRateLimitMonitor rateLimits)
+    internal SentryManagementClient(
+        HttpClient httpClient,
+        SentryManagementOptions options,
+        SentryRateLimitMonitor rateLimits,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null)
     {
-        _http = httpClient;
         Options = options;
         RateLimits = rateLimits;
+        _timeProvider = timeProvider;
+        _loggerFactory = loggerFactory;
+        _context = new ManagementContext(httpClient, options);
+        (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -61,6 +70,8 @@ public class SentryManagementClient : IDisposable
     {
         Options = new SentryManagementOptions();
         RateLimits = new SentryRateLimitMonitor();
+        Organizations = null!;
+        Identity = null!;
     }
 
     /// <summary>
@@ -78,38 +89,90 @@ public class SentryManagementClient : IDisposable
     /// <summary>The rate-limit state Sentry last reported to this client.</summary>
     public virtual SentryRateLimitMonitor RateLimits { get; }
 
-    /// <summary>Organizations: list, get, update.</summary>
-    public virtual OrganizationsClient Organizations => _organizations ??= new(Api<IOrganizationsApi>(), Options);
-
-    /// <summary>Projects: list, get, create, update, delete, team access.</summary>
-    public virtual ProjectsClient Projects => _projects ??= new(Api<IProjectsApi>(), Options);
-
-    /// <summary>Teams: list, get, create, update, delete, projects.</summary>
-    public virtual TeamsClient Teams => _teams ??= new(Api<ITeamsApi>(), Options);
-
-    /// <summary>Client keys (DSNs): list, get, create, update, delete.</summary>
-    public virtual ProjectKeysClient ProjectKeys => _projectKeys ??= new(Api<IProjectKeysApi>(), Options);
+    /// <summary>The organizations the token can see.</summary>
+    public virtual OrganizationsClient Organizations { get; }
 
     /// <summary>Who the token belongs to and what it can reach.</summary>
-    public virtual IdentityClient Identity => _identity ??= new(Api<IIdentityApi>(), Api<IOrganizationsApi>(), Options);
+    public virtual IdentityClient Identity { get; }
 
-    /// <summary>Issues: search, get, update, delete, bulk changes in chunks, short ids, tags.</summary>
-    public virtual IssuesClient Issues => _issues ??= new(Api<IIssuesApi>(), Options);
+    /// <summary>
+    /// The configured default organization (<see cref="SentryManagementOptions.Organization"/>, <c>SENTRY_ORG</c>), which
+    /// the shortcuts below use. Its calls throw <see cref="InvalidOperationException"/> when none is configured.
+    /// </summary>
+    public virtual OrganizationClient DefaultOrganization => _defaultOrganization;
 
-    /// <summary>Events: project and issue events, event details with exception and breadcrumbs, hashes, event-id lookup.</summary>
-    public virtual EventsClient Events => _events ??= new(Api<IEventsApi>(), Options);
+    /// <summary>Projects of the default organization (see <see cref="DefaultOrganization"/>).</summary>
+    public virtual ProjectsClient Projects => DefaultOrganization.Projects;
 
-    /// <summary>Alerts: issue alert rules, metric alert rules, workflows and detectors.</summary>
-    public virtual AlertsClient Alerts => _alerts ??= new(Api<IAlertsApi>(), Options);
+    /// <summary>Teams of the default organization.</summary>
+    public virtual TeamsClient Teams => DefaultOrganization.Teams;
 
-    /// <summary>Releases and deploys: create, associate commits, finalize, deploy, list, get, update, delete.</summary>
-    public virtual ReleasesClient Releases => _releases ??= new(Api<IReleasesApi>(), Options);
+    /// <summary>Client keys of every project of the default organization.</summary>
+    public virtual OrganizationProjectKeysClient ProjectKeys => DefaultOrganization.ProjectKeys;
 
-    /// <summary>Usage stats: event counts by outcome, category and project (stats_v2, summary, project stats).</summary>
-    public virtual StatsClient Stats => _stats ??= new(Api<IStatsApi>(), Options);
+    /// <summary>Issues of the default organization.</summary>
+    public virtual IssuesClient Issues => DefaultOrganization.Issues;
 
-    /// <summary>Release health: session and user counts, crash-free rates per release and environment.</summary>
-    public virtual SessionsClient Sessions => _sessions ??= new(Api<ISessionsApi>(), Options);
+    /// <summary>Events of the default organization's issues, event-id lookup.</summary>
+    public virtual EventsClient Events => DefaultOrganization.Events;
+
+    /// <summary>Alerts of the default organization.</summary>
+    public virtual AlertsClient Alerts => DefaultOrganization.Alerts;
+
+    /// <summary>Releases and deploys of the default organization.</summary>
+    public virtual ReleasesClient Releases => DefaultOrganization.Releases;
+
+    /// <summary>Usage stats of the default organization.</summary>
+    public virtual StatsClient Stats => DefaultOrganization.Stats;
+
+    /// <summary>Release health of the default organization.</summary>
+    public virtual SessionsClient Sessions => DefaultOrganization.Sessions;
+
+    /// <summary>An organization: its area clients are bound to it. Validated now, cached per slug.</summary>
+    /// <param name="organizationSlug">The organization's slug or id.</param>
+    /// <returns>The organization's client.</returns>
+    /// <exception cref="ArgumentException"><paramref name="organizationSlug"/> is not a valid slug.</exception>
+    public virtual OrganizationClient Organization(string organizationSlug)
+    {
+        var slug = SentrySlug.Validate(organizationSlug, nameof(organizationSlug));
+        return _organizationClients.GetOrAdd(slug, static (s, self) => new OrganizationClient(self, new OrganizationScope(self._context, s)), this);
+    }
+
+    /// <summary>A project of the default organization: shorthand for <c>DefaultOrganization.Project(projectSlug)</c>.</summary>
+    /// <param name="projectSlug">The project's slug or id.</param>
+    /// <returns>The project's client.</returns>
+    /// <exception cref="ArgumentException"><paramref name="projectSlug"/> is not a valid slug.</exception>
+    public virtual ProjectClient Project(string projectSlug) => DefaultOrganization.Project(projectSlug);
+
+    /// <summary>Creates a capture client (errors, messages, transactions, metrics) that sends to a DSN.</summary>
+    /// <param name="dsn">The project's DSN, <c>https://{public_key}@{host}/{project_id}</c>.</param>
+    /// <param name="configure">Further capture settings (release, environment, sample rates, filter rules…); the DSN is set already.</param>
+    /// <returns>A started capture client; dispose it (it flushes) when done.</returns>
+    /// <exception cref="ArgumentException">The DSN or a setting is invalid; the message names it.</exception>
+    public virtual SentryCaptureClient CreateCaptureClient(string dsn, Action<SentryCaptureOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dsn);
+        var options = new SentryCaptureOptions { Dsn = dsn };
+        if (_timeProvider is not null)
+        {
+            options.TimeProvider = _timeProvider;
+        }
+
+        configure?.Invoke(options);
+        return new SentryCaptureClient(options, _captureHandler, _loggerFactory?.CreateLogger("Sentry.Management.Capture"));
+    }
+
+    /// <summary>Creates a capture client that sends through a client key, for example one just created or listed.</summary>
+    /// <param name="key">The key; its public DSN is used.</param>
+    /// <param name="configure">Further capture settings; the DSN is set already.</param>
+    /// <returns>A started capture client; dispose it (it flushes) when done.</returns>
+    /// <exception cref="ArgumentException">The key has no public DSN, or a setting is invalid.</exception>
+    public virtual SentryCaptureClient CreateCaptureClient(ProjectKey key, Action<SentryCaptureOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var dsn = key.Dsn?.Public ?? throw new ArgumentException($"Client key '{key.Name}' has no public DSN.", nameof(key));
+        return CreateCaptureClient(dsn.ToString(), configure);
+    }
 
     /// <summary>Releases the HTTP connections this client owns (none when it came from dependency injection).</summary>
     public void Dispose()
@@ -128,7 +191,6 @@ public class SentryManagementClient : IDisposable
         }
     }
 
-    /// <summary>A Refit implementation over this client's pipeline. Area clients are created on first use; a race creates two, both valid.</summary>
-    private TApi Api<TApi>()
-        where TApi : class => SentryRefit.Create<TApi>(_http);
+    private (OrganizationsClient, IdentityClient, OrganizationClient) CreateClients() =>
+        (new OrganizationsClient(_context), new IdentityClient(_context), new OrganizationClient(this, new OrganizationScope(_context, null)));
 }

@@ -7,16 +7,12 @@ namespace Sentry.Management;
 public class SessionsClient
 {
     private readonly ISessionsApi _api = null!;
-    private readonly ClientContext _context = null!;
+    private readonly OrganizationScope _scope = null!;
 
-    /// <summary>Creates the client over a Refit implementation of <see cref="ISessionsApi"/>.</summary>
-    /// <param name="api">The API to call.</param>
-    /// <param name="options">The options (default organization).</param>
-    public SessionsClient(ISessionsApi api, SentryManagementOptions options)
+    internal SessionsClient(OrganizationScope scope)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        _api = api;
-        _context = new ClientContext(options);
+        _scope = scope;
+        _api = scope.Api<ISessionsApi>();
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -25,11 +21,10 @@ public class SessionsClient
     }
 
     /// <summary>Queries session data as grouped time series.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="query">What to ask (at least one field).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The grouped series.</returns>
-    public virtual Task<SessionsResult> GetAsync(string? organizationSlug, SessionsQuery query, CancellationToken cancellationToken = default)
+    public virtual Task<SessionsResult> GetAsync(SessionsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.Fields.Count == 0)
@@ -38,7 +33,7 @@ public class SessionsClient
         }
 
         return _api.GetAsync(
-            _context.Organization(organizationSlug),
+            _scope.Slug,
             query.Fields.ToList(),
             query.Start,
             query.End,
@@ -59,7 +54,6 @@ public class SessionsClient
     /// Gets crash-free session and user rates (and session and user counts) over a period, for one release and
     /// environment or across all of them.
     /// </summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="release">The release version; <see langword="null"/> for all releases.</param>
     /// <param name="environment">The environment; <see langword="null"/> for all environments.</param>
     /// <param name="statsPeriod">The period relative to now, such as <c>24h</c> or <c>14d</c>.</param>
@@ -67,7 +61,6 @@ public class SessionsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The rates, as fractions from 0 to 1.</returns>
     public virtual async Task<CrashFreeRates> GetCrashFreeRatesAsync(
-        string? organizationSlug = null,
         string? release = null,
         string? environment = null,
         string statsPeriod = "14d",
@@ -95,7 +88,7 @@ public class SessionsClient
             query.Projects.Add(project);
         }
 
-        var result = await GetAsync(organizationSlug, query, cancellationToken).ConfigureAwait(false);
+        var result = await GetAsync(query, cancellationToken).ConfigureAwait(false);
 
         // Without groupBy Sentry answers with a single group; an empty list means no data at all.
         var group = result.Groups is { Count: > 0 } groups ? groups[0] : null;
@@ -110,7 +103,6 @@ public class SessionsClient
     /// Gets crash-free rates per release over a period: the releases with the most sessions first, for a
     /// release-health table or a canary check across versions.
     /// </summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="environment">The environment; <see langword="null"/> for all environments.</param>
     /// <param name="statsPeriod">The period relative to now, such as <c>24h</c> or <c>14d</c>.</param>
     /// <param name="top">How many releases to return (the ones with most sessions), 1 to 100.</param>
@@ -118,7 +110,6 @@ public class SessionsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The rates by release version, in Sentry's order (most sessions first).</returns>
     public virtual async Task<IReadOnlyList<KeyValuePair<string, CrashFreeRates>>> GetCrashFreeRatesByReleaseAsync(
-        string? organizationSlug = null,
         string? environment = null,
         string statsPeriod = "14d",
         int top = 10,
@@ -150,7 +141,7 @@ public class SessionsClient
             query.Projects.Add(project);
         }
 
-        var result = await GetAsync(organizationSlug, query, cancellationToken).ConfigureAwait(false);
+        var result = await GetAsync(query, cancellationToken).ConfigureAwait(false);
         return (result.Groups ?? [])
             .Where(group => group.By is not null && group.By.TryGetValue("release", out var release) && release is not null)
             .Select(group => KeyValuePair.Create(

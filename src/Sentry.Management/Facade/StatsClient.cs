@@ -6,16 +6,12 @@ namespace Sentry.Management;
 public class StatsClient
 {
     private readonly IStatsApi _api = null!;
-    private readonly ClientContext _context = null!;
+    private readonly OrganizationScope _scope = null!;
 
-    /// <summary>Creates the client over a Refit implementation of <see cref="IStatsApi"/>.</summary>
-    /// <param name="api">The API to call.</param>
-    /// <param name="options">The options (default organization).</param>
-    public StatsClient(IStatsApi api, SentryManagementOptions options)
+    internal StatsClient(OrganizationScope scope)
     {
-        ArgumentNullException.ThrowIfNull(api);
-        _api = api;
-        _context = new ClientContext(options);
+        _scope = scope;
+        _api = scope.Api<IStatsApi>();
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -24,14 +20,13 @@ public class StatsClient
     }
 
     /// <summary>Gets an organization's event counts as grouped time series (<c>stats_v2</c>).</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="query">What to count; <see langword="null"/> for accepted, filtered and dropped events of the last 24 hours grouped by outcome.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The grouped series.</returns>
-    public virtual Task<StatsV2Result> GetAsync(string? organizationSlug = null, StatsQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual Task<StatsV2Result> GetAsync(StatsQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new StatsQuery();
-        var organization = _context.Organization(organizationSlug);
+        var organization = _scope.Slug;
         var groupBy = query.GroupBy.Count == 0 ? ["outcome"] : query.GroupBy.ToList();
         return _api.GetStatsV2Async(
             organization,
@@ -49,15 +44,14 @@ public class StatsClient
     }
 
     /// <summary>Gets an organization's event counts per project, category and outcome (<c>stats-summary</c>).</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
     /// <param name="query">What to count (<see cref="StatsQuery.GroupBy"/> is ignored); <see langword="null"/> for the last 24 hours.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The summary.</returns>
-    public virtual Task<StatsSummary> GetSummaryAsync(string? organizationSlug = null, StatsQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual Task<StatsSummary> GetSummaryAsync(StatsQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new StatsQuery();
         return _api.GetStatsSummaryAsync(
-            _context.Organization(organizationSlug),
+            _scope.Slug,
             Field(query),
             Period(query),
             query.Interval,
@@ -69,32 +63,6 @@ public class StatsClient
             query.Reason,
             cancellationToken);
     }
-
-    /// <summary>Gets a project's event counts over time.</summary>
-    /// <param name="organizationSlug">The organization; <see langword="null"/> for the configured default.</param>
-    /// <param name="projectSlug">The project's slug or id.</param>
-    /// <param name="stat"><c>received</c> (default), <c>rejected</c>, <c>blacklisted</c> or <c>generated</c>.</param>
-    /// <param name="since">The start; Sentry's default when <see langword="null"/>.</param>
-    /// <param name="until">The end; now when <see langword="null"/>.</param>
-    /// <param name="resolution"><c>10s</c>, <c>1h</c> or <c>1d</c>; Sentry picks one when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The points, oldest first.</returns>
-    public virtual async Task<IReadOnlyList<StatsPoint>> GetProjectStatsAsync(
-        string? organizationSlug,
-        string projectSlug,
-        string? stat = null,
-        DateTimeOffset? since = null,
-        DateTimeOffset? until = null,
-        string? resolution = null,
-        CancellationToken cancellationToken = default) =>
-        await _api.GetProjectStatsAsync(
-            _context.Organization(organizationSlug),
-            SentrySlug.Validate(projectSlug),
-            stat,
-            since?.ToUnixTimeSeconds(),
-            until?.ToUnixTimeSeconds(),
-            resolution,
-            cancellationToken).ConfigureAwait(false);
 
     private static string Field(StatsQuery query)
     {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Sentry.Management.Api;
 using Sentry.Management.Tests.TestSupport;
@@ -6,31 +5,16 @@ using Sentry.Management.Tests.TestSupport;
 namespace Sentry.Management.Tests.DependencyInjection;
 
 /// <summary>
-/// Each area of <see cref="SentryManagementClient"/>: its client and Refit interface resolve from dependency injection,
-/// <see cref="SentryRefit"/> creates the interface, and the client creates the area once. A new area is one line in
-/// <see cref="Areas"/>; the last two tests fail until it is there.
+/// Each area listed in <see cref="SentryAreas"/> (the one list of areas): its Refit interface resolves from dependency
+/// injection and <see cref="SentryRefit"/> creates it; and the list names every Refit interface of the library, so a
+/// new area fails here until it has its line.
 /// </summary>
 public class AreaRegistrationTests
 {
-    private static readonly Area[] Areas =
-    [
-        Area.Of<OrganizationsClient, IOrganizationsApi>(c => c.Organizations),
-        Area.Of<ProjectsClient, IProjectsApi>(c => c.Projects),
-        Area.Of<TeamsClient, ITeamsApi>(c => c.Teams),
-        Area.Of<ProjectKeysClient, IProjectKeysApi>(c => c.ProjectKeys),
-        Area.Of<IdentityClient, IIdentityApi>(c => c.Identity),
-        Area.Of<IssuesClient, IIssuesApi>(c => c.Issues),
-        Area.Of<EventsClient, IEventsApi>(c => c.Events),
-        Area.Of<AlertsClient, IAlertsApi>(c => c.Alerts),
-        Area.Of<ReleasesClient, IReleasesApi>(c => c.Releases),
-        Area.Of<StatsClient, IStatsApi>(c => c.Stats),
-        Area.Of<SessionsClient, ISessionsApi>(c => c.Sessions),
-    ];
-
-    private static IEnumerable<string> AreaNames() => Areas.Select(a => a.Name);
+    private static IEnumerable<string> AreaNames() => SentryAreas.All.Select(a => a.Api.Name);
 
     [TestCaseSource(nameof(AreaNames))]
-    public void Dependency_injection_provides_the_area_client_and_its_refit_interface(string name)
+    public void Dependency_injection_provides_the_refit_interface(string name)
     {
         var area = Find(name);
         var services = new ServiceCollection();
@@ -42,9 +26,7 @@ public class AreaRegistrationTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var root = provider.GetRequiredService<SentryManagementClient>();
-        Assert.That(provider.GetRequiredService(area.Client), Is.SameAs(area.Property(root)));
-        Assert.That(provider.GetRequiredService(area.Api), Is.Not.Null);
+        Assert.That(provider.GetRequiredService(area.Api), Is.InstanceOf(area.Api));
     }
 
     [TestCaseSource(nameof(AreaNames))]
@@ -53,47 +35,40 @@ public class AreaRegistrationTests
         var area = Find(name);
         using var http = new HttpClient { BaseAddress = new Uri(SentryTestHarness.BaseUrl) };
 
-        Assert.That(area.CreateRefit(http), Is.Not.Null);
-    }
-
-    [TestCaseSource(nameof(AreaNames))]
-    public void The_client_creates_the_area_once(string name)
-    {
-        var area = Find(name);
-        using var h = new SentryTestHarness();
-
-        var first = area.Property(h.Client);
-
-        Assert.That(area.Property(h.Client), Is.SameAs(first));
+        Assert.That(area.Create(http), Is.InstanceOf(area.Api));
     }
 
     [Test]
-    public void Every_area_client_of_SentryManagementClient_is_listed()
-    {
-        var clients = typeof(SentryManagementClient).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Select(p => p.PropertyType)
-            .Where(t => t.Namespace == typeof(SentryManagementClient).Namespace && t.Name.EndsWith("Client", StringComparison.Ordinal));
-
-        Assert.That(Areas.Select(a => a.Client), Is.EquivalentTo(clients));
-    }
-
-    [Test]
-    public void Every_refit_interface_of_the_library_is_listed()
+    public void Every_refit_interface_of_the_library_is_listed_once()
     {
         var apis = typeof(SentryRefit).Assembly.GetExportedTypes()
-            .Where(t => t.IsInterface && t.Namespace?.StartsWith(typeof(SentryRefit).Namespace!, StringComparison.Ordinal) == true && t.Name.EndsWith("Api", StringComparison.Ordinal));
+            .Where(t => t.IsInterface && t.Namespace == typeof(SentryRefit).Namespace && t.Name.EndsWith("Api", StringComparison.Ordinal));
 
-        Assert.That(Areas.Select(a => a.Api), Is.EquivalentTo(apis));
+        Assert.That(SentryAreas.All.Select(a => a.Api), Is.EquivalentTo(apis));
     }
 
-    private static Area Find(string name) => Areas.Single(a => a.Name == name);
-
-    /// <summary>One area: its name, client type, Refit interface, the property exposing it and the Refit factory for it.</summary>
-    private sealed record Area(string Name, Type Client, Type Api, Func<SentryManagementClient, object> Property, Func<HttpClient, object> CreateRefit)
+    [Test]
+    public void SentryRefit_refuses_an_interface_that_is_not_an_area()
     {
-        internal static Area Of<TClient, TApi>(Func<SentryManagementClient, TClient> property)
-            where TClient : class
-            where TApi : class =>
-            new(typeof(TClient).Name[..^"Client".Length], typeof(TClient), typeof(TApi), property, http => SentryRefit.Create<TApi>(http));
+        using var http = new HttpClient { BaseAddress = new Uri(SentryTestHarness.BaseUrl) };
+
+        var error = Assert.Throws<ArgumentException>(() => SentryRefit.Create<IDisposable>(http));
+        Assert.That(error!.Message, Does.Contain("IDisposable"));
     }
+
+    [Test]
+    public void The_client_hands_out_one_organization_client_per_slug_and_one_project_client_per_slug()
+    {
+        using var h = new SentryTestHarness();
+
+        var acme = h.Client.Organization("acme");
+        var backend = acme.Project("backend");
+
+        Assert.That(h.Client.Organization("acme"), Is.SameAs(acme));
+        Assert.That(h.Client.Organization("other"), Is.Not.SameAs(acme));
+        Assert.That(acme.Project("backend"), Is.SameAs(backend));
+        Assert.That(h.Client.Projects, Is.SameAs(h.Client.DefaultOrganization.Projects));
+    }
+
+    private static SentryArea Find(string name) => SentryAreas.All.Single(a => a.Api.Name == name);
 }

@@ -30,7 +30,7 @@ public class ServiceCollectionTests
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 
         var options = provider.GetRequiredService<IOptions<SentryManagementOptions>>().Value;
-        var org = await provider.GetRequiredService<OrganizationsClient>().GetAsync();
+        var org = await provider.GetRequiredService<OrganizationClient>().GetAsync();
 
         mock.VerifyNoOutstandingExpectation();
         Assert.That(org.Slug, Is.EqualTo("acme"));
@@ -86,7 +86,7 @@ public class ServiceCollectionTests
             .HttpClient.AddHttpMessageHandler(() => seen).ConfigurePrimaryHttpMessageHandler(() => mock);
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<SentryManagementClient>().Organizations.GetAsync("acme");
+        await provider.GetRequiredService<SentryManagementClient>().Organization("acme").GetAsync();
 
         Assert.That(seen.Count, Is.EqualTo(2));
         Assert.That(seen.SawAuthorization, Is.True, "auth is added inside, before user handlers see the request");
@@ -108,7 +108,7 @@ public class ServiceCollectionTests
             .HttpClient.ConfigurePrimaryHttpMessageHandler(() => mock);
         await using var provider = services.BuildServiceProvider();
 
-        Assert.ThrowsAsync<SentryApiException>(() => provider.GetRequiredService<SentryManagementClient>().Organizations.GetAsync("acme"));
+        Assert.ThrowsAsync<SentryApiException>(() => provider.GetRequiredService<SentryManagementClient>().Organization("acme").GetAsync());
 
         Assert.That(attempts, Is.EqualTo(2), "one retry, from one resilience handler");
     }

@@ -48,7 +48,7 @@ public class AlertsClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/melody/rules/", SchemaExamples.Response("GET", Rules));
 
-        var rules = await h.Client.Alerts.ListIssueRules(null, "melody").ToListAsync();
+        var rules = await h.Client.Project("melody").AlertRules.List().ToListAsync();
 
         Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
         var rule = rules.Single();
@@ -79,7 +79,7 @@ public class AlertsClientTests
             ? SentryTestHarness.Json("""[{"id": "1", "conditions": [{"id": "x.Unknown", "deep": {"a": 1}}]}]""", link: SentryTestHarness.Link(path, "0:1:0", hasNext: true))
             : SentryTestHarness.Json("""[{"id": "2"}]""", link: SentryTestHarness.Link(path, "0:2:0", hasNext: false)));
 
-        var rules = await h.Client.Alerts.ListIssueRules("acme", "melody").ToListAsync();
+        var rules = await h.Client.Organization("acme").Project("melody").AlertRules.List().ToListAsync();
 
         Assert.That(rules.Select(r => r.Id), Is.EqualTo(new[] { "1", "2" }));
         Assert.That(recorder.Requests[1].Query("cursor"), Is.EqualTo(new[] { "0:1:0" }));
@@ -93,7 +93,7 @@ public class AlertsClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Post, "/api/0/projects/acme/python/rules/", SchemaExamples.Response("POST", Rules, "201"), HttpStatusCode.Created);
 
-        var result = await h.Client.Alerts.CreateIssueRuleAsync(null, "python", SlowRegressionRule());
+        var result = await h.Client.Project("python").AlertRules.CreateAsync(SlowRegressionRule());
 
         var request = recorder.Single();
         Assert.That(request.Method, Is.EqualTo(HttpMethod.Post));
@@ -112,7 +112,7 @@ public class AlertsClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Post, "/api/0/projects/acme/python/rules/", """{"uuid": "d4b0b5c4-0b1e-4c5a-9a8f-3b2f4b7c1e11"}""", HttpStatusCode.Accepted);
 
-        var result = await h.Client.Alerts.CreateIssueRuleAsync("acme", "python", SlowRegressionRule());
+        var result = await h.Client.Organization("acme").Project("python").AlertRules.CreateAsync(SlowRegressionRule());
 
         Assert.That(recorder.Requests, Has.Count.EqualTo(1));
         Assert.That(result.IsPending, Is.True);
@@ -131,8 +131,8 @@ public class AlertsClientTests
             ? SentryTestHarness.Json(SchemaExamples.Response("PUT", Rule))
             : SentryTestHarness.Json("""{"uuid": "abc"}""", HttpStatusCode.Accepted));
 
-        var saved = await h.Client.Alerts.UpdateIssueRuleAsync(null, "javascript", "7", SlowRegressionRule());
-        var pending = await h.Client.Alerts.UpdateIssueRuleAsync(null, "javascript", "7", SlowRegressionRule());
+        var saved = await h.Client.Project("javascript").AlertRules.UpdateAsync("7", SlowRegressionRule());
+        var pending = await h.Client.Project("javascript").AlertRules.UpdateAsync("7", SlowRegressionRule());
 
         AssertJson(recorder.Requests[0].Body, SlowRegressionRuleJson);
         Assert.That(saved.Rule!.Filters![2].GetText("level"), Is.EqualTo("40"));
@@ -148,8 +148,8 @@ public class AlertsClientTests
         recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/javascript/rules/7/", SchemaExamples.Response("GET", Rule));
         recorder.On(h, HttpMethod.Delete, "/api/0/projects/acme/javascript/rules/7/", _ => new HttpResponseMessage(HttpStatusCode.Accepted));
 
-        var rule = await h.Client.Alerts.GetIssueRuleAsync(null, "javascript", "7");
-        await h.Client.Alerts.DeleteIssueRuleAsync(null, "javascript", "7");
+        var rule = await h.Client.Project("javascript").AlertRules.GetAsync("7");
+        await h.Client.Project("javascript").AlertRules.DeleteAsync("7");
 
         Assert.That(recorder.Requests.Select(r => r.Method), Is.EqualTo(new[] { HttpMethod.Get, HttpMethod.Delete }));
         Assert.That(rule.Name, Is.EqualTo("Many Old Regressions!"));
@@ -178,9 +178,9 @@ public class AlertsClientTests
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/alert-rules/7/", SchemaExamples.Response("GET", MetricRule));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/alert-rules/7/", _ => new HttpResponseMessage(HttpStatusCode.Accepted));
 
-        var rules = await h.Client.Alerts.ListMetricRulesAsync();
-        var rule = await h.Client.Alerts.GetMetricRuleAsync(null, "7");
-        await h.Client.Alerts.DeleteMetricRuleAsync(null, "7");
+        var rules = await h.Client.Alerts.MetricAlertRules.ListAsync();
+        var rule = await h.Client.Alerts.MetricAlertRules.GetAsync("7");
+        await h.Client.Alerts.MetricAlertRules.DeleteAsync("7");
 
         Assert.That(recorder.Requests.Select(r => r.Method), Is.EqualTo(new[] { HttpMethod.Get, HttpMethod.Get, HttpMethod.Delete }));
         Assert.That(recorder.Requests[0].QueryNames, Is.Empty);
@@ -228,8 +228,8 @@ public class AlertsClientTests
             ],
         };
 
-        var created = await h.Client.Alerts.CreateMetricRuleAsync(null, request);
-        var pending = await h.Client.Alerts.CreateMetricRuleAsync(null, request);
+        var created = await h.Client.Alerts.MetricAlertRules.CreateAsync(request);
+        var pending = await h.Client.Alerts.MetricAlertRules.CreateAsync(request);
 
         AssertJson(recorder.Requests[0].Body, """
             {"name": "Crash rate", "aggregate": "percentage(sessions_crashed, sessions) AS _crash_rate_alert_aggregate", "timeWindow": 120,
@@ -253,7 +253,7 @@ public class AlertsClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/alert-rules/345989573/", SchemaExamples.Response("PUT", MetricRule));
 
-        var result = await h.Client.Alerts.UpdateMetricRuleAsync(null, "345989573", new MetricAlertRuleRequest
+        var result = await h.Client.Alerts.MetricAlertRules.UpdateAsync("345989573", new MetricAlertRuleRequest
         {
             Name = "P30 Transaction Duration",
             Aggregate = "percentile(transaction.duration,0.3)",
@@ -281,7 +281,7 @@ public class AlertsClientTests
         recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/workflows/1234567/", SchemaExamples.Response("PUT", WorkflowPath));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/workflows/1234567/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var list = await h.Client.Alerts.ListWorkflowsAsync(query: "name:Notify*", projects: ["1", "backend"], sortBy: "-dateCreated");
+        var list = await h.Client.Alerts.Workflows.ListAsync(query: "name:Notify*", projects: ["1", "backend"], sortBy: "-dateCreated");
         var request = new WorkflowRequest
         {
             Name = "Notify Jane Doe",
@@ -291,10 +291,10 @@ public class AlertsClientTests
             ActionFilters = [JsonDocument.Parse("""{"logicType": "any-short", "conditions": [], "actions": [{"type": "email", "config": {"targetType": "user", "targetIdentifier": "6789"}}]}""").RootElement],
             Owner = "user:123456",
         };
-        var created = await h.Client.Alerts.CreateWorkflowAsync(null, request);
-        var fetched = await h.Client.Alerts.GetWorkflowAsync(null, "6789123");
-        var updated = await h.Client.Alerts.UpdateWorkflowAsync(null, "1234567", request);
-        await h.Client.Alerts.DeleteWorkflowAsync(null, "1234567");
+        var created = await h.Client.Alerts.Workflows.CreateAsync(request);
+        var fetched = await h.Client.Alerts.Workflows.GetAsync("6789123");
+        var updated = await h.Client.Alerts.Workflows.UpdateAsync("1234567", request);
+        await h.Client.Alerts.Workflows.DeleteAsync("1234567");
 
         var get = recorder.Requests[0];
         Assert.That(get.Query("query"), Is.EqualTo(new[] { "name:Notify*" }));
@@ -327,15 +327,15 @@ public class AlertsClientTests
         recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/workflows/", SchemaExamples.Response("PUT", Workflows));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/workflows/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var changed = await h.Client.Alerts.SetWorkflowsEnabledAsync(null, ["123", "456"], enabled: false);
-        await h.Client.Alerts.DeleteWorkflowsAsync(null, ["123"]);
+        var changed = await h.Client.Alerts.Workflows.SetEnabledAsync(["123", "456"], enabled: false);
+        await h.Client.Alerts.Workflows.DeleteManyAsync(["123"]);
 
         Assert.That(recorder.Requests[0].Query("id"), Is.EqualTo(new[] { "123", "456" }));
         AssertJson(recorder.Requests[0].Body, """{"enabled": false}""");
         Assert.That(changed.Select(w => w.Id).Take(2), Is.EqualTo(new[] { "123", "456" }), "parsed from the schema example");
         Assert.That(recorder.Requests[1].Method, Is.EqualTo(HttpMethod.Delete));
         Assert.That(recorder.Requests[1].Query("id"), Is.EqualTo(new[] { "123" }));
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Alerts.DeleteWorkflowsAsync(null, []));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Alerts.Workflows.DeleteManyAsync([]));
     }
 
     [Test]
@@ -352,7 +352,7 @@ public class AlertsClientTests
         recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/detectors/", SchemaExamples.Response("PUT", Detectors));
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/detectors/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var list = await h.Client.Alerts.ListDetectorsAsync(query: "type:metric_issue", projects: ["1"]);
+        var list = await h.Client.Alerts.Detectors.ListAsync(query: "type:metric_issue", projects: ["1"]);
         var request = new DetectorRequest
         {
             Name = "High Number of Errors",
@@ -363,12 +363,12 @@ public class AlertsClientTests
             Config = new Dictionary<string, JsonElement> { ["detectionType"] = JsonSerializer.SerializeToElement("static", AlertsJsonContext.Default.String) },
             Enabled = true,
         };
-        var created = await h.Client.Alerts.CreateDetectorAsync(null, "backend", request);
-        var fetched = await h.Client.Alerts.GetDetectorAsync(null, "123456");
-        var updated = await h.Client.Alerts.UpdateDetectorAsync(null, "123456", request);
-        await h.Client.Alerts.DeleteDetectorAsync(null, "123456");
-        var toggled = await h.Client.Alerts.SetDetectorsEnabledAsync(null, ["123456"], enabled: true);
-        await h.Client.Alerts.DeleteDetectorsAsync(null, ["123456", "7"]);
+        var created = await h.Client.Alerts.Detectors.CreateAsync("backend", request);
+        var fetched = await h.Client.Alerts.Detectors.GetAsync("123456");
+        var updated = await h.Client.Alerts.Detectors.UpdateAsync("123456", request);
+        await h.Client.Alerts.Detectors.DeleteAsync("123456");
+        var toggled = await h.Client.Alerts.Detectors.SetEnabledAsync(["123456"], enabled: true);
+        await h.Client.Alerts.Detectors.DeleteManyAsync(["123456", "7"]);
 
         Assert.That(recorder.Requests[0].Query("query"), Is.EqualTo(new[] { "type:metric_issue" }));
         Assert.That(recorder.Requests[0].Query("project"), Is.EqualTo(new[] { "1" }));

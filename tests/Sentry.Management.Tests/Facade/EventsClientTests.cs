@@ -16,7 +16,7 @@ public class EventsClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/events/9999aaaaca8b46d797c23c6077c6ff01/", SchemaExamples.Response("GET", ProjectEvent));
 
-        var e = await h.Client.Events.GetAsync(null, "pump-station", "9999aaaaca8b46d797c23c6077c6ff01");
+        var e = await h.Client.Project("pump-station").Events.GetAsync("9999aaaaca8b46d797c23c6077c6ff01");
 
         Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(e.EventId, Is.EqualTo("9999aaaaca8b46d797c23c6077c6ff01"));
@@ -62,7 +62,7 @@ public class EventsClientTests
         recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/app/events/0123456789abcdef0123456789abcdef/",
             """{"eventID": "0123456789abcdef0123456789abcdef", "entries": [{"type": "hologram", "data": {"x": 1}}, {"type": "message", "data": {"formatted": "hi"}}]}""");
 
-        var e = await h.Client.Events.GetAsync("acme", "app", "0123456789abcdef0123456789abcdef");
+        var e = await h.Client.Organization("acme").Project("app").Events.GetAsync("0123456789abcdef0123456789abcdef");
 
         Assert.That(e.GetException(), Is.Null);
         Assert.That(e.GetBreadcrumbs(), Is.Empty);
@@ -77,7 +77,7 @@ public class EventsClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/events/", SchemaExamples.Response("GET", ProjectEvents));
 
-        var events = await h.Client.Events.ListForProject(null, "pump-station", statsPeriod: "24h", full: true).ToListAsync();
+        var events = await h.Client.Project("pump-station").Events.List(statsPeriod: "24h", full: true).ToListAsync();
 
         var request = recorder.Single();
         Assert.That(request.Query("full"), Is.EqualTo(new[] { "true" }));
@@ -95,7 +95,7 @@ public class EventsClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1889724436/events/", SchemaExamples.Response("GET", IssueEvents));
 
-        var events = await h.Client.Events.ListForIssue(null, "1889724436", query: "user.email:\"a b@example.com\"").ToListAsync();
+        var events = await h.Client.Events.ListForIssue("1889724436", query: "user.email:\"a b@example.com\"").ToListAsync();
 
         var request = recorder.Single();
         Assert.That(request.Query("query"), Is.EqualTo(new[] { "user.email:\"a b@example.com\"" }));
@@ -114,7 +114,7 @@ public class EventsClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, $"/api/0/organizations/acme/issues/1341191803/events/{eventId}/", SchemaExamples.Response("GET", IssueEvent));
 
-        var e = await h.Client.Events.GetForIssueAsync(null, "1341191803", eventId);
+        var e = await h.Client.Events.GetForIssueAsync("1341191803", eventId);
 
         Assert.That(recorder.Single().Path, Is.EqualTo($"/api/0/organizations/acme/issues/1341191803/events/{eventId}/"));
         Assert.That(e.GetException()!.Values![0].Type, Is.EqualTo("ForbiddenError"));
@@ -128,8 +128,8 @@ public class EventsClientTests
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/5/events/latest/", """{"eventID": "a"}""");
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/5/events/oldest/", """{"eventID": "b"}""");
 
-        var latest = await h.Client.Events.GetLatestForIssueAsync(null, "5");
-        var oldest = await h.Client.Events.GetOldestForIssueAsync(null, "5");
+        var latest = await h.Client.Events.GetLatestForIssueAsync("5");
+        var oldest = await h.Client.Events.GetOldestForIssueAsync("5");
 
         Assert.That((latest.EventId, oldest.EventId), Is.EqualTo(("a", "b")));
     }
@@ -142,7 +142,7 @@ public class EventsClientTests
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1341191803/hashes/",
             SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/hashes/"));
 
-        var hashes = await h.Client.Events.ListHashes(null, "1341191803", full: false).ToListAsync();
+        var hashes = await h.Client.Events.ListHashes("1341191803", full: false).ToListAsync();
 
         Assert.That(recorder.Single().Query("full"), Is.EqualTo(new[] { "false" }));
         Assert.That(hashes[0].Id, Is.EqualTo("53aa54ab27474eaab1fc1d0f7f86d2f1"));
@@ -158,7 +158,7 @@ public class EventsClientTests
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/eventids/9fac2ceed9344f2bbfdd1fdacb0ed9b1/",
             SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/eventids/{event_id}/"));
 
-        var lookup = await h.Client.Events.ResolveEventIdAsync(null, "9fac2ceed9344f2bbfdd1fdacb0ed9b1");
+        var lookup = await h.Client.Events.ResolveEventIdAsync("9fac2ceed9344f2bbfdd1fdacb0ed9b1");
 
         Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(lookup.ProjectSlug, Is.EqualTo("pump-station"));
@@ -171,6 +171,6 @@ public class EventsClientTests
     public void Event_ids_with_path_characters_are_refused()
     {
         using var h = new SentryTestHarness();
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Events.GetAsync(null, "app", "../../x"));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Project("app").Events.GetAsync("../../x"));
     }
 }

@@ -27,7 +27,7 @@ public class IdentityAndOrganizationsTests
             .WithJsonBody("""{"name": "Acme Inc", "require2FA": true, "scrubIPAddresses": true, "sensitiveFields": ["ssn"]}""")
             .Respond(_ => SentryTestHarness.Json("""{"slug": "acme", "name": "Acme Inc", "require2FA": true}"""));
 
-        var org = await h.Client.Organizations.UpdateAsync("acme", new OrganizationUpdate { Name = "Acme Inc", Require2FA = true, ScrubIPAddresses = true, SensitiveFields = ["ssn"] });
+        var org = await h.Client.Organization("acme").UpdateAsync(new OrganizationUpdate { Name = "Acme Inc", Require2FA = true, ScrubIPAddresses = true, SensitiveFields = ["ssn"] });
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(org.Name, Is.EqualTo("Acme Inc"));
@@ -45,7 +45,7 @@ public class IdentityAndOrganizationsTests
             .Respond(HttpStatusCode.Forbidden, "application/json", """{"detail": "You do not have permission to perform this action."}""");
 
         var ok = await h.Client.Identity.CheckAsync();
-        var denied = await h.Client.Identity.CheckAsync("other");
+        var denied = await h.Client.Organization("other").CheckAccessAsync();
 
         Assert.That(ok.User!.Name, Is.EqualTo("Jane"));
         Assert.That(ok.Scopes, Does.Contain("project:releases"));

@@ -78,7 +78,7 @@ public class IssuesClientTests
             ? SentryTestHarness.Json("""[{"id": "1"}]""", link: SentryTestHarness.Link(path, "0:100:0", hasNext: true))
             : SentryTestHarness.Json("""[{"id": "2"}]""", link: SentryTestHarness.Link(path, "0:200:0", hasNext: false)));
 
-        var issues = await h.Client.Issues.List("acme", new IssueListOptions
+        var issues = await h.Client.Organization("acme").Issues.List(new IssueListOptions
         {
             Filter = new IssueQuery { Start = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2)), End = new DateTimeOffset(2026, 1, 3, 0, 0, 0, TimeSpan.Zero) },
         }).ToListAsync();
@@ -97,7 +97,7 @@ public class IssuesClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1/", SchemaExamples.Response("GET", OrgIssue));
 
-        var issue = await h.Client.Issues.GetAsync(null, "1");
+        var issue = await h.Client.Issues.GetAsync("1");
 
         Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(issue.Title, Is.EqualTo("This is an example Python exception"));
@@ -119,7 +119,7 @@ public class IssuesClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/issues/42/", """{"id": "42", "status": "ignored", "substatus": "archived_until_condition_met"}""");
 
-        var issue = await h.Client.Issues.UpdateAsync("acme", "42", new IssueUpdate
+        var issue = await h.Client.Organization("acme").Issues.UpdateAsync("42", new IssueUpdate
         {
             Status = IssueStatus.Ignored,
             Substatus = IssueSubstatus.ArchivedUntilConditionMet,
@@ -146,7 +146,7 @@ public class IssuesClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/issues/42/", """{"id": "42", "status": "resolved", "statusDetails": {"inRelease": "1.2.3"}}""");
 
-        var issue = await h.Client.Issues.UpdateAsync(null, "42", new IssueUpdate
+        var issue = await h.Client.Issues.UpdateAsync("42", new IssueUpdate
         {
             Status = IssueStatus.Resolved,
             StatusDetails = new IssueStatusDetailsUpdate { InRelease = "1.2.3", InCommit = new IssueCommitReference { Commit = "abc", Repository = "acme/app" } },
@@ -169,7 +169,7 @@ public class IssuesClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/issues/42/", _ => new HttpResponseMessage(HttpStatusCode.Accepted));
 
-        await h.Client.Issues.DeleteAsync(null, "42");
+        await h.Client.Issues.DeleteAsync("42");
 
         Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Delete));
     }
@@ -178,8 +178,8 @@ public class IssuesClientTests
     public void Issue_ids_that_are_not_numeric_are_refused_before_any_request()
     {
         using var h = new SentryTestHarness();
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.GetAsync(null, "../projects"));
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.DeleteAsync(null, "PUMP-1"));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.GetAsync("../projects"));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.DeleteAsync("PUMP-1"));
     }
 
     [Test]
@@ -190,7 +190,7 @@ public class IssuesClientTests
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/shortids/PUMP-STATION-1/",
             SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/shortids/{issue_id}/"));
 
-        var lookup = await h.Client.Issues.ResolveShortIdAsync(null, "PUMP-STATION-1");
+        var lookup = await h.Client.Issues.ResolveShortIdAsync("PUMP-STATION-1");
 
         Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(lookup.GroupId, Is.EqualTo("1"));
@@ -209,8 +209,8 @@ public class IssuesClientTests
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/1/tags/flavors/values/",
             SchemaExamples.Response("GET", "/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/tags/{key}/values/"));
 
-        var tag = await h.Client.Issues.GetTagAsync(null, "1", "sentry:release");
-        var values = await h.Client.Issues.ListTagValuesAsync(null, "1", "flavors", sort: "count");
+        var tag = await h.Client.Issues.GetTagAsync("1", "sentry:release");
+        var values = await h.Client.Issues.ListTagValuesAsync("1", "flavors", sort: "count");
 
         Assert.That(recorder.Requests[0].AbsoluteUri, Does.EndWith("/issues/1/tags/sentry%3Arelease/"));
         Assert.That(recorder.Requests[1].Query("sort"), Is.EqualTo(new[] { "count" }));
@@ -232,7 +232,7 @@ public class IssuesClientTests
         // silently come back in id order; the schema's enum (age, count, date, id) rejects it too.
         using var h = new SentryTestHarness();
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.ListTagValuesAsync(null, "1", "flavors", sort: sort));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.ListTagValuesAsync("1", "flavors", sort: sort));
 
         Assert.That(error!.ParamName, Is.EqualTo("sort"));
     }
@@ -244,7 +244,7 @@ public class IssuesClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/projects/acme/pump-station/issues/", SchemaExamples.Response("GET", ProjectIssues));
 
-        var issues = await h.Client.Issues.ListForProject(null, "pump-station", "is:unresolved browser:\"Chrome 60\"", IssueSort.New, "24h").ToListAsync();
+        var issues = await h.Client.Project("pump-station").Issues.List("is:unresolved browser:\"Chrome 60\"", IssueSort.New, "24h").ToListAsync();
 
         var request = recorder.Single();
         Assert.That(request.Query("query"), Is.EqualTo(new[] { "is:unresolved browser:\"Chrome 60\"" }));
@@ -264,7 +264,7 @@ public class IssuesClientTests
             : SentryTestHarness.Json(SchemaExamples.Response("PUT", OrgIssues)));
         var ids = Enumerable.Range(1, 250).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-        var result = await h.Client.Issues.BulkUpdateAsync(null, ids, new IssueUpdate { Status = IssueStatus.Resolved });
+        var result = await h.Client.Issues.BulkUpdateAsync(ids, new IssueUpdate { Status = IssueStatus.Resolved });
 
         Assert.That(recorder.Requests, Has.Count.EqualTo(3));
         Assert.That(recorder.Requests.Select(r => r.Query("id").Count), Is.EqualTo(new[] { 100, 100, 50 }));
@@ -292,7 +292,7 @@ public class IssuesClientTests
             : new HttpResponseMessage(HttpStatusCode.NoContent));
         var ids = Enumerable.Range(1, 250).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-        var result = await h.Client.Issues.BulkDeleteAsync("acme", ids.Concat(["5"]));
+        var result = await h.Client.Organization("acme").Issues.BulkDeleteAsync(ids.Concat(["5"]));
 
         Assert.That(recorder.Requests, Has.Count.EqualTo(3));
         Assert.That(recorder.Requests.Select(r => r.Query("id").Count), Is.EqualTo(new[] { 100, 100, 50 }), "duplicates are sent once");
@@ -322,7 +322,7 @@ public class IssuesClientTests
         });
         var ids = Enumerable.Range(1, 150).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var result = await h.RunAsync(h.Client.Issues.BulkDeleteAsync(null, ids), TimeSpan.FromSeconds(1));
+        var result = await h.RunAsync(h.Client.Issues.BulkDeleteAsync(ids), TimeSpan.FromSeconds(1));
 
         Assert.That(recorder.Requests, Has.Count.EqualTo(3), "the limited chunk is sent again after Retry-After");
         Assert.That(result.Succeeded, Is.True);
@@ -342,7 +342,7 @@ public class IssuesClientTests
         });
         var ids = Enumerable.Range(1, 250).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        Assert.That(async () => await h.Client.Issues.BulkDeleteAsync(null, ids, cts.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(async () => await h.Client.Issues.BulkDeleteAsync(ids, cts.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(recorder.Requests, Has.Count.EqualTo(1));
     }
 
@@ -350,11 +350,11 @@ public class IssuesClientTests
     public void Bulk_calls_refuse_no_ids_and_merges_larger_than_one_request()
     {
         using var h = new SentryTestHarness();
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.BulkDeleteAsync(null, []));
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.BulkUpdateAsync(null, ["1", "x"], new IssueUpdate()));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.BulkDeleteAsync([]));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.BulkUpdateAsync(["1", "x"], new IssueUpdate()));
         var many = Enumerable.Range(1, IssuesClient.MaxIdsPerBulkRequest + 1).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.BulkUpdateAsync(null, many, new IssueUpdate { Merge = true }));
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.BulkDeleteByQueryAsync(null, new IssueQuery { Query = " " }));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.BulkUpdateAsync(many, new IssueUpdate { Merge = true }));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Issues.BulkDeleteByQueryAsync(new IssueQuery { Query = " " }));
     }
 
     [Test]
@@ -365,8 +365,7 @@ public class IssuesClientTests
         recorder.On(h, HttpMethod.Put, "/api/0/organizations/acme/issues/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
         const string query = "is:unresolved message:\"Network timeout\" level:error";
 
-        var result = await h.Client.Issues.BulkUpdateByQueryAsync(
-            null, new IssueQuery { Query = query, Projects = ["2"], Environments = ["prod"] }, new IssueUpdate { Status = IssueStatus.Ignored, Substatus = IssueSubstatus.ArchivedForever });
+        var result = await h.Client.Issues.BulkUpdateByQueryAsync(new IssueQuery { Query = query, Projects = ["2"], Environments = ["prod"] }, new IssueUpdate { Status = IssueStatus.Ignored, Substatus = IssueSubstatus.ArchivedForever });
 
         var request = recorder.Single();
         Assert.That(result, Is.Null, "204: nothing to report");
@@ -386,7 +385,7 @@ public class IssuesClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Delete, "/api/0/organizations/acme/issues/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        await h.Client.Issues.BulkDeleteByQueryAsync(null, new IssueQuery { Query = "is:resolved age:+30d" });
+        await h.Client.Issues.BulkDeleteByQueryAsync(new IssueQuery { Query = "is:resolved age:+30d" });
 
         Assert.That(recorder.Single().Query("query"), Is.EqualTo(new[] { "is:resolved age:+30d" }));
         Assert.That(recorder.Single().AbsoluteUri, Does.Contain("age%3A%2B30d"), "a plus must not turn into a space");
@@ -400,8 +399,8 @@ public class IssuesClientTests
         recorder.On(h, HttpMethod.Put, "/api/0/projects/acme/pump-station/issues/", SchemaExamples.Response("PUT", ProjectIssues));
         recorder.On(h, HttpMethod.Delete, "/api/0/projects/acme/pump-station/issues/", _ => new HttpResponseMessage(HttpStatusCode.NoContent));
 
-        var updated = await h.Client.Issues.BulkUpdateInProjectAsync(null, "pump-station", ["1", "2"], new ProjectIssueBulkUpdate { IsPublic = false, Status = IssueStatus.Unresolved });
-        var deleted = await h.Client.Issues.BulkDeleteInProjectAsync(null, "pump-station", ["3"]);
+        var updated = await h.Client.Project("pump-station").Issues.BulkUpdateAsync(["1", "2"], new ProjectIssueBulkUpdate { IsPublic = false, Status = IssueStatus.Unresolved });
+        var deleted = await h.Client.Project("pump-station").Issues.BulkDeleteAsync(["3"]);
 
         Assert.That(recorder.Requests[0].Method, Is.EqualTo(HttpMethod.Put));
         Assert.That(recorder.Requests[0].Query("id"), Is.EqualTo(new[] { "1", "2" }));
@@ -420,7 +419,7 @@ public class IssuesClientTests
         var recorder = new RequestRecorder();
         recorder.On(h, HttpMethod.Get, "/api/0/organizations/acme/issues/7/", """{"id": 7, "status": "snoozed", "substatus": "future", "priority": "urgent", "level": "critical"}""");
 
-        var issue = await h.Client.Issues.GetAsync(null, "7");
+        var issue = await h.Client.Issues.GetAsync("7");
 
         Assert.That(issue.Id, Is.EqualTo("7"));
         Assert.That(issue.Status!.Value.Value, Is.EqualTo("snoozed"));

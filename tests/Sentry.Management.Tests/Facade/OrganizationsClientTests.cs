@@ -17,7 +17,7 @@ public class OrganizationsClientTests
                  "links": {"organizationUrl": "https://acme.sentry.io", "regionUrl": "https://us.sentry.io"}}
                 """));
 
-        var org = await h.Client.Organizations.GetAsync();
+        var org = await h.Client.DefaultOrganization.GetAsync();
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(org.Id, Is.EqualTo("2"));
@@ -35,7 +35,7 @@ public class OrganizationsClientTests
         h.Mock.When(SentryTestHarness.Url("/api/0/organizations/acme/"))
             .Respond(_ => SentryTestHarness.Json("""{"slug": "acme", "status": {"id": "frozen_by_future_sentry", "name": "?"}}"""));
 
-        var org = await h.Client.Organizations.GetAsync("acme");
+        var org = await h.Client.Organization("acme").GetAsync();
 
         Assert.That(org.Status!.Id.Value, Is.EqualTo("frozen_by_future_sentry"));
         Assert.That(org.Status.Id, Is.Not.EqualTo(OrganizationStatus.Active));

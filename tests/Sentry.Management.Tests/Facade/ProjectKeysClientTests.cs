@@ -26,8 +26,8 @@ public class ProjectKeysClientTests
         h.Mock.Expect(HttpMethod.Get, SentryTestHarness.Url("/api/0/organizations/acme/project-keys/")).WithExactQueryString("team=backend")
             .Respond(_ => SentryTestHarness.Json($"[{KeyJson}]"));
 
-        var keys = await h.Client.ProjectKeys.List("acme", "api", "active").ToListAsync();
-        var orgKeys = await h.Client.ProjectKeys.ListForOrganization("acme", "backend").ToListAsync();
+        var keys = await h.Client.Organization("acme").Project("api").Keys.List("active").ToListAsync();
+        var orgKeys = await h.Client.Organization("acme").ProjectKeys.List("backend").ToListAsync();
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(keys[0].ProjectId, Is.EqualTo("4505281256090153"));
@@ -48,10 +48,10 @@ public class ProjectKeysClientTests
         h.Mock.Expect(HttpMethod.Get, SentryTestHarness.Url($"/api/0/projects/acme/api/keys/{Key}/")).Respond(_ => SentryTestHarness.Json(KeyJson));
         h.Mock.Expect(HttpMethod.Delete, SentryTestHarness.Url($"/api/0/projects/acme/api/keys/{Key}/")).Respond(HttpStatusCode.NoContent);
 
-        await h.Client.ProjectKeys.CreateAsync("acme", "api", new ProjectKeyCreate { Name = "ci", RateLimit = new ProjectKeyRateLimit { Window = 60, Count = 100 } });
-        await h.Client.ProjectKeys.UpdateAsync("acme", "api", Key, new ProjectKeyUpdate { Name = "ci-2", IsActive = false, RateLimit = new ProjectKeyRateLimit { Window = 3600, Count = 5000 } });
-        var key = await h.Client.ProjectKeys.GetAsync("acme", "api", Key);
-        await h.Client.ProjectKeys.DeleteAsync("acme", "api", Key);
+        await h.Client.Organization("acme").Project("api").Keys.CreateAsync(new ProjectKeyCreate { Name = "ci", RateLimit = new ProjectKeyRateLimit { Window = 60, Count = 100 } });
+        await h.Client.Organization("acme").Project("api").Keys.UpdateAsync(Key, new ProjectKeyUpdate { Name = "ci-2", IsActive = false, RateLimit = new ProjectKeyRateLimit { Window = 3600, Count = 5000 } });
+        var key = await h.Client.Organization("acme").Project("api").Keys.GetAsync(Key);
+        await h.Client.Organization("acme").Project("api").Keys.DeleteAsync(Key);
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(key.AdditionalProperties!.ContainsKey("dynamicSdkLoaderOptions"), Is.True);
@@ -72,6 +72,6 @@ public class ProjectKeysClientTests
     {
         using var h = new SentryTestHarness();
 
-        Assert.Throws<ArgumentException>(() => h.Client.ProjectKeys.GetAsync("acme", "api", "../../x"));
+        Assert.Throws<ArgumentException>(() => h.Client.Organization("acme").Project("api").Keys.GetAsync("../../x"));
     }
 }

@@ -23,7 +23,7 @@ public class ProjectsClientTests
             .WithExactQueryString("query=pump&per_page=100")
             .Respond(_ => SentryTestHarness.Json($"[{ProjectJson}]"));
 
-        var projects = await h.Client.Projects.List("acme", "pump").ToListAsync();
+        var projects = await h.Client.Organization("acme").Projects.List("pump").ToListAsync();
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(projects, Has.Count.EqualTo(1));
@@ -38,7 +38,7 @@ public class ProjectsClientTests
         h.Mock.Expect(HttpMethod.Get, SentryTestHarness.Url("/api/0/projects/acme/pump-station/")).WithoutQuery()
             .Respond(_ => SentryTestHarness.Json(ProjectJson));
 
-        var project = await h.Client.Projects.GetAsync("acme", "pump-station");
+        var project = await h.Client.Organization("acme").Project("pump-station").GetAsync();
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(project.Id, Is.EqualTo("4505278496"));
@@ -55,7 +55,7 @@ public class ProjectsClientTests
             .WithJsonBody("""{"name": "Pump Station", "slug": "pump-station", "platform": "python", "default_rules": false}""")
             .Respond(_ => SentryTestHarness.Json(ProjectJson, HttpStatusCode.Created));
 
-        var project = await h.Client.Projects.CreateAsync("acme", "backend", new ProjectCreate { Name = "Pump Station", Slug = "pump-station", Platform = "python", DefaultRules = false });
+        var project = await h.Client.Organization("acme").Projects.CreateAsync("backend", new ProjectCreate { Name = "Pump Station", Slug = "pump-station", Platform = "python", DefaultRules = false });
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(project.Slug, Is.EqualTo("pump-station"));
@@ -69,7 +69,7 @@ public class ProjectsClientTests
             .WithJsonBody("""{"name": "Pump", "resolveAge": 24, "highlightTags": ["release"]}""")
             .Respond(_ => SentryTestHarness.Json(ProjectJson));
 
-        await h.Client.Projects.UpdateAsync("acme", "pump-station", new ProjectUpdate { Name = "Pump", ResolveAge = 24, HighlightTags = ["release"] });
+        await h.Client.Organization("acme").Project("pump-station").UpdateAsync(new ProjectUpdate { Name = "Pump", ResolveAge = 24, HighlightTags = ["release"] });
 
         h.Mock.VerifyNoOutstandingExpectation();
     }
@@ -80,7 +80,7 @@ public class ProjectsClientTests
         using var h = new SentryTestHarness();
         h.Mock.Expect(HttpMethod.Delete, SentryTestHarness.Url("/api/0/projects/acme/pump-station/")).Respond(HttpStatusCode.NoContent);
 
-        await h.Client.Projects.DeleteAsync("acme", "pump-station");
+        await h.Client.Organization("acme").Project("pump-station").DeleteAsync();
 
         h.Mock.VerifyNoOutstandingExpectation();
     }
@@ -96,9 +96,9 @@ public class ProjectsClientTests
         h.Mock.Expect(HttpMethod.Delete, SentryTestHarness.Url("/api/0/projects/acme/pump-station/teams/ancient-gabelers/"))
             .Respond(_ => SentryTestHarness.Json(ProjectJson));
 
-        var teams = await h.Client.Projects.ListTeams("acme", "pump-station").ToListAsync();
-        await h.Client.Projects.AddTeamAsync("acme", "pump-station", "ancient-gabelers");
-        await h.Client.Projects.RemoveTeamAsync("acme", "pump-station", "ancient-gabelers");
+        var teams = await h.Client.Organization("acme").Project("pump-station").Teams.List().ToListAsync();
+        await h.Client.Organization("acme").Project("pump-station").Teams.AddAsync("ancient-gabelers");
+        await h.Client.Organization("acme").Project("pump-station").Teams.RemoveAsync("ancient-gabelers");
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(teams[0].MemberCount, Is.EqualTo(3));
@@ -113,7 +113,7 @@ public class ProjectsClientTests
     {
         using var h = new SentryTestHarness();
 
-        var ex = Assert.Throws<ArgumentException>(() => h.Client.Projects.GetAsync("acme", slug));
+        var ex = Assert.Throws<ArgumentException>(() => h.Client.Organization("acme").Project(slug).GetAsync());
 
         Assert.That(ex!.Message, Does.Contain("project"));
         Assert.That(ex.ParamName, Is.EqualTo("projectSlug"));
@@ -124,8 +124,10 @@ public class ProjectsClientTests
     {
         using var h = new SentryTestHarness(o => o.Organization = null);
 
-        var ex = Assert.Throws<ArgumentException>(() => h.Client.Projects.List());
+        var list = Assert.Throws<InvalidOperationException>(() => h.Client.Projects.List());
+        var get = Assert.ThrowsAsync<InvalidOperationException>(() => h.Client.Project("backend").GetAsync());
 
-        Assert.That(ex!.Message, Does.Contain("SENTRY_ORG"));
+        Assert.That(list!.Message, Does.Contain("SentryManagementOptions.Organization").And.Contain("SENTRY_ORG"));
+        Assert.That(get!.Message, Is.EqualTo(list.Message));
     }
 }

@@ -17,7 +17,7 @@ public class ReleaseVersionEncodingTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, ReleaseJson);
 
-        await h.Client.Releases.GetAsync(null, version);
+        await h.Client.Releases.GetAsync(version);
 
         var request = log.Single;
         var expected = $"{SentryTestHarness.BaseUrl}/api/0/organizations/acme/releases/{expectedSegment}/";
@@ -33,10 +33,10 @@ public class ReleaseVersionEncodingTests
         const string version = "app@1.0 +b/7";
         const string segment = "app%401.0%20%2Bb%2F7";
 
-        await h.Client.Releases.ListCommits(null, version).ToListAsync();
-        await h.Client.Releases.ListProjectCommits(null, "web", version).ToListAsync();
-        await h.Client.Releases.ListDeploys(null, version).ToListAsync();
-        await h.Client.Releases.ListCommitFilesAsync(null, version);
+        await h.Client.Releases.ListCommits(version).ToListAsync();
+        await h.Client.Project("web").Releases.ListCommits(version).ToListAsync();
+        await h.Client.Releases.ListDeploys(version).ToListAsync();
+        await h.Client.Releases.ListCommitFilesAsync(version);
 
         Assert.That(log.Requests.Select(r => r.RawPath), Is.EqualTo(new[]
         {
@@ -55,9 +55,9 @@ public class ReleaseVersionEncodingTests
         const string version = "app@1.0.0+build.7/x";
         const string segment = "app%401.0.0%2Bbuild.7%2Fx";
 
-        await h.Client.Releases.UpdateAsync(null, version, new ReleaseUpdate { Ref = "v1" });
-        await h.Client.Releases.DeleteAsync(null, version);
-        await h.Client.Releases.CreateDeployAsync(null, version, new DeployCreate { Environment = "prod" });
+        await h.Client.Releases.UpdateAsync(version, new ReleaseUpdate { Ref = "v1" });
+        await h.Client.Releases.DeleteAsync(version);
+        await h.Client.Releases.CreateDeployAsync(version, new DeployCreate { Environment = "prod" });
 
         Assert.That(log.Requests.Select(r => (r.Method.Method, r.RawPath)), Is.EqualTo(new[]
         {

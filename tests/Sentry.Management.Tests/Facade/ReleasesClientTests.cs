@@ -64,7 +64,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, ListProjectReleases);
 
-        var releases = await h.Client.Releases.ListForProject("other-org", "web", environments: ["production"]).ToListAsync();
+        var releases = await h.Client.Organization("other-org").Project("web").Releases.List(environments: ["production"]).ToListAsync();
 
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/projects/other-org/web/releases/"));
         Assert.That(log.Single.RawQuery, Is.EqualTo("environment=production&per_page=100"));
@@ -77,7 +77,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, CreateOrganizationRelease, HttpStatusCode.Created);
 
-        var result = await h.Client.Releases.CreateOrGetAsync(null, new ReleaseCreate
+        var result = await h.Client.Releases.CreateOrGetAsync(new ReleaseCreate
         {
             Version = "frontend@1.0.0+build.7",
             Projects = ["web", "api"],
@@ -123,8 +123,8 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         RequestLog.Answer(h, CreateOrganizationRelease, HttpStatusCode.AlreadyReported);
 
-        var result = await h.Client.Releases.CreateOrGetAsync(null, new ReleaseCreate { Version = "frontend@1.0.0", Projects = ["web"] });
-        var release = await h.Client.Releases.CreateAsync(null, new ReleaseCreate { Version = "frontend@1.0.0", Projects = ["web"] });
+        var result = await h.Client.Releases.CreateOrGetAsync(new ReleaseCreate { Version = "frontend@1.0.0", Projects = ["web"] });
+        var release = await h.Client.Releases.CreateAsync(new ReleaseCreate { Version = "frontend@1.0.0", Projects = ["web"] });
 
         Assert.That(result.AlreadyExisted, Is.True);
         Assert.That(release.Version, Is.EqualTo("frontend@1.0.0"));
@@ -138,7 +138,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, "{}");
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Releases.CreateAsync(null, new ReleaseCreate { Version = version, Projects = ["web"] }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Releases.CreateAsync(new ReleaseCreate { Version = version, Projects = ["web"] }));
 
         Assert.That(error!.Message, Does.Contain(messagePart));
         Assert.That(log.Requests, Is.Empty);
@@ -149,7 +149,7 @@ public class ReleasesClientTests
     {
         using var h = new SentryTestHarness();
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Releases.CreateAsync(null, new ReleaseCreate { Version = "1.0", Projects = [] }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Releases.CreateAsync(new ReleaseCreate { Version = "1.0", Projects = [] }));
 
         Assert.That(error!.Message, Does.Contain("at least one project"));
     }
@@ -160,7 +160,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, GetOrganizationRelease);
 
-        var release = await h.Client.Releases.GetAsync(null, "control@abc123", includeHealth: true, includeAdoptionStages: true);
+        var release = await h.Client.Releases.GetAsync("control@abc123", includeHealth: true, includeAdoptionStages: true);
 
         Assert.That(log.Single.Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/acme/releases/control%40abc123/"));
@@ -174,7 +174,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, GetOrganizationRelease);
 
-        await h.Client.Releases.GetAsync(null, "1.0");
+        await h.Client.Releases.GetAsync("1.0");
 
         Assert.That(log.Single.RawQuery, Is.Empty);
     }
@@ -185,7 +185,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, UpdateOrganizationRelease);
 
-        var release = await h.Client.Releases.FinalizeAsync(null, "control@abc123", Noon);
+        var release = await h.Client.Releases.FinalizeAsync("control@abc123", Noon);
 
         Assert.That(log.Single.Method, Is.EqualTo(HttpMethod.Put));
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/acme/releases/control%40abc123/"));
@@ -199,7 +199,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, UpdateOrganizationRelease);
 
-        await h.Client.Releases.SetCommitsAsync(null, "1.0", [new ReleaseRef { Repository = "acme/web", Commit = "def" }]);
+        await h.Client.Releases.SetCommitsAsync("1.0", [new ReleaseRef { Repository = "acme/web", Commit = "def" }]);
 
         AssertJson(log.Single.Body, """{"refs":[{"repository":"acme/web","commit":"def"}]}""");
     }
@@ -210,7 +210,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, UpdateOrganizationRelease);
 
-        await h.Client.Releases.SetCommitsAsync(null, "1.0", [new ReleaseCommitData { Id = "abc", AuthorEmail = "a@b.c" }]);
+        await h.Client.Releases.SetCommitsAsync("1.0", [new ReleaseCommitData { Id = "abc", AuthorEmail = "a@b.c" }]);
 
         AssertJson(log.Single.Body, """{"commits":[{"id":"abc","author_email":"a@b.c"}]}""");
     }
@@ -221,7 +221,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, UpdateOrganizationRelease);
 
-        await h.Client.Releases.UpdateAsync("other", "1.0", new ReleaseUpdate { Ref = "v1", Url = new Uri("https://ci.example.com/1") });
+        await h.Client.Organization("other").Releases.UpdateAsync("1.0", new ReleaseUpdate { Ref = "v1", Url = new Uri("https://ci.example.com/1") });
 
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/other/releases/1.0/"));
         AssertJson(log.Single.Body, """{"ref":"v1","url":"https://ci.example.com/1"}""");
@@ -233,7 +233,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, string.Empty, HttpStatusCode.NoContent);
 
-        await h.Client.Releases.DeleteAsync(null, "1.0");
+        await h.Client.Releases.DeleteAsync("1.0");
 
         Assert.That(log.Single.Method, Is.EqualTo(HttpMethod.Delete));
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/acme/releases/1.0/"));
@@ -245,7 +245,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, ListOrganizationReleaseCommits);
 
-        var commits = await h.Client.Releases.ListCommits(null, "frontend@1.0.0").ToListAsync();
+        var commits = await h.Client.Releases.ListCommits("frontend@1.0.0").ToListAsync();
 
         Assert.That(log.Single.Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/acme/releases/frontend%401.0.0/commits/"));
@@ -259,7 +259,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, ListProjectReleaseCommits);
 
-        var commits = await h.Client.Releases.ListProjectCommits(null, "web", "frontend@1.0.0", new SentryPageOptions { StartCursor = "0:100:0" }).ToListAsync();
+        var commits = await h.Client.Project("web").Releases.ListCommits("frontend@1.0.0", new SentryPageOptions { StartCursor = "0:100:0" }).ToListAsync();
 
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/projects/acme/web/releases/frontend%401.0.0/commits/"));
         Assert.That(log.Single.RawQuery, Is.EqualTo("cursor=0%3A100%3A0"));
@@ -276,7 +276,7 @@ public class ReleasesClientTests
               "commitMessage": "fix: things", "filename": "src/app.ts", "type": "M", "repoName": "acme/web"}]
             """);
 
-        var files = await h.Client.Releases.ListCommitFilesAsync(null, "1.0");
+        var files = await h.Client.Releases.ListCommitFilesAsync("1.0");
 
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/acme/releases/1.0/commitfiles/"));
         var file = files.Single();
@@ -294,7 +294,7 @@ public class ReleasesClientTests
               "dateFinished": "2024-05-21T11:26:17.597793Z", "name": "deploy 7", "url": null}]
             """);
 
-        var deploys = await h.Client.Releases.ListDeploys(null, "1.0").ToListAsync();
+        var deploys = await h.Client.Releases.ListDeploys("1.0").ToListAsync();
 
         Assert.That(log.Single.Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/acme/releases/1.0/deploys/"));
@@ -309,7 +309,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, """{"id": "1", "environment": "production", "dateStarted": null, "dateFinished": "2026-11-25T12:05:00Z", "name": "ci-7", "url": "https://ci.example.com/7"}""", HttpStatusCode.Created);
 
-        var deploy = await h.Client.Releases.CreateDeployAsync(null, "app@1.0.0+7", new DeployCreate
+        var deploy = await h.Client.Releases.CreateDeployAsync("app@1.0.0+7", new DeployCreate
         {
             Environment = "production",
             Name = "ci-7",
@@ -334,7 +334,7 @@ public class ReleasesClientTests
     {
         using var h = new SentryTestHarness();
 
-        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Releases.CreateDeployAsync(null, "1.0", new DeployCreate { Environment = " " }));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.Releases.CreateDeployAsync("1.0", new DeployCreate { Environment = " " }));
     }
 
     [Test]
@@ -343,7 +343,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         RequestLog.Answer(h, """{"version": "1.0", "status": "frozen_later", "newField": [1]}""");
 
-        var release = await h.Client.Releases.GetAsync(null, "1.0");
+        var release = await h.Client.Releases.GetAsync("1.0");
 
         Assert.That(release.Status!.Value.Value, Is.EqualTo("frozen_later"));
         Assert.That(release.AdditionalProperties!["newField"][0].GetInt32(), Is.EqualTo(1));
@@ -359,7 +359,7 @@ public class ReleasesClientTests
              "sessionsCrashed": 1, "adoption": 10.0, "stats": {"24h": [[1715126400, 3]]}}}]}
             """);
 
-        var health = (await h.Client.Releases.GetAsync(null, "1.0", includeHealth: true)).Projects![0].HealthData!;
+        var health = (await h.Client.Releases.GetAsync("1.0", includeHealth: true)).Projects![0].HealthData!;
 
         Assert.That((health.CrashFreeSessions, health.CrashFreeUsers, health.Adoption), Is.EqualTo((99.5, 98.25, 10.0)));
         Assert.That((health.TotalUsers24h, health.TotalProjectUsers24h, health.TotalSessions24h, health.TotalProjectSessions24h), Is.EqualTo((5, 50, 7, 70)));
@@ -372,7 +372,7 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         RequestLog.Answer(h, """{"version": ["Release with name 1.0 is not allowed"]}""", HttpStatusCode.BadRequest);
 
-        Assert.ThrowsAsync<SentryValidationException>(() => h.Client.Releases.CreateOrGetAsync(null, new ReleaseCreate { Version = "1.0", Projects = ["web"] }));
+        Assert.ThrowsAsync<SentryValidationException>(() => h.Client.Releases.CreateOrGetAsync(new ReleaseCreate { Version = "1.0", Projects = ["web"] }));
     }
 
     [Test]
@@ -381,10 +381,10 @@ public class ReleasesClientTests
         using var h = new SentryTestHarness();
         RequestLog.Answer(h, """{"detail": "The requested resource does not exist"}""", HttpStatusCode.NotFound);
 
-        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.GetAsync(null, "nope"));
-        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.ListCommitFilesAsync(null, "nope"));
-        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.ListDeploys(null, "nope").ToListAsync());
-        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.DeleteAsync(null, "nope"));
+        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.GetAsync("nope"));
+        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.ListCommitFilesAsync("nope"));
+        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.ListDeploys("nope").ToListAsync());
+        Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.DeleteAsync("nope"));
     }
 
     private static void AssertFullRelease(Release release)

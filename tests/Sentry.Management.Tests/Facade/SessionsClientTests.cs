@@ -20,7 +20,7 @@ public class SessionsClientTests
         query.Projects.Add("2");
         query.Environments.Add("production");
 
-        var result = await h.Client.Sessions.GetAsync(null, query);
+        var result = await h.Client.Sessions.GetAsync(query);
 
         var request = log.Single;
         Assert.That(request.Method, Is.EqualTo(HttpMethod.Get));
@@ -55,7 +55,7 @@ public class SessionsClientTests
         };
         query.Fields.Add("count_unique(user)");
 
-        await h.Client.Sessions.GetAsync("other", query);
+        await h.Client.Organization("other").Sessions.GetAsync(query);
 
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/other/sessions/"));
         Assert.That(log.Single.RawQuery, Is.EqualTo(
@@ -68,7 +68,7 @@ public class SessionsClientTests
     {
         using var h = new SentryTestHarness();
 
-        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Sessions.GetAsync(null, new SessionsQuery()));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Sessions.GetAsync(new SessionsQuery()));
 
         Assert.That(error!.Message, Does.Contain("at least one field"));
     }
@@ -161,7 +161,7 @@ public class SessionsClientTests
         var query = new SessionsQuery();
         query.Fields.Add("sum(session)");
 
-        var result = await h.Client.Sessions.GetAsync(null, query);
+        var result = await h.Client.Sessions.GetAsync(query);
 
         Assert.That(result.Groups![0].By!["project"], Is.EqualTo("42"));
         Assert.That(result.Groups[0].Series!["sum(session)"], Is.EqualTo(new double?[] { null }));

@@ -42,7 +42,7 @@ public class StatsClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, ListOrganizationStatsV2);
 
-        await h.Client.Stats.GetAsync("other");
+        await h.Client.Organization("other").Stats.GetAsync();
 
         Assert.That(log.Single.RawPath, Is.EqualTo("/api/0/organizations/other/stats_v2/"));
         Assert.That(log.Single.RawQuery, Is.EqualTo("groupBy=outcome&field=sum%28quantity%29&statsPeriod=24h"));
@@ -96,10 +96,7 @@ public class StatsClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, ListProjectStats);
 
-        var points = await h.Client.Stats.GetProjectStatsAsync(
-            null,
-            "web",
-            stat: "received",
+        var points = await h.Client.Project("web").GetStatsAsync(stat: "received",
             since: DateTimeOffset.FromUnixTimeSeconds(1541455200),
             until: DateTimeOffset.FromUnixTimeSeconds(1541538000),
             resolution: "1h");
@@ -118,7 +115,7 @@ public class StatsClientTests
         using var h = new SentryTestHarness();
         var log = RequestLog.Answer(h, "[[1541455200, null, \"future\"]]");
 
-        var points = await h.Client.Stats.GetProjectStatsAsync(null, "web");
+        var points = await h.Client.Project("web").GetStatsAsync();
 
         Assert.That(log.Single.RawQuery, Is.Empty);
         Assert.That(points.Single().Value, Is.Null);

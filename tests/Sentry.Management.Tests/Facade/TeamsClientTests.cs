@@ -39,11 +39,11 @@ public class TeamsClientTests
             .Respond(_ => SentryTestHarness.Json("""[{"id": "6758470122493650", "slug": "the-spoiled-yoghurt"}]"""));
         h.Mock.Expect(HttpMethod.Delete, SentryTestHarness.Url("/api/0/teams/acme/ancient-gabelers/")).Respond(HttpStatusCode.NoContent);
 
-        var team = await h.Client.Teams.GetAsync("acme", "ancient-gabelers");
-        var created = await h.Client.Teams.CreateAsync("acme", "ancient-gabelers", "Ancient Gabelers");
-        await h.Client.Teams.UpdateAsync("acme", "ancient-gabelers", "gabelers");
-        var projects = await h.Client.Teams.ListProjects("acme", "ancient-gabelers").ToListAsync();
-        await h.Client.Teams.DeleteAsync("acme", "ancient-gabelers");
+        var team = await h.Client.Organization("acme").Teams.GetAsync("ancient-gabelers");
+        var created = await h.Client.Organization("acme").Teams.CreateAsync("ancient-gabelers", "Ancient Gabelers");
+        await h.Client.Organization("acme").Teams.UpdateAsync("ancient-gabelers", "gabelers");
+        var projects = await h.Client.Organization("acme").Teams.ListProjects("ancient-gabelers").ToListAsync();
+        await h.Client.Organization("acme").Teams.DeleteAsync("ancient-gabelers");
 
         h.Mock.VerifyNoOutstandingExpectation();
         Assert.That(team.Id, Is.EqualTo("5151492858"));

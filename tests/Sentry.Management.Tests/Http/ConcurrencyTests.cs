@@ -35,8 +35,8 @@ public class ConcurrencyTests
         });
         using var h = new SentryTestHarness(o => o.MaxConcurrentRequests = 10, server);
 
-        await h.Client.Organizations.GetAsync("acme"); // learns the limit of 3
-        var burst = Enumerable.Range(0, 12).Select(_ => h.Client.Organizations.GetAsync("acme")).ToList();
+        await h.Client.Organization("acme").GetAsync(); // learns the limit of 3
+        var burst = Enumerable.Range(0, 12).Select(_ => h.Client.Organization("acme").GetAsync()).ToList();
         for (var i = 0; i < 50 && Volatile.Read(ref inFlight) < 3; i++)
         {
             await Task.Delay(10);
@@ -66,8 +66,8 @@ public class ConcurrencyTests
         });
         using var harness = h = new SentryTestHarness(primary: server);
 
-        await h.Client.Organizations.GetAsync("acme");
-        await h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromMilliseconds(500));
+        await h.Client.Organization("acme").GetAsync();
+        await h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromMilliseconds(500));
 
         Assert.That(attempts[1] - attempts[0], Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(5)));
         Assert.That(h.Client.RateLimits.Current!.Remaining, Is.EqualTo(39));

@@ -25,7 +25,7 @@ public class DiagnosticsTests
         h.Mock.When(HttpMethod.Get, SentryTestHarness.Url("/api/0/organizations/acme/"))
             .Respond(_ => ++calls == 1 ? new HttpResponseMessage(HttpStatusCode.GatewayTimeout) : SentryTestHarness.Json("""{"slug": "acme"}"""));
 
-        await h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromSeconds(1));
+        await h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1));
 
         var span = spans.Single(s => s.OperationName.Contains("/api/0/organizations/", StringComparison.Ordinal));
         Assert.That(span.DisplayName, Is.EqualTo("GET /api/0/organizations/{organization_id_or_slug}/"));
@@ -47,7 +47,7 @@ public class DiagnosticsTests
         using var client = new SentryManagementClient(
             new SentryManagementOptions { AuthToken = SentryTestHarness.Token, BaseUrl = new Uri(SentryTestHarness.BaseUrl) }, mock, loggerFactory: loggerFactory);
 
-        await client.Organizations.GetAsync("acme");
+        await client.Organization("acme").GetAsync();
 
         Assert.That(userAgent, Does.StartWith("Sentry.Management/"));
         Assert.That(logs.Messages, Has.One.Contains("GET /api/0/organizations/acme/ -> 200").And.Contains("0 retries"));

@@ -24,7 +24,7 @@ public class ErrorTests
             return response;
         });
 
-        var ex = Assert.CatchAsync<SentryApiException>(() => h.Client.Organizations.GetAsync("acme"));
+        var ex = Assert.CatchAsync<SentryApiException>(() => h.Client.Organization("acme").GetAsync());
 
         Assert.That(ex, Is.TypeOf(expected));
         Assert.That(ex!.StatusCode, Is.EqualTo(status));
@@ -46,7 +46,7 @@ public class ErrorTests
         h.Mock.When(HttpMethod.Post, SentryTestHarness.Url("/api/0/organizations/acme/teams/"))
             .Respond(_ => SentryTestHarness.Json("""{"slug": ["Enter a valid slug.", "Too long."], "name": "This field may not be blank."}""", HttpStatusCode.BadRequest));
 
-        var ex = Assert.ThrowsAsync<SentryValidationException>(() => h.Client.Teams.CreateAsync("acme", "web"));
+        var ex = Assert.ThrowsAsync<SentryValidationException>(() => h.Client.Organization("acme").Teams.CreateAsync("web"));
 
         Assert.That(ex!.FieldErrors["slug"], Is.EqualTo(new[] { "Enter a valid slug.", "Too long." }));
         Assert.That(ex.FieldErrors["name"], Is.EqualTo(new[] { "This field may not be blank." }));
@@ -60,7 +60,7 @@ public class ErrorTests
         h.Mock.When(HttpMethod.Get, OrgUrl).Respond(HttpStatusCode.BadGateway, "text/html",
             "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>");
 
-        var ex = Assert.ThrowsAsync<SentryApiException>(() => h.Client.Organizations.GetAsync("acme"));
+        var ex = Assert.ThrowsAsync<SentryApiException>(() => h.Client.Organization("acme").GetAsync());
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         Assert.That(ex.Message, Does.Contain("not JSON").And.Contain("text/html").And.Contain("proxy"));
@@ -79,7 +79,7 @@ public class ErrorTests
         var options = new SentryManagementOptions { AuthToken = SentryTestHarness.Token, BaseUrl = new Uri(SentryTestHarness.BaseUrl) };
         using var client = new SentryManagementClient(options, mock, loggerFactory: loggerFactory);
 
-        var ex = Assert.ThrowsAsync<SentryAuthorizationException>(() => client.Organizations.GetAsync("acme"));
+        var ex = Assert.ThrowsAsync<SentryAuthorizationException>(() => client.Organization("acme").GetAsync());
 
         var everything = string.Join("\n", ex!.ToString(), ex.Message, ex.ResponseBody, ex.Detail, options.ToString(), client.Options.ToString(), string.Join("\n", logs.Messages));
         Assert.That(everything, Does.Not.Contain(SentryTestHarness.Token));

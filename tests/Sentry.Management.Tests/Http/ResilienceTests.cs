@@ -17,7 +17,7 @@ public class ResilienceTests
             ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable)
             : SentryTestHarness.Json("""{"slug": "acme"}"""));
 
-        var org = await h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromSeconds(1));
+        var org = await h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1));
 
         Assert.That(org.Slug, Is.EqualTo("acme"));
         Assert.That(calls, Is.EqualTo(2));
@@ -32,7 +32,7 @@ public class ResilienceTests
             .Respond(_ => { calls++; return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable); });
 
         var ex = Assert.ThrowsAsync<SentryApiException>(() =>
-            h.RunAsync(h.Client.Projects.CreateAsync("acme", "backend", new ProjectCreate { Name = "api" }), TimeSpan.FromSeconds(1)));
+            h.RunAsync(h.Client.Organization("acme").Projects.CreateAsync("backend", new ProjectCreate { Name = "api" }), TimeSpan.FromSeconds(1)));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(calls, Is.EqualTo(1));
@@ -48,7 +48,7 @@ public class ResilienceTests
                 ? throw new HttpRequestException(HttpRequestError.ConnectionError, "connection refused")
                 : SentryTestHarness.Json("""{"slug": "api"}""", HttpStatusCode.Created));
 
-        var project = await h.RunAsync(h.Client.Projects.CreateAsync("acme", "backend", new ProjectCreate { Name = "api" }), TimeSpan.FromSeconds(1));
+        var project = await h.RunAsync(h.Client.Organization("acme").Projects.CreateAsync("backend", new ProjectCreate { Name = "api" }), TimeSpan.FromSeconds(1));
 
         Assert.That(project.Slug, Is.EqualTo("api"));
         Assert.That(calls, Is.EqualTo(2));
@@ -72,7 +72,7 @@ public class ResilienceTests
             return limited;
         });
 
-        var org = await h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromMilliseconds(500));
+        var org = await h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromMilliseconds(500));
 
         Assert.That(org.Slug, Is.EqualTo("acme"));
         Assert.That(attempts, Has.Count.EqualTo(2));
@@ -103,7 +103,7 @@ public class ResilienceTests
             return limited;
         });
 
-        var team = await h.RunAsync(h.Client.Teams.CreateAsync("acme", "web"), TimeSpan.FromMilliseconds(500));
+        var team = await h.RunAsync(h.Client.Organization("acme").Teams.CreateAsync("web"), TimeSpan.FromMilliseconds(500));
 
         Assert.That(team.Slug, Is.EqualTo("web"));
         Assert.That(attempts[1], Is.GreaterThanOrEqualTo(resetAt), "not retried before the reset");
@@ -129,7 +129,7 @@ public class ResilienceTests
             return limited;
         });
 
-        var ex = Assert.ThrowsAsync<SentryRateLimitedException>(() => h.Client.Organizations.GetAsync("acme"));
+        var ex = Assert.ThrowsAsync<SentryRateLimitedException>(() => h.Client.Organization("acme").GetAsync());
 
         Assert.That(calls, Is.EqualTo(1));
         Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromHours(1)));
@@ -157,7 +157,7 @@ public class ResilienceTests
             },
             hang);
 
-        var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromSeconds(1)));
+        var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
         Assert.That(calls, Is.EqualTo(3));
         Assert.That(ex!.Message, Does.Contain("each of 3 attempt(s) timed out after 5 s"));
     }
@@ -179,7 +179,7 @@ public class ResilienceTests
             },
             hang);
 
-        var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organizations.GetAsync("acme"), TimeSpan.FromSeconds(1)));
+        var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
         Assert.That(ex!.Message, Does.Contain("GET /api/0/organizations/acme/").And.Contain("10 s"));
     }
 
@@ -197,7 +197,7 @@ public class ResilienceTests
         });
         using var cts = new CancellationTokenSource();
 
-        var call = h.Client.Organizations.GetAsync("acme", cts.Token);
+        var call = h.Client.Organization("acme").GetAsync(cts.Token);
         cts.Cancel();
 
         Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());
@@ -215,7 +215,7 @@ public class ResilienceTests
         using var h = new SentryTestHarness(primary: hang);
         using var cts = new CancellationTokenSource();
 
-        var call = h.Client.Organizations.GetAsync("acme", cts.Token);
+        var call = h.Client.Organization("acme").GetAsync(cts.Token);
         cts.Cancel();
 
         Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());

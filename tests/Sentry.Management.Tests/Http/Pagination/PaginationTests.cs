@@ -33,7 +33,7 @@ public class PaginationTests
         ThreePages(h, cursors);
 
         var slugs = new List<string?>();
-        await foreach (var project in h.Client.Projects.List("acme"))
+        await foreach (var project in h.Client.Organization("acme").Projects.List())
         {
             slugs.Add(project.Slug);
         }
@@ -50,7 +50,7 @@ public class PaginationTests
         ThreePages(h, cursors);
 
         var first = new List<SentryPage<Project>>();
-        await foreach (var page in h.Client.Projects.List("acme", pages: new SentryPageOptions { MaxPages = 1 }).AsPages())
+        await foreach (var page in h.Client.Organization("acme").Projects.List(pages: new SentryPageOptions { MaxPages = 1 }).AsPages())
         {
             first.Add(page);
         }
@@ -59,7 +59,7 @@ public class PaginationTests
         Assert.That(first[0].NextCursor, Is.EqualTo("0:2:0"));
         Assert.That(first[0].HasMore, Is.True);
 
-        var rest = await h.Client.Projects.List("acme", pages: new SentryPageOptions { StartCursor = first[0].NextCursor }).ToListAsync();
+        var rest = await h.Client.Organization("acme").Projects.List(pages: new SentryPageOptions { StartCursor = first[0].NextCursor }).ToListAsync();
         Assert.That(rest.Select(p => p.Slug), Is.EqualTo(new[] { "p3", "p4", "p5" }));
     }
 
@@ -70,7 +70,7 @@ public class PaginationTests
         var cursors = new List<string?>();
         ThreePages(h, cursors);
 
-        var listing = h.Client.Projects.List("acme", pages: new SentryPageOptions { MaxItems = 3 });
+        var listing = h.Client.Organization("acme").Projects.List(pages: new SentryPageOptions { MaxItems = 3 });
         Assert.That(cursors, Is.Empty, "nothing is fetched before enumeration");
 
         var items = await listing.ToListAsync();
@@ -86,7 +86,7 @@ public class PaginationTests
         string? query = null;
         h.Mock.When(HttpMethod.Get, SentryTestHarness.Url(Path)).Respond(req => { query = req.RequestUri!.Query; return SentryTestHarness.Json("[]"); });
 
-        await h.Client.Projects.List("acme", query: "name:api").ToListAsync();
+        await h.Client.Organization("acme").Projects.List(query: "name:api").ToListAsync();
 
         Assert.That(query, Does.Contain("per_page=25").And.Contain("query=name%3Aapi"));
     }
@@ -102,7 +102,7 @@ public class PaginationTests
         var seen = new List<string?>();
         var ex = Assert.ThrowsAsync<SentryNotFoundException>(async () =>
         {
-            await foreach (var project in h.Client.Projects.List("acme"))
+            await foreach (var project in h.Client.Organization("acme").Projects.List())
             {
                 seen.Add(project.Slug);
             }
