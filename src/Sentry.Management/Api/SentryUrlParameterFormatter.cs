@@ -3,7 +3,11 @@ using Refit;
 
 namespace Sentry.Management.Api;
 
-/// <summary>Formats query and path values the way Sentry expects: booleans as <c>true</c>/<c>false</c>, not .NET's <c>True</c>.</summary>
+/// <summary>
+/// Formats query and path values the way Sentry expects, the one place that does: booleans as <c>true</c>/<c>false</c>
+/// (not .NET's <c>True</c>), dates as ISO-8601 in UTC with a <c>Z</c> (the schema's date-time parameters), whatever
+/// the offset they were given in.
+/// </summary>
 internal sealed class SentryUrlParameterFormatter : IUrlParameterFormatter
 {
     private readonly DefaultUrlParameterFormatter _default = new();

@@ -1,13 +1,10 @@
-using System.Globalization;
-
 namespace Sentry.Management;
 
-/// <summary>Checks and formats values the facade puts into URLs (booleans and other dates are formatted by SentryUrlParameterFormatter).</summary>
+/// <summary>Checks and formats values the facade puts into URLs (values Refit formats, booleans and dates, go through SentryUrlParameterFormatter).</summary>
 internal static class QueryValues
 {
-    /// <summary>ISO-8601 in UTC with a <c>Z</c>, as the schema's date-time parameters expect.</summary>
-    internal static string? Time(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>A list for an optional repeated query parameter: <see langword="null"/> when empty, so the parameter is left out.</summary>
+    internal static List<string>? NullIfEmpty(ICollection<string> values) => values.Count == 0 ? null : [.. values];
 
     /// <summary>Ids that go into a URL (path or query): digits only, so nothing else can ride along.</summary>
     internal static string NumericId(string? value, string paramName)

@@ -37,12 +37,12 @@ public class SessionsClient
             query.Fields.ToList(),
             query.Start,
             query.End,
-            NullIfEmpty(query.Environments),
+            QueryValues.NullIfEmpty(query.Environments),
             query.StatsPeriod,
-            NullIfEmpty(query.Projects),
+            QueryValues.NullIfEmpty(query.Projects),
             query.PerPage,
             query.Interval,
-            NullIfEmpty(query.GroupBy),
+            QueryValues.NullIfEmpty(query.GroupBy),
             query.OrderBy,
             query.IncludeTotals ? null : 0,
             query.IncludeSeries ? null : 0,
@@ -158,5 +158,4 @@ public class SessionsClient
     internal static string ReleaseFilter(string release) =>
         string.Create(CultureInfo.InvariantCulture, $"release:\"{release.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
 
-    private static List<string>? NullIfEmpty(IList<string> values) => values.Count == 0 ? null : values.ToList();
 }

@@ -36,7 +36,7 @@ public class StatsClient
             query.Interval,
             query.Start,
             query.End,
-            NullIfEmpty(query.Projects),
+            QueryValues.NullIfEmpty(query.Projects),
             query.Category,
             query.Outcome,
             query.Reason,
@@ -57,7 +57,7 @@ public class StatsClient
             query.Interval,
             query.Start,
             query.End,
-            NullIfEmpty(query.Projects),
+            QueryValues.NullIfEmpty(query.Projects),
             query.Category,
             query.Outcome,
             query.Reason,
@@ -81,5 +81,4 @@ public class StatsClient
         return query.StatsPeriod ?? (query.Start is null ? "24h" : null);
     }
 
-    private static List<string>? NullIfEmpty(IList<string> values) => values.Count == 0 ? null : values.ToList();
 }

@@ -147,10 +147,10 @@ public sealed class SentryManagementOptions
         getVariable ??= Environment.GetEnvironmentVariable;
         var options = new SentryManagementOptions
         {
-            AuthToken = NullIfEmpty(getVariable("SENTRY_AUTH_TOKEN")),
-            Organization = NullIfEmpty(getVariable("SENTRY_ORG")),
+            AuthToken = VariableOrNull(getVariable("SENTRY_AUTH_TOKEN")),
+            Organization = VariableOrNull(getVariable("SENTRY_ORG")),
         };
-        if (NullIfEmpty(getVariable("SENTRY_URL")) is { } url)
+        if (VariableOrNull(getVariable("SENTRY_URL")) is { } url)
         {
             options.BaseUrl = Uri.TryCreate(url, UriKind.Absolute, out var uri)
                 ? uri
@@ -169,7 +169,7 @@ public sealed class SentryManagementOptions
     public override string ToString() =>
         $"SentryManagementOptions {{ BaseUrl = {BaseUrl}, Organization = {Organization ?? "(none)"}, AuthToken = {(string.IsNullOrEmpty(AuthToken) ? "(not set)" : "[redacted]")} }}";
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? VariableOrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void CheckPositive(List<string> errors, TimeSpan value, string name)
     {

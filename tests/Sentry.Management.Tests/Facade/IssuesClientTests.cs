@@ -84,8 +84,8 @@ public class IssuesClientTests
         }).ToListAsync();
 
         Assert.That(issues.Select(i => i.Id), Is.EqualTo(new[] { "1", "2" }));
-        Assert.That(recorder.Requests[0].Query("start"), Is.EqualTo(new[] { "2026-01-02T01:04:05.000Z" }));
-        Assert.That(recorder.Requests[0].Query("end"), Is.EqualTo(new[] { "2026-01-03T00:00:00.000Z" }));
+        Assert.That(recorder.Requests[0].Query("start"), Is.EqualTo(new[] { "2026-01-02T01:04:05Z" }));
+        Assert.That(recorder.Requests[0].Query("end"), Is.EqualTo(new[] { "2026-01-03T00:00:00Z" }));
         Assert.That(recorder.Requests[0].QueryNames, Does.Not.Contain("query"), "no query lets Sentry apply its default");
         Assert.That(recorder.Requests[1].Query("cursor"), Is.EqualTo(new[] { "0:100:0" }));
     }

@@ -26,8 +26,8 @@ public interface ISessionsApi
     Task<SessionsResult> GetAsync(
         [AliasAs("organization_id_or_slug")] string organization,
         [Query(CollectionFormat.Multi)] IEnumerable<string> field,
-        [Query(Format = "O")] DateTimeOffset? start = null,
-        [Query(Format = "O")] DateTimeOffset? end = null,
+        [Query] DateTimeOffset? start = null,
+        [Query] DateTimeOffset? end = null,
         [Query(CollectionFormat.Multi)] IEnumerable<string>? environment = null,
         [Query] string? statsPeriod = null,
         [Query(CollectionFormat.Multi)] IEnumerable<string>? project = null,
