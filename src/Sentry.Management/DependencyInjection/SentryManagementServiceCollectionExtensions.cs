@@ -2,10 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sentry.Management;
 using Sentry.Management.Api;
 using Sentry.Management.DependencyInjection;
 using Sentry.Management.Http;
-using Sentry.Management;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Reflection;
-using System.Text.Json.Serialization.Metadata;
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Sentry.Management.Serialization;
 using Sentry.Management.Tests.TestSupport;

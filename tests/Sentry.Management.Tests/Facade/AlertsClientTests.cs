@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Sentry.Management.Serialization;
 using Sentry.Management.Tests.TestSupport;
 
