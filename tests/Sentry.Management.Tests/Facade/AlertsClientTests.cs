@@ -50,7 +50,7 @@ public class AlertsClientTests
 
         var rules = await h.Client.Project("melody").AlertRules.List().ToListAsync();
 
-        Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
+        Assert.That(recorder.Single.Method, Is.EqualTo(HttpMethod.Get));
         var rule = rules.Single();
         Assert.That(rule.Id, Is.EqualTo("3"));
         Assert.That(rule.Name, Is.EqualTo("High Number of Issues with Production"));
@@ -95,7 +95,7 @@ public class AlertsClientTests
 
         var result = await h.Client.Project("python").AlertRules.CreateAsync(SlowRegressionRule());
 
-        var request = recorder.Single();
+        var request = recorder.Single;
         Assert.That(request.Method, Is.EqualTo(HttpMethod.Post));
         AssertJson(request.Body, SlowRegressionRuleJson);
         Assert.That(result.IsPending, Is.False);
@@ -264,8 +264,8 @@ public class AlertsClientTests
             Triggers = [new MetricAlertTriggerRequest { Label = "critical", AlertThreshold = 70 }],
         });
 
-        Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Put));
-        Assert.That(JsonNode.Parse(recorder.Single().Body!)!["triggers"]![0]!["actions"]!.AsArray(), Is.Empty);
+        Assert.That(recorder.Single.Method, Is.EqualTo(HttpMethod.Put));
+        Assert.That(JsonNode.Parse(recorder.Single.Body!)!["triggers"]![0]!["actions"]!.AsArray(), Is.Empty);
         Assert.That(result.Rule!.Dataset, Is.EqualTo("transactions"));
         Assert.That(result.Rule.CreatedBy!.Name, Is.EqualTo("Spongebob Squarepants"));
     }

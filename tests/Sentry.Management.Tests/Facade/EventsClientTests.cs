@@ -18,7 +18,7 @@ public class EventsClientTests
 
         var e = await h.Client.Project("pump-station").Events.GetAsync("9999aaaaca8b46d797c23c6077c6ff01");
 
-        Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
+        Assert.That(recorder.Single.Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(e.EventId, Is.EqualTo("9999aaaaca8b46d797c23c6077c6ff01"));
         Assert.That(e.GroupId, Is.EqualTo("1341191803"));
         Assert.That(e.ProjectId, Is.EqualTo("5236886"));
@@ -79,7 +79,7 @@ public class EventsClientTests
 
         var events = await h.Client.Project("pump-station").Events.List(statsPeriod: "24h", full: true).ToListAsync();
 
-        var request = recorder.Single();
+        var request = recorder.Single;
         Assert.That(request.Query("full"), Is.EqualTo(new[] { "true" }));
         Assert.That(request.Query("statsPeriod"), Is.EqualTo(new[] { "24h" }));
         Assert.That(events[0].EventId, Is.EqualTo("9fac2ceed9344f2bbfdd1fdacb0ed9b1"));
@@ -97,7 +97,7 @@ public class EventsClientTests
 
         var events = await h.Client.Events.ListForIssue("1889724436", query: "user.email:\"a b@example.com\"").ToListAsync();
 
-        var request = recorder.Single();
+        var request = recorder.Single;
         Assert.That(request.Query("query"), Is.EqualTo(new[] { "user.email:\"a b@example.com\"" }));
         Assert.That(request.Query("per_page"), Is.EqualTo(new[] { h.Options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         Assert.That(events[0].GroupId, Is.EqualTo("1889724436"));
@@ -116,7 +116,7 @@ public class EventsClientTests
 
         var e = await h.Client.Events.GetForIssueAsync("1341191803", eventId);
 
-        Assert.That(recorder.Single().Path, Is.EqualTo($"/api/0/organizations/acme/issues/1341191803/events/{eventId}/"));
+        Assert.That(recorder.Single.Path, Is.EqualTo($"/api/0/organizations/acme/issues/1341191803/events/{eventId}/"));
         Assert.That(e.GetException()!.Values![0].Type, Is.EqualTo("ForbiddenError"));
     }
 
@@ -144,7 +144,7 @@ public class EventsClientTests
 
         var hashes = await h.Client.Events.ListHashes("1341191803", full: false).ToListAsync();
 
-        Assert.That(recorder.Single().Query("full"), Is.EqualTo(new[] { "false" }));
+        Assert.That(recorder.Single.Query("full"), Is.EqualTo(new[] { "false" }));
         Assert.That(hashes[0].Id, Is.EqualTo("53aa54ab27474eaab1fc1d0f7f86d2f1"));
         Assert.That(hashes[0].LatestEvent!.EventId, Is.EqualTo("9999aaaaca8b46d797c23c6077c6ff01"));
         Assert.That(hashes[0].LatestEvent!.User!.Name, Is.EqualTo("Hell Boy"));
@@ -160,7 +160,7 @@ public class EventsClientTests
 
         var lookup = await h.Client.Events.ResolveEventIdAsync("9fac2ceed9344f2bbfdd1fdacb0ed9b1");
 
-        Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
+        Assert.That(recorder.Single.Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(lookup.ProjectSlug, Is.EqualTo("pump-station"));
         Assert.That(lookup.GroupId, Is.EqualTo("1"));
         Assert.That(lookup.Event!.EventId, Is.EqualTo("9fac2ceed9344f2bbfdd1fdacb0ed9b1"));

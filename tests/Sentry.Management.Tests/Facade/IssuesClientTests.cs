@@ -36,7 +36,7 @@ public class IssuesClientTests
             Limit = 25,
         }).ToListAsync();
 
-        var request = recorder.Single();
+        var request = recorder.Single;
         Assert.That(request.Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(request.Path, Is.EqualTo("/api/0/organizations/acme/issues/"));
         var rawQuery = request.AbsoluteUri[(request.AbsoluteUri.IndexOf("query=", StringComparison.Ordinal) + 6)..].Split('&')[0];
@@ -99,7 +99,7 @@ public class IssuesClientTests
 
         var issue = await h.Client.Issues.GetAsync("1");
 
-        Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
+        Assert.That(recorder.Single.Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(issue.Title, Is.EqualTo("This is an example Python exception"));
         Assert.That(issue.Status, Is.EqualTo(IssueStatus.Unresolved));
         Assert.That(issue.Substatus, Is.EqualTo(IssueSubstatus.Ongoing));
@@ -129,7 +129,7 @@ public class IssuesClientTests
             Priority = IssuePriority.High,
         });
 
-        var request = recorder.Single();
+        var request = recorder.Single;
         Assert.That(request.Method, Is.EqualTo(HttpMethod.Put));
         AssertJson(request.Body, """
             {"status": "ignored", "substatus": "archived_until_condition_met",
@@ -155,7 +155,7 @@ public class IssuesClientTests
             IsPublic = false,
         });
 
-        AssertJson(recorder.Single().Body, """
+        AssertJson(recorder.Single.Body, """
             {"status": "resolved", "statusDetails": {"inRelease": "1.2.3", "inCommit": {"commit": "abc", "repository": "acme/app"}},
              "hasSeen": true, "isSubscribed": false, "isPublic": false}
             """);
@@ -171,7 +171,7 @@ public class IssuesClientTests
 
         await h.Client.Issues.DeleteAsync("42");
 
-        Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Delete));
+        Assert.That(recorder.Single.Method, Is.EqualTo(HttpMethod.Delete));
     }
 
     [Test]
@@ -192,7 +192,7 @@ public class IssuesClientTests
 
         var lookup = await h.Client.Issues.ResolveShortIdAsync("PUMP-STATION-1");
 
-        Assert.That(recorder.Single().Method, Is.EqualTo(HttpMethod.Get));
+        Assert.That(recorder.Single.Method, Is.EqualTo(HttpMethod.Get));
         Assert.That(lookup.GroupId, Is.EqualTo("1"));
         Assert.That(lookup.ProjectSlug, Is.EqualTo("pump-station"));
         Assert.That(lookup.OrganizationSlug, Is.EqualTo("the-interstellar-jurisdiction"));
@@ -246,7 +246,7 @@ public class IssuesClientTests
 
         var issues = await h.Client.Project("pump-station").Issues.List("is:unresolved browser:\"Chrome 60\"", IssueSort.New, "24h").ToListAsync();
 
-        var request = recorder.Single();
+        var request = recorder.Single;
         Assert.That(request.Query("query"), Is.EqualTo(new[] { "is:unresolved browser:\"Chrome 60\"" }));
         Assert.That(request.Query("sort"), Is.EqualTo(new[] { "new" }));
         Assert.That(request.Query("statsPeriod"), Is.EqualTo(new[] { "24h" }));
@@ -367,7 +367,7 @@ public class IssuesClientTests
 
         var result = await h.Client.Issues.BulkUpdateByQueryAsync(new IssueQuery { Query = query, Projects = ["2"], Environments = ["prod"] }, new IssueUpdate { Status = IssueStatus.Ignored, Substatus = IssueSubstatus.ArchivedForever });
 
-        var request = recorder.Single();
+        var request = recorder.Single;
         Assert.That(result, Is.Null, "204: nothing to report");
         Assert.That(request.QueryNames, Does.Not.Contain("id"));
         Assert.That(request.AbsoluteUri, Does.Contain("query=is%3Aunresolved%20message%3A%22Network%20timeout%22%20level%3Aerror"));
@@ -387,8 +387,8 @@ public class IssuesClientTests
 
         await h.Client.Issues.BulkDeleteByQueryAsync(new IssueQuery { Query = "is:resolved age:+30d" });
 
-        Assert.That(recorder.Single().Query("query"), Is.EqualTo(new[] { "is:resolved age:+30d" }));
-        Assert.That(recorder.Single().AbsoluteUri, Does.Contain("age%3A%2B30d"), "a plus must not turn into a space");
+        Assert.That(recorder.Single.Query("query"), Is.EqualTo(new[] { "is:resolved age:+30d" }));
+        Assert.That(recorder.Single.AbsoluteUri, Does.Contain("age%3A%2B30d"), "a plus must not turn into a space");
     }
 
     [Test]

@@ -15,7 +15,7 @@ public class ReleaseVersionEncodingTests
     public async Task Get_escapes_the_version_in_the_raw_url(string version, string expectedSegment)
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ReleaseJson);
+        var log = RequestRecorder.Answer(h, ReleaseJson);
 
         await h.Client.Releases.GetAsync(version);
 
@@ -29,7 +29,7 @@ public class ReleaseVersionEncodingTests
     public async Task Every_version_endpoint_escapes_plus_slash_and_space()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, "[]");
+        var log = RequestRecorder.Answer(h, "[]");
         const string version = "app@1.0 +b/7";
         const string segment = "app%401.0%20%2Bb%2F7";
 
@@ -51,7 +51,7 @@ public class ReleaseVersionEncodingTests
     public async Task Update_delete_and_deploy_escape_the_version()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, """{"id": "1", "environment": "prod"}""");
+        var log = RequestRecorder.Answer(h, """{"id": "1", "environment": "prod"}""");
         const string version = "app@1.0.0+build.7/x";
         const string segment = "app%401.0.0%2Bbuild.7%2Fx";
 

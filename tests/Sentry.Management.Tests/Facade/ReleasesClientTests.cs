@@ -20,7 +20,7 @@ public class ReleasesClientTests
     public async Task List_sends_repeated_project_and_environment_filters_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ListOrganizationReleases);
+        var log = RequestRecorder.Answer(h, ListOrganizationReleases);
 
         var releases = await h.Client.Releases.List(query: "1.0", projects: ["web", "42"], environments: ["production", "staging"]).ToListAsync();
 
@@ -47,7 +47,7 @@ public class ReleasesClientTests
     public async Task List_follows_the_link_cursor()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(
+        var log = RequestRecorder.Answer(
             h,
             ListOrganizationReleases,
             link: r => SentryTestHarness.Link("/api/0/organizations/acme/releases/", "100:1:0", hasNext: !r.RequestUri!.Query.Contains("cursor")));
@@ -62,7 +62,7 @@ public class ReleasesClientTests
     public async Task ListForProject_uses_the_project_path_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ListProjectReleases);
+        var log = RequestRecorder.Answer(h, ListProjectReleases);
 
         var releases = await h.Client.Organization("other-org").Project("web").Releases.List(environments: ["production"]).ToListAsync();
 
@@ -75,7 +75,7 @@ public class ReleasesClientTests
     public async Task Create_posts_the_release_with_commits_and_refs_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, CreateOrganizationRelease, HttpStatusCode.Created);
+        var log = RequestRecorder.Answer(h, CreateOrganizationRelease, HttpStatusCode.Created);
 
         var result = await h.Client.Releases.CreateOrGetAsync(new ReleaseCreate
         {
@@ -121,7 +121,7 @@ public class ReleasesClientTests
     public async Task Create_reports_208_as_already_existing()
     {
         using var h = new SentryTestHarness();
-        RequestLog.Answer(h, CreateOrganizationRelease, HttpStatusCode.AlreadyReported);
+        RequestRecorder.Answer(h, CreateOrganizationRelease, HttpStatusCode.AlreadyReported);
 
         var result = await h.Client.Releases.CreateOrGetAsync(new ReleaseCreate { Version = "frontend@1.0.0", Projects = ["web"] });
         var release = await h.Client.Releases.CreateAsync(new ReleaseCreate { Version = "frontend@1.0.0", Projects = ["web"] });
@@ -136,7 +136,7 @@ public class ReleasesClientTests
     public void Create_rejects_versions_sentry_refuses_before_sending(string version, string messagePart)
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, "{}");
+        var log = RequestRecorder.Answer(h, "{}");
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => h.Client.Releases.CreateAsync(new ReleaseCreate { Version = version, Projects = ["web"] }));
 
@@ -158,7 +158,7 @@ public class ReleasesClientTests
     public async Task Get_asks_for_health_and_adoption_and_parses_the_full_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, GetOrganizationRelease);
+        var log = RequestRecorder.Answer(h, GetOrganizationRelease);
 
         var release = await h.Client.Releases.GetAsync("control@abc123", includeHealth: true, includeAdoptionStages: true);
 
@@ -172,7 +172,7 @@ public class ReleasesClientTests
     public async Task Get_without_options_sends_no_query()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, GetOrganizationRelease);
+        var log = RequestRecorder.Answer(h, GetOrganizationRelease);
 
         await h.Client.Releases.GetAsync("1.0");
 
@@ -183,7 +183,7 @@ public class ReleasesClientTests
     public async Task Finalize_puts_only_the_release_date_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, UpdateOrganizationRelease);
+        var log = RequestRecorder.Answer(h, UpdateOrganizationRelease);
 
         var release = await h.Client.Releases.FinalizeAsync("control@abc123", Noon);
 
@@ -197,7 +197,7 @@ public class ReleasesClientTests
     public async Task SetCommits_with_refs_puts_the_refs()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, UpdateOrganizationRelease);
+        var log = RequestRecorder.Answer(h, UpdateOrganizationRelease);
 
         await h.Client.Releases.SetCommitsAsync("1.0", [new ReleaseRef { Repository = "acme/web", Commit = "def" }]);
 
@@ -208,7 +208,7 @@ public class ReleasesClientTests
     public async Task SetCommits_with_commits_puts_the_commits_with_snake_case_names()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, UpdateOrganizationRelease);
+        var log = RequestRecorder.Answer(h, UpdateOrganizationRelease);
 
         await h.Client.Releases.SetCommitsAsync("1.0", [new ReleaseCommitData { Id = "abc", AuthorEmail = "a@b.c" }]);
 
@@ -219,7 +219,7 @@ public class ReleasesClientTests
     public async Task Update_puts_ref_and_url()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, UpdateOrganizationRelease);
+        var log = RequestRecorder.Answer(h, UpdateOrganizationRelease);
 
         await h.Client.Organization("other").Releases.UpdateAsync("1.0", new ReleaseUpdate { Ref = "v1", Url = new Uri("https://ci.example.com/1") });
 
@@ -231,7 +231,7 @@ public class ReleasesClientTests
     public async Task Delete_sends_delete_and_accepts_204()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, string.Empty, HttpStatusCode.NoContent);
+        var log = RequestRecorder.Answer(h, string.Empty, HttpStatusCode.NoContent);
 
         await h.Client.Releases.DeleteAsync("1.0");
 
@@ -243,7 +243,7 @@ public class ReleasesClientTests
     public async Task ListCommits_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ListOrganizationReleaseCommits);
+        var log = RequestRecorder.Answer(h, ListOrganizationReleaseCommits);
 
         var commits = await h.Client.Releases.ListCommits("frontend@1.0.0").ToListAsync();
 
@@ -257,7 +257,7 @@ public class ReleasesClientTests
     public async Task ListProjectCommits_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ListProjectReleaseCommits);
+        var log = RequestRecorder.Answer(h, ListProjectReleaseCommits);
 
         var commits = await h.Client.Project("web").Releases.ListCommits("frontend@1.0.0", new SentryPageOptions { StartCursor = "0:100:0" }).ToListAsync();
 
@@ -271,7 +271,7 @@ public class ReleasesClientTests
     {
         // The schema gives no example for this endpoint; this is the shape of Sentry's CommitFileChange serializer.
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, """
+        var log = RequestRecorder.Answer(h, """
             [{"id": "11", "orgId": 2, "author": {"name": "Jane", "email": "jane@example.com"},
               "commitMessage": "fix: things", "filename": "src/app.ts", "type": "M", "repoName": "acme/web"}]
             """);
@@ -289,7 +289,7 @@ public class ReleasesClientTests
     {
         // The schema gives no example for deploys; the fields are the schema's required ones.
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, """
+        var log = RequestRecorder.Answer(h, """
             [{"id": "53070941", "environment": "production", "dateStarted": null,
               "dateFinished": "2024-05-21T11:26:17.597793Z", "name": "deploy 7", "url": null}]
             """);
@@ -307,7 +307,7 @@ public class ReleasesClientTests
     public async Task CreateDeploy_posts_the_deploy()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, """{"id": "1", "environment": "production", "dateStarted": null, "dateFinished": "2026-11-25T12:05:00Z", "name": "ci-7", "url": "https://ci.example.com/7"}""", HttpStatusCode.Created);
+        var log = RequestRecorder.Answer(h, """{"id": "1", "environment": "production", "dateStarted": null, "dateFinished": "2026-11-25T12:05:00Z", "name": "ci-7", "url": "https://ci.example.com/7"}""", HttpStatusCode.Created);
 
         var deploy = await h.Client.Releases.CreateDeployAsync("app@1.0.0+7", new DeployCreate
         {
@@ -341,7 +341,7 @@ public class ReleasesClientTests
     public async Task Unknown_status_and_new_fields_are_kept()
     {
         using var h = new SentryTestHarness();
-        RequestLog.Answer(h, """{"version": "1.0", "status": "frozen_later", "newField": [1]}""");
+        RequestRecorder.Answer(h, """{"version": "1.0", "status": "frozen_later", "newField": [1]}""");
 
         var release = await h.Client.Releases.GetAsync("1.0");
 
@@ -353,7 +353,7 @@ public class ReleasesClientTests
     public async Task Health_numbers_read_including_the_24h_ones()
     {
         using var h = new SentryTestHarness();
-        RequestLog.Answer(h, """
+        RequestRecorder.Answer(h, """
             {"version": "1.0", "projects": [{"slug": "web", "healthData": {"crashFreeSessions": 99.5, "crashFreeUsers": 98.25,
              "totalUsers24h": 5, "totalProjectUsers24h": 50, "totalSessions24h": 7, "totalProjectSessions24h": 70,
              "sessionsCrashed": 1, "adoption": 10.0, "stats": {"24h": [[1715126400, 3]]}}}]}
@@ -370,7 +370,7 @@ public class ReleasesClientTests
     public void Create_surfaces_a_400_as_a_validation_exception()
     {
         using var h = new SentryTestHarness();
-        RequestLog.Answer(h, """{"version": ["Release with name 1.0 is not allowed"]}""", HttpStatusCode.BadRequest);
+        RequestRecorder.Answer(h, """{"version": ["Release with name 1.0 is not allowed"]}""", HttpStatusCode.BadRequest);
 
         Assert.ThrowsAsync<SentryValidationException>(() => h.Client.Releases.CreateOrGetAsync(new ReleaseCreate { Version = "1.0", Projects = ["web"] }));
     }
@@ -379,7 +379,7 @@ public class ReleasesClientTests
     public void Unknown_release_surfaces_as_not_found_on_every_kind_of_call()
     {
         using var h = new SentryTestHarness();
-        RequestLog.Answer(h, """{"detail": "The requested resource does not exist"}""", HttpStatusCode.NotFound);
+        RequestRecorder.Answer(h, """{"detail": "The requested resource does not exist"}""", HttpStatusCode.NotFound);
 
         Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.GetAsync("nope"));
         Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Releases.ListCommitFilesAsync("nope"));

@@ -10,7 +10,7 @@ public class SessionsClientTests
     public async Task Get_sends_repeated_fields_and_group_bys_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, GetOrganizationSessions);
+        var log = RequestRecorder.Answer(h, GetOrganizationSessions);
         var query = new SessionsQuery { StatsPeriod = "24h", Interval = "30m", Query = "release:\"app@1.0\"", OrderBy = "-sum(session)", PerPage = 5 };
         query.Fields.Add("sum(session)");
         query.Fields.Add("crash_free_rate(session)");
@@ -45,7 +45,7 @@ public class SessionsClientTests
     public async Task Get_sends_start_and_end_as_iso_8601_and_can_leave_totals_and_series_out()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, GetOrganizationSessions);
+        var log = RequestRecorder.Answer(h, GetOrganizationSessions);
         var query = new SessionsQuery
         {
             Start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
@@ -77,7 +77,7 @@ public class SessionsClientTests
     public async Task GetCrashFreeRates_asks_for_rates_of_one_release_and_environment()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, """
+        var log = RequestRecorder.Answer(h, """
             {"start": "2026-11-11T00:00:00Z", "end": "2026-11-25T12:00:00Z", "query": "release:\"app@1.0.0+7\"",
              "intervals": ["2026-11-11T00:00:00Z"],
              "groups": [{"by": {}, "totals": {"crash_free_rate(session)": 0.9975, "crash_free_rate(user)": 0.991,
@@ -98,7 +98,7 @@ public class SessionsClientTests
     public async Task GetCrashFreeRates_keeps_nulls_when_there_were_no_sessions()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, """
+        var log = RequestRecorder.Answer(h, """
             {"start": "2026-11-24T12:00:00Z", "end": "2026-11-25T12:00:00Z", "query": "", "intervals": [],
              "groups": [{"by": {}, "totals": {"crash_free_rate(session)": null, "crash_free_rate(user)": null,
                                               "sum(session)": 0, "count_unique(user)": 0}, "series": {}}]}
@@ -114,7 +114,7 @@ public class SessionsClientTests
     public async Task GetCrashFreeRates_reads_an_empty_answer_as_no_data()
     {
         using var h = new SentryTestHarness();
-        RequestLog.Answer(h, """{"start": "2026-11-24T12:00:00Z", "end": "2026-11-25T12:00:00Z", "query": "", "intervals": [], "groups": []}""");
+        RequestRecorder.Answer(h, """{"start": "2026-11-24T12:00:00Z", "end": "2026-11-25T12:00:00Z", "query": "", "intervals": [], "groups": []}""");
 
         var rates = await h.Client.Sessions.GetCrashFreeRatesAsync();
 
@@ -125,7 +125,7 @@ public class SessionsClientTests
     public async Task GetCrashFreeRatesByRelease_groups_by_release_with_the_most_sessions_first()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, """
+        var log = RequestRecorder.Answer(h, """
             {"query": "", "intervals": ["2026-11-25T00:00:00Z"], "groups": [
               {"by": {"release": "app@1.1.0"}, "totals": {"crash_free_rate(session)": 0.999, "crash_free_rate(user)": 0.99, "sum(session)": 900, "count_unique(user)": 90}},
               {"by": {"release": "app@1.0.0"}, "totals": {"crash_free_rate(session)": null, "crash_free_rate(user)": null, "sum(session)": 0, "count_unique(user)": 0}}]}
@@ -154,7 +154,7 @@ public class SessionsClientTests
     public async Task Group_by_values_that_are_numbers_read_as_text()
     {
         using var h = new SentryTestHarness();
-        RequestLog.Answer(h, """
+        RequestRecorder.Answer(h, """
             {"query": "", "intervals": ["2026-11-25T00:00:00Z"],
              "groups": [{"by": {"project": 42, "release": "1.0"}, "totals": {"sum(session)": 5}, "series": {"sum(session)": [null]}}]}
             """);

@@ -12,7 +12,7 @@ public class StatsClientTests
     public async Task Get_sends_repeated_group_bys_and_filters_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ListOrganizationStatsV2);
+        var log = RequestRecorder.Answer(h, ListOrganizationStatsV2);
         var query = new StatsQuery { StatsPeriod = "14d", Interval = "1d", Category = "error", Outcome = "invalid", Reason = "too_large" };
         query.GroupBy.Add("outcome");
         query.GroupBy.Add("project");
@@ -40,7 +40,7 @@ public class StatsClientTests
     public async Task Get_defaults_to_the_last_24_hours_grouped_by_outcome()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ListOrganizationStatsV2);
+        var log = RequestRecorder.Answer(h, ListOrganizationStatsV2);
 
         await h.Client.Organization("other").Stats.GetAsync();
 
@@ -52,7 +52,7 @@ public class StatsClientTests
     public async Task Get_with_start_and_end_sends_no_period()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ListOrganizationStatsV2);
+        var log = RequestRecorder.Answer(h, ListOrganizationStatsV2);
         var query = new StatsQuery { Field = "sum(times_seen)", Start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), End = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero) };
 
         await h.Client.Stats.GetAsync(query: query);
@@ -73,7 +73,7 @@ public class StatsClientTests
     public async Task GetSummary_sends_the_filters_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, GetOrganizationStatsSummary);
+        var log = RequestRecorder.Answer(h, GetOrganizationStatsSummary);
         var query = new StatsQuery { StatsPeriod = "7d", Category = "error", Outcome = "accepted" };
         query.Projects.Add("1");
 
@@ -94,7 +94,7 @@ public class StatsClientTests
     public async Task GetProjectStats_sends_unix_seconds_and_parses_the_schema_example()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, ListProjectStats);
+        var log = RequestRecorder.Answer(h, ListProjectStats);
 
         var points = await h.Client.Project("web").GetStatsAsync(stat: "received",
             since: DateTimeOffset.FromUnixTimeSeconds(1541455200),
@@ -113,7 +113,7 @@ public class StatsClientTests
     public async Task GetProjectStats_without_options_sends_no_query()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, "[[1541455200, null, \"future\"]]");
+        var log = RequestRecorder.Answer(h, "[[1541455200, null, \"future\"]]");
 
         var points = await h.Client.Project("web").GetStatsAsync();
 

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Tests.Api;
+namespace Sentry.Management.Tests.Http;
 
 public class SentryReleaseVersionTests
 {

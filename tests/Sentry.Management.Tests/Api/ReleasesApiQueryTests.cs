@@ -1,7 +1,7 @@
 using Sentry.Management.Api;
 using Sentry.Management.Tests.TestSupport;
 
-namespace Sentry.Management.Tests.Facade;
+namespace Sentry.Management.Tests.Api;
 
 /// <summary>Query parameters of <see cref="IReleasesApi"/> that the facade does not expose, checked on the raw Refit interface.</summary>
 public class ReleasesApiQueryTests
@@ -12,7 +12,7 @@ public class ReleasesApiQueryTests
     public async Task Get_sends_every_schema_query_parameter_by_its_schema_name()
     {
         using var h = new SentryTestHarness();
-        var log = RequestLog.Answer(h, GetOrganizationRelease);
+        var log = RequestRecorder.Answer(h, GetOrganizationRelease);
         using var http = new HttpClient(h.Mock, disposeHandler: false) { BaseAddress = new Uri(SentryTestHarness.BaseUrl) };
         var api = SentryRefit.Create<IReleasesApi>(http);
 
