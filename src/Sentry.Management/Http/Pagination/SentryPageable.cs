@@ -12,7 +12,8 @@ namespace Sentry.Management;
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class SentryPageable<T> : IAsyncEnumerable<T>
 {
-    private readonly Func<string?, CancellationToken, Task<IApiResponse<List<T>>>> _fetchPage;
+    private readonly Func<string?, CancellationToken, Task<IApiResponse<List<T>>>>? _fetchPage;
+    private readonly IReadOnlyList<SentryPage<T>>? _inMemory;
     private readonly SentryPageOptions _options;
 
     /// <summary>
@@ -29,10 +30,32 @@ public sealed class SentryPageable<T> : IAsyncEnumerable<T>
         _options.Validate();
     }
 
+    /// <summary>Over pages held in memory; see <see cref="SentryPageable.FromPages"/>.</summary>
+    internal SentryPageable(IReadOnlyList<SentryPage<T>> pages)
+    {
+        _inMemory = pages;
+        _options = new SentryPageOptions();
+    }
+
     /// <summary>Enumerates page by page, exposing each page's cursors so a caller can stop and resume later.</summary>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The pages, fetched one at a time as they are enumerated.</returns>
-    public async IAsyncEnumerable<SentryPage<T>> AsPages([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SentryPage<T>> AsPages(CancellationToken cancellationToken = default) =>
+        _inMemory is { } pages ? InMemory(pages, cancellationToken) : Fetch(_fetchPage!, cancellationToken);
+
+    private static async IAsyncEnumerable<SentryPage<T>> InMemory(IReadOnlyList<SentryPage<T>> pages, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var page in pages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return page;
+        }
+    }
+
+    private async IAsyncEnumerable<SentryPage<T>> Fetch(
+        Func<string?, CancellationToken, Task<IApiResponse<List<T>>>> fetchPage,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var cursor = _options.StartCursor;
         var pages = 0;
@@ -45,7 +68,7 @@ public sealed class SentryPageable<T> : IAsyncEnumerable<T>
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            using var response = await _fetchPage(cursor, cancellationToken).ConfigureAwait(false);
+            using var response = await fetchPage(cursor, cancellationToken).ConfigureAwait(false);
             if (response.Error is { } error)
             {
                 throw error;
