@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Ours = Sentry.Management.Capture;
+using Ours = Sentry.Management;
 
 namespace Sentry.Management.Benchmarks;
 
@@ -89,7 +89,7 @@ internal static class Workload
             e.Extra["extra1"] = 42;
             e.Extra["extra2"] = "some text";
             e.Extra["extra3"] = 3.14;
-            e.User = new Ours.SentryUser { Id = "user-1", Username = "bench" };
+            e.User = new Ours.CaptureUser { Id = "user-1", Username = "bench" };
             e.Fingerprint = Fingerprint;
         });
 

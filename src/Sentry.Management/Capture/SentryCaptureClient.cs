@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sentry.Management.Capture;
 using Sentry.Management.Capture.Protocol;
 using Sentry.Management.Capture.Transport;
 
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>
 /// Captures errors, messages, transactions and metrics and sends them to Sentry's envelope endpoint in the
@@ -76,7 +77,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
     /// <param name="exception">The exception; <see langword="null"/> is logged and ignored.</param>
     /// <param name="configure">Adds tags, extras, user, fingerprint... to this event only; runs on the calling thread.</param>
     /// <returns>The event id, or <see cref="Guid.Empty"/> when the event was dropped right away (sampled out, queue full, client disposed).</returns>
-    public Guid CaptureException(Exception? exception, Action<SentryEvent>? configure = null)
+    public Guid CaptureException(Exception? exception, Action<ErrorEvent>? configure = null)
     {
         if (exception is null)
         {
@@ -84,7 +85,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
             return Guid.Empty;
         }
 
-        return Capture(new SentryEvent { Exception = exception, Level = SentryLevel.Error }, configure);
+        return Capture(new ErrorEvent { Exception = exception, Level = EventLevel.Error }, configure);
     }
 
     /// <summary>Captures a message event.</summary>
@@ -92,7 +93,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
     /// <param name="level">The severity.</param>
     /// <param name="configure">Adds data to this event only; runs on the calling thread.</param>
     /// <returns>The event id, or <see cref="Guid.Empty"/> when the event was dropped right away.</returns>
-    public Guid CaptureMessage(string? message, SentryLevel level = SentryLevel.Info, Action<SentryEvent>? configure = null)
+    public Guid CaptureMessage(string? message, EventLevel level = EventLevel.Info, Action<ErrorEvent>? configure = null)
     {
         if (message is null)
         {
@@ -100,13 +101,13 @@ public sealed class SentryCaptureClient : IAsyncDisposable
             return Guid.Empty;
         }
 
-        return Capture(new SentryEvent { Message = message, Level = level }, configure);
+        return Capture(new ErrorEvent { Message = message, Level = level }, configure);
     }
 
     /// <summary>Captures an event built by the caller; the client owns it from now on.</summary>
     /// <param name="sentryEvent">The event; <see langword="null"/> is logged and ignored.</param>
     /// <returns>The event id, or <see cref="Guid.Empty"/> when the event was dropped right away.</returns>
-    public Guid CaptureEvent(SentryEvent? sentryEvent)
+    public Guid CaptureEvent(ErrorEvent? sentryEvent)
     {
         if (sentryEvent is null)
         {
@@ -117,18 +118,18 @@ public sealed class SentryCaptureClient : IAsyncDisposable
         return Capture(sentryEvent, null);
     }
 
-    /// <summary>Starts a transaction; call <see cref="SentrySpan.Finish"/> on it to send it. <c>TracesSampleRate</c> decides here whether it will be sent.</summary>
+    /// <summary>Starts a transaction; call <see cref="TraceSpan.Finish"/> on it to send it. <c>TracesSampleRate</c> decides here whether it will be sent.</summary>
     /// <param name="name">The transaction name, such as a route.</param>
     /// <param name="operation">The operation, such as <c>http.server</c>.</param>
     /// <returns>The running transaction.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="operation"/> is empty.</exception>
-    public SentryTransaction StartTransaction(string name, string operation)
+    public TraceTransaction StartTransaction(string name, string operation)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(operation);
         var rate = _options.TracesSampleRate;
         var sampled = rate >= 1 || (rate > 0 && Random.Shared.NextDouble() < rate);
-        return new SentryTransaction(name, operation, sampled, _time, OnTransactionFinished);
+        return new TraceTransaction(name, operation, sampled, _time, OnTransactionFinished);
     }
 
     /// <summary>Adds to a counter metric.</summary>
@@ -221,7 +222,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
 
     private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    private Guid Capture(SentryEvent evt, Action<SentryEvent>? configure)
+    private Guid Capture(ErrorEvent evt, Action<ErrorEvent>? configure)
     {
         if (IsDisposed)
         {
@@ -256,7 +257,7 @@ public sealed class SentryCaptureClient : IAsyncDisposable
         return Enqueue(new EventWork(evt, Scope.Snapshot), null) ? evt.EventId : Guid.Empty;
     }
 
-    private void OnTransactionFinished(SentryTransaction transaction)
+    private void OnTransactionFinished(TraceTransaction transaction)
     {
         var items = EnvelopePreparer.TransactionItems(transaction);
         foreach (var item in items)

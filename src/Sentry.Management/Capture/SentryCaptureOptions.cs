@@ -1,6 +1,7 @@
 using System.IO.Compression;
+using Sentry.Management.Capture.Processing;
 
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>Settings of a <see cref="SentryCaptureClient"/>; checked by <see cref="Validate"/> when the client is created.</summary>
 public sealed class SentryCaptureOptions
@@ -27,7 +28,7 @@ public sealed class SentryCaptureOptions
     public int MaxBreadcrumbs { get; set; } = 100;
 
     /// <summary>Called on the sender thread for each error or message event; return <see langword="null"/> to drop it. If it throws, the event is sent unchanged.</summary>
-    public Func<SentryEvent, SentryEvent?>? BeforeSend { get; set; }
+    public Func<ErrorEvent, ErrorEvent?>? BeforeSend { get; set; }
 
     /// <summary>Called on the calling thread for each breadcrumb; return <see langword="null"/> to drop it. If it throws, the breadcrumb is kept.</summary>
     public Func<SentryBreadcrumb, SentryBreadcrumb?>? BeforeBreadcrumb { get; set; }
@@ -162,7 +163,7 @@ public sealed class SentryCaptureOptions
             problems.Add($"{name} has no pattern, exceptionType or tag, so it would match every event.");
         }
 
-        if (rule.IsRegex && !string.IsNullOrEmpty(rule.Pattern) && !Processing.FilterRuleMatcher.IsValidRegex(rule.Pattern))
+        if (rule.IsRegex && !string.IsNullOrEmpty(rule.Pattern) && !FilterRuleMatcher.IsValidRegex(rule.Pattern))
         {
             problems.Add($"{name}.pattern is not a valid regular expression.");
         }

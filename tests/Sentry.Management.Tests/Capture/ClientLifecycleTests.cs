@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
 namespace Sentry.Management.Tests.Capture;

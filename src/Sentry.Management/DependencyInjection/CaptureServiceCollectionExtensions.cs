@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Sentry.Management;
 using Sentry.Management.Capture;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Sentry.Management.Capture.Transport;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Transport;
 
 public class RateLimiterTests
 {

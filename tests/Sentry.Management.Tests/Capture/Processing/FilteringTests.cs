@@ -1,10 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Processing;
 
 public class FilteringTests
 {
@@ -178,7 +177,7 @@ public class FilteringTests
     {
         var (handler, _) = await RunAsync(
             o => o.SendDefaultPii = true,
-            c => c.CaptureMessage("x", configure: e => e.User = new SentryUser { Email = "a@b.c", IpAddress = "1.2.3.4" }));
+            c => c.CaptureMessage("x", configure: e => e.User = new CaptureUser { Email = "a@b.c", IpAddress = "1.2.3.4" }));
 
         var user = handler.Items("event").Single().Json.GetProperty("user");
         Assert.That(user.GetProperty("email").GetString(), Is.EqualTo("a@b.c"));
@@ -206,9 +205,9 @@ public class FilteringTests
         });
     }
 
-    private static SentryEvent ChangeLevel(SentryEvent e)
+    private static ErrorEvent ChangeLevel(ErrorEvent e)
     {
-        e.Level = SentryLevel.Fatal;
+        e.Level = EventLevel.Fatal;
         return e;
     }
 
