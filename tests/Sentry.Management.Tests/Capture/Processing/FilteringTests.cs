@@ -211,6 +211,5 @@ public class FilteringTests
         return e;
     }
 
-    private static SentryCaptureOptions GetOptions(SentryCaptureClient client) =>
-        (SentryCaptureOptions)typeof(SentryCaptureClient).GetField("_options", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(client)!;
+    private static SentryCaptureOptions GetOptions(SentryCaptureClient client) => client.Options;
 }
