@@ -93,6 +93,21 @@ internal static class Workload
             e.Fingerprint = Fingerprint;
         });
 
+    /// <summary>The same event as <see cref="CaptureOurs"/>, written as the fluent chain.</summary>
+    public static Guid CaptureOursFluent(Ours.SentryCaptureClient client, Exception exception) =>
+        client.Exception(exception)
+            .Tag("tag1", "value1")
+            .Tag("tag2", "value2")
+            .Tag("tag3", "value3")
+            .Tag("tag4", "value4")
+            .Tag("tag5", "value5")
+            .Extra("extra1", 42)
+            .Extra("extra2", "some text")
+            .Extra("extra3", 3.14)
+            .User(id: "user-1", username: "bench")
+            .Fingerprint(Fingerprint)
+            .Capture();
+
     public static SentryId CaptureTheirs(Exception exception) =>
         SentrySdk.CaptureException(exception, static scope =>
         {
