@@ -34,7 +34,7 @@ internal static class Workload
         return result;
     }
 
-    public static Ours.SentryCaptureClient CreateOurs(string dsn, int queue, int? concurrency = null)
+    public static Ours.SentryCaptureClient CreateOurs(string dsn, int queue, int? concurrency = null, HttpMessageHandler? handler = null)
     {
         var options = new Ours.SentryCaptureOptions
         {
@@ -49,7 +49,7 @@ internal static class Workload
             options.MaxConcurrentSends = c;
         }
 
-        var client = new Ours.SentryCaptureClient(options);
+        var client = new Ours.SentryCaptureClient(options, handler);
         for (var i = 0; i < 10; i++)
         {
             client.Scope.AddBreadcrumb($"breadcrumb {i}", "bench");
