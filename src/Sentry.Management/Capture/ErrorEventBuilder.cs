@@ -28,12 +28,14 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     private readonly SentryCaptureClient? _client;
     private readonly ErrorEvent? _event;
     private readonly string? _method;
+    private readonly string? _argument;
 
-    internal ErrorEventBuilder(SentryCaptureClient client, ErrorEvent? errorEvent, string method)
+    internal ErrorEventBuilder(SentryCaptureClient client, ErrorEvent? errorEvent, string method, string argument)
     {
         _client = client;
         _event = errorEvent;
         _method = method;
+        _argument = argument;
     }
 
     /// <summary>Sets the user the event happened to (overrides the scope's).</summary>
@@ -174,7 +176,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
             return Guid.Empty;
         }
 
-        return _event is null ? _client.IgnoreNull(_method!, _method == nameof(SentryCaptureClient.Exception) ? "exception" : "message") : _client.CaptureEvent(_event);
+        return _event is null ? _client.IgnoreNull(_method!, _argument!) : _client.CaptureEvent(_event);
     }
 
     /// <inheritdoc/>
