@@ -1,4 +1,3 @@
-using System.Net;
 using BenchmarkDotNet.Attributes;
 using Ours = Sentry.Management;
 
@@ -57,27 +56,4 @@ public class FluentChainBenchmarks
     }
 
     private Exception NextException() => _exceptions[_next++ % _exceptions.Length];
-
-    /// <summary>Answers 200 at once while open; while closed, holds each request until it opens.</summary>
-    private sealed class GatedHandler : HttpMessageHandler
-    {
-        private volatile TaskCompletionSource _gate = NewOpen();
-
-        public void Close() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Open() => _gate.TrySetResult();
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            await _gate.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        }
-
-        private static TaskCompletionSource NewOpen()
-        {
-            var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            open.SetResult();
-            return open;
-        }
-    }
 }

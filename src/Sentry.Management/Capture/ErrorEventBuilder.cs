@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Sentry.Management;
@@ -27,15 +28,14 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
 {
     private readonly SentryCaptureClient? _client;
     private readonly ErrorEvent? _event;
-    private readonly string? _method;
-    private readonly string? _argument;
+    // Three references, copied at every step of the chain: the method is derived from the argument when logging.
+    private readonly string? _nullArgument;
 
-    internal ErrorEventBuilder(SentryCaptureClient client, ErrorEvent? errorEvent, string method, string argument)
+    internal ErrorEventBuilder(SentryCaptureClient client, ErrorEvent? errorEvent, string nullArgument)
     {
         _client = client;
         _event = errorEvent;
-        _method = method;
-        _argument = argument;
+        _nullArgument = nullArgument;
     }
 
     /// <summary>Sets the user the event happened to (overrides the scope's).</summary>
@@ -64,6 +64,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     /// <param name="key">The tag name.</param>
     /// <param name="value">The tag value.</param>
     /// <returns>This builder.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ErrorEventBuilder Tag(string key, string value)
     {
         if (_event is not null && !string.IsNullOrEmpty(key) && value is not null)
@@ -78,6 +79,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     /// <param name="key">The name.</param>
     /// <param name="value">The value.</param>
     /// <returns>This builder.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ErrorEventBuilder Extra(string key, object? value)
     {
         if (_event is not null && !string.IsNullOrEmpty(key))
@@ -92,6 +94,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     /// <param name="name">The context's name, such as <c>order</c>.</param>
     /// <param name="fields">Its fields.</param>
     /// <returns>This builder.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ErrorEventBuilder Context(string name, IReadOnlyDictionary<string, object?> fields)
     {
         if (_event is not null && !string.IsNullOrEmpty(name) && fields is not null)
@@ -105,6 +108,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     /// <summary>Sets the grouping fingerprint; <c>{{ default }}</c> stands for Sentry's own grouping.</summary>
     /// <param name="fingerprint">The parts, such as <c>"payment-processing", "{{ default }}"</c>; an array passed in is kept as it is, not copied.</param>
     /// <returns>This builder.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ErrorEventBuilder Fingerprint(params string[] fingerprint)
     {
         if (_event is not null && fingerprint is { Length: > 0 })
@@ -118,6 +122,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     /// <summary>Sets the severity.</summary>
     /// <param name="level">The level.</param>
     /// <returns>This builder.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ErrorEventBuilder Level(EventLevel level)
     {
         if (_event is not null)
@@ -131,6 +136,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     /// <summary>Names the logger or component that produced the event.</summary>
     /// <param name="logger">The logger's name.</param>
     /// <returns>This builder.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ErrorEventBuilder Logger(string? logger)
     {
         if (_event is not null)
@@ -144,6 +150,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     /// <summary>Names the transaction (route, job) the event belongs to.</summary>
     /// <param name="name">The transaction name, such as <c>POST /checkout</c>.</param>
     /// <returns>This builder.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ErrorEventBuilder Transaction(string? name)
     {
         if (_event is not null)
@@ -157,6 +164,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     /// <summary>Links the event to the span (or transaction) it happened in, so it shows in that trace.</summary>
     /// <param name="span">The running span.</param>
     /// <returns>This builder.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ErrorEventBuilder Span(TraceSpan? span)
     {
         if (_event is not null)
@@ -176,7 +184,9 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
             return Guid.Empty;
         }
 
-        return _event is null ? _client.IgnoreNull(_method!, _argument!) : _client.CaptureEvent(_event);
+        return _event is null
+            ? _client.IgnoreNull(_nullArgument == "exception" ? nameof(SentryCaptureClient.Exception) : nameof(SentryCaptureClient.Message), _nullArgument!)
+            : _client.CaptureEvent(_event);
     }
 
     /// <inheritdoc/>

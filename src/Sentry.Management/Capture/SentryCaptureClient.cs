@@ -70,14 +70,14 @@ public class SentryCaptureClient : IAsyncDisposable
     /// <param name="exception">The exception; when <see langword="null"/>, the chain does nothing and <c>Capture()</c> logs and returns <see cref="Guid.Empty"/>.</param>
     /// <returns>The builder, a struct over the event (no allocation besides the event itself).</returns>
     public ErrorEventBuilder Exception(Exception? exception) =>
-        new(this, exception is null ? null : new ErrorEvent { Exception = exception, Level = EventLevel.Error }, nameof(Exception), nameof(exception));
+        new(this, exception is null ? null : new ErrorEvent { Exception = exception, Level = EventLevel.Error }, nameof(exception));
 
     /// <summary>Starts a fluent message event: <c>sentry.Message("cart abandoned", EventLevel.Warning).Tag("step", "payment").Capture()</c>.</summary>
     /// <param name="message">The message; when <see langword="null"/>, the chain does nothing and <c>Capture()</c> logs and returns <see cref="Guid.Empty"/>.</param>
     /// <param name="level">The severity.</param>
     /// <returns>The builder.</returns>
     public ErrorEventBuilder Message(string? message, EventLevel level = EventLevel.Info) =>
-        new(this, message is null ? null : new ErrorEvent { Message = message, Level = level }, nameof(Message), nameof(message));
+        new(this, message is null ? null : new ErrorEvent { Message = message, Level = level }, nameof(message));
 
     /// <summary>Captures an exception with its inner exceptions and stack traces.</summary>
     /// <param name="exception">The exception; <see langword="null"/> is logged and ignored.</param>
