@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Sentry.Management.Tests.Capture.Support;
-using Ours = Sentry.Management.Capture;
+using Ours = Sentry.Management;
 
 namespace Sentry.Management.Benchmarks;
 

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Ours = Sentry.Management.Capture;
+using Ours = Sentry.Management;
 
 namespace Sentry.Management.Benchmarks;
 
@@ -34,7 +34,7 @@ internal static class Workload
         return result;
     }
 
-    public static Ours.SentryCaptureClient CreateOurs(string dsn, int queue, int? concurrency = null)
+    public static Ours.SentryCaptureClient CreateOurs(string dsn, int queue, int? concurrency = null, HttpMessageHandler? handler = null)
     {
         var options = new Ours.SentryCaptureOptions
         {
@@ -49,7 +49,7 @@ internal static class Workload
             options.MaxConcurrentSends = c;
         }
 
-        var client = new Ours.SentryCaptureClient(options);
+        var client = new Ours.SentryCaptureClient(options, handler);
         for (var i = 0; i < 10; i++)
         {
             client.Scope.AddBreadcrumb($"breadcrumb {i}", "bench");
@@ -89,9 +89,24 @@ internal static class Workload
             e.Extra["extra1"] = 42;
             e.Extra["extra2"] = "some text";
             e.Extra["extra3"] = 3.14;
-            e.User = new Ours.SentryUser { Id = "user-1", Username = "bench" };
+            e.User = new Ours.CaptureUser { Id = "user-1", Username = "bench" };
             e.Fingerprint = Fingerprint;
         });
+
+    /// <summary>The same event as <see cref="CaptureOurs"/>, written as the fluent chain.</summary>
+    public static Guid CaptureOursFluent(Ours.SentryCaptureClient client, Exception exception) =>
+        client.Exception(exception)
+            .Tag("tag1", "value1")
+            .Tag("tag2", "value2")
+            .Tag("tag3", "value3")
+            .Tag("tag4", "value4")
+            .Tag("tag5", "value5")
+            .Extra("extra1", 42)
+            .Extra("extra2", "some text")
+            .Extra("extra3", 3.14)
+            .User(id: "user-1", username: "bench")
+            .Fingerprint(Fingerprint)
+            .Capture();
 
     public static SentryId CaptureTheirs(Exception exception) =>
         SentrySdk.CaptureException(exception, static scope =>

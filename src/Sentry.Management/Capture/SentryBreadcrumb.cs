@@ -1,4 +1,4 @@
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>A trail entry recorded before an event, shown in the event's breadcrumbs.</summary>
 public sealed class SentryBreadcrumb
@@ -7,7 +7,7 @@ public sealed class SentryBreadcrumb
     /// <param name="message">What happened.</param>
     /// <param name="category">A dotted category such as <c>http</c> or <c>ui.click</c>.</param>
     /// <param name="level">The breadcrumb's severity.</param>
-    public SentryBreadcrumb(string? message, string? category = null, SentryLevel level = SentryLevel.Info)
+    public SentryBreadcrumb(string? message, string? category = null, EventLevel level = EventLevel.Info)
     {
         Message = message;
         Category = category;
@@ -24,7 +24,7 @@ public sealed class SentryBreadcrumb
     public string? Type { get; init; }
 
     /// <summary>The breadcrumb's severity.</summary>
-    public SentryLevel Level { get; init; }
+    public EventLevel Level { get; init; }
 
     /// <summary>When it happened; the client fills it from its <see cref="TimeProvider"/> when left unset.</summary>
     public DateTimeOffset? Timestamp { get; init; }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>
 /// What happened to everything captured, per data category: once queues are drained,

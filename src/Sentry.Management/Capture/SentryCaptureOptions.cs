@@ -1,6 +1,7 @@
 using System.IO.Compression;
+using Sentry.Management.Capture.Processing;
 
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>Settings of a <see cref="SentryCaptureClient"/>; checked by <see cref="Validate"/> when the client is created.</summary>
 public sealed class SentryCaptureOptions
@@ -27,7 +28,7 @@ public sealed class SentryCaptureOptions
     public int MaxBreadcrumbs { get; set; } = 100;
 
     /// <summary>Called on the sender thread for each error or message event; return <see langword="null"/> to drop it. If it throws, the event is sent unchanged.</summary>
-    public Func<SentryEvent, SentryEvent?>? BeforeSend { get; set; }
+    public Func<ErrorEvent, ErrorEvent?>? BeforeSend { get; set; }
 
     /// <summary>Called on the calling thread for each breadcrumb; return <see langword="null"/> to drop it. If it throws, the breadcrumb is kept.</summary>
     public Func<SentryBreadcrumb, SentryBreadcrumb?>? BeforeBreadcrumb { get; set; }
@@ -95,12 +96,33 @@ public sealed class SentryCaptureOptions
     /// <summary>How many envelopes the spool folder may hold; beyond that they are dropped as <c>queue_overflow</c> (default 10000).</summary>
     public int MaxSpoolFiles { get; set; } = 10_000;
 
+    /// <summary>Which integrations run (outgoing HTTP, logging); see <see cref="CaptureIntegrationOptions"/>.</summary>
+    public CaptureIntegrationOptions Integrations { get; } = new();
+
+    /// <summary>
+    /// The outgoing URLs that get <c>sentry-trace</c> and <c>baggage</c> headers. Each entry matches as a
+    /// case-insensitive substring of the URL or as a .NET regular expression (<c>localhost</c>,
+    /// <c>api.example.com</c>, <c>^https://.*\.example\.com</c>), so each must be a valid regular expression.
+    /// None by default: traces are never propagated to hosts you did not list.
+    /// </summary>
+    public IList<string> TracePropagationTargets { get; } = [];
+
     /// <summary>The clock for timestamps, delays and rate limits; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Checks every setting and throws one exception that names each problem.</summary>
     /// <exception cref="ArgumentException">A setting is missing or out of range.</exception>
     public void Validate()
+    {
+        var problems = Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid Sentry capture options: " + string.Join(" ", problems));
+        }
+    }
+
+    /// <summary>Every problem, one message each naming the setting; empty when the options are usable.</summary>
+    internal List<string> Problems()
     {
         var problems = new List<string>();
         if (!SentryDsn.TryParse(Dsn, out _, out var dsnError))
@@ -122,9 +144,9 @@ public sealed class SentryCaptureOptions
         CheckAtLeast(problems, nameof(MaxSpoolFiles), MaxSpoolFiles, 1);
         CheckPositive(problems, nameof(SendTimeout), SendTimeout);
         CheckPositive(problems, nameof(ShutdownTimeout), ShutdownTimeout);
-        if (RetryBaseDelay < TimeSpan.Zero)
+        if (RetryBaseDelay < TimeSpan.Zero || RetryBaseDelay > TimeSpan.FromDays(1))
         {
-            problems.Add($"{nameof(RetryBaseDelay)} must not be negative.");
+            problems.Add($"{nameof(RetryBaseDelay)} must be between 0 and 1 day.");
         }
 
         if (TimeProvider is null)
@@ -142,10 +164,15 @@ public sealed class SentryCaptureOptions
             ValidateRule(problems, i, FilterRules[i]);
         }
 
-        if (problems.Count > 0)
+        for (var i = 0; i < TracePropagationTargets.Count; i++)
         {
-            throw new ArgumentException("Invalid Sentry capture options: " + string.Join(" ", problems));
+            if (TracePropagationTargets[i] is not { Length: > 0 } target || !FilterRuleMatcher.IsValidRegex(target))
+            {
+                problems.Add($"{nameof(TracePropagationTargets)}[{i}] is not a valid regular expression.");
+            }
         }
+
+        return problems;
     }
 
     private static void ValidateRule(List<string> problems, int index, SentryFilterRule? rule)
@@ -162,7 +189,7 @@ public sealed class SentryCaptureOptions
             problems.Add($"{name} has no pattern, exceptionType or tag, so it would match every event.");
         }
 
-        if (rule.IsRegex && !string.IsNullOrEmpty(rule.Pattern) && !Processing.FilterRuleMatcher.IsValidRegex(rule.Pattern))
+        if (rule.IsRegex && !string.IsNullOrEmpty(rule.Pattern) && !FilterRuleMatcher.IsValidRegex(rule.Pattern))
         {
             problems.Add($"{name}.pattern is not a valid regular expression.");
         }

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>Sentry's data categories: the unit of rate limits, queues and client reports.</summary>
 public static class SentryDataCategory

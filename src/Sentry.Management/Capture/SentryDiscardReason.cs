@@ -1,4 +1,4 @@
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>Why an item was not delivered, as reported to Sentry in <c>client_report</c> items.</summary>
 public static class SentryDiscardReason

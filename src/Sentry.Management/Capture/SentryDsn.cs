@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>
 /// A parsed Sentry DSN: <c>{scheme}://{public_key}[:secret]@{host}[:port]/{path/}{project_id}</c>.

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>What kind of event a <see cref="SentryFilterRule"/> looks at.</summary>
 public enum SentryFilterTarget

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using Sentry.Management.Capture;
 
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>
 /// Data attached to every event the client captures: user, tags, extras, contexts and breadcrumbs.
@@ -21,7 +22,7 @@ public sealed class SentryScope
     internal ScopeState Snapshot => Volatile.Read(ref _state);
 
     /// <summary>The user attached to events, or <see langword="null"/>.</summary>
-    public SentryUser? User => Snapshot.User;
+    public CaptureUser? User => Snapshot.User;
 
     /// <summary>The breadcrumbs currently kept, oldest first.</summary>
     public IReadOnlyList<SentryBreadcrumb> Breadcrumbs => Array.AsReadOnly(Snapshot.Breadcrumbs);
@@ -31,7 +32,7 @@ public sealed class SentryScope
 
     /// <summary>Sets the user attached to events; <see langword="null"/> removes it.</summary>
     /// <param name="user">The user.</param>
-    public void SetUser(SentryUser? user) => Update(s => s with { User = user });
+    public void SetUser(CaptureUser? user) => Update(s => s with { User = user });
 
     /// <summary>Sets a tag on every later event.</summary>
     /// <param name="key">The tag name.</param>
@@ -49,7 +50,7 @@ public sealed class SentryScope
 
     /// <summary>Sets extra data on every later event.</summary>
     /// <param name="key">The extra's name.</param>
-    /// <param name="value">The value; see <see cref="SentryEvent.Extra"/> for how it is written.</param>
+    /// <param name="value">The value; see <see cref="ErrorEvent.Extra"/> for how it is written.</param>
     public void SetExtra(string key, object? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -107,7 +108,7 @@ public sealed class SentryScope
     /// <param name="message">What happened.</param>
     /// <param name="category">A dotted category.</param>
     /// <param name="level">The severity.</param>
-    public void AddBreadcrumb(string message, string? category = null, SentryLevel level = SentryLevel.Info) =>
+    public void AddBreadcrumb(string message, string? category = null, EventLevel level = EventLevel.Info) =>
         AddBreadcrumb(new SentryBreadcrumb(message, category, level));
 
     /// <summary>Removes all breadcrumbs.</summary>
@@ -158,20 +159,4 @@ public sealed class SentryScope
         copy.Remove(key);
         return copy.ToFrozenDictionary(StringComparer.Ordinal);
     }
-}
-
-/// <summary>One immutable version of a scope, read by the sender long after the capture.</summary>
-internal sealed record ScopeState(
-    SentryUser? User,
-    FrozenDictionary<string, string> Tags,
-    FrozenDictionary<string, object?> Extra,
-    FrozenDictionary<string, IReadOnlyDictionary<string, object?>> Contexts,
-    SentryBreadcrumb[] Breadcrumbs)
-{
-    public static readonly ScopeState Empty = new(
-        null,
-        FrozenDictionary<string, string>.Empty,
-        FrozenDictionary<string, object?>.Empty,
-        FrozenDictionary<string, IReadOnlyDictionary<string, object?>>.Empty,
-        []);
 }

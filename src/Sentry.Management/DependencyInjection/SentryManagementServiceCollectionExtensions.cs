@@ -43,7 +43,7 @@ public static class SentryManagementServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var builder = AddCore(services);
-        services.AddOptions<SentryManagementOptions>().Bind(configuration);
+        SentryCaptureServiceCollectionExtensions.AddConfiguration(services, configuration, withManagement: true, withCapture: false);
         if (configure is not null)
         {
             services.Configure(configure);

@@ -1,5 +1,4 @@
 using Sentry.Management.Api;
-using Sentry.Management.Capture;
 
 namespace Sentry.Management;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Sentry.Management.Capture;
 using Sentry.Management.Http;
 
 namespace Sentry.Management;

@@ -1,5 +1,4 @@
 using System.Collections;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
 namespace Sentry.Management.Tests.Capture;

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
 namespace Sentry.Management.Tests.Capture;
@@ -36,7 +35,7 @@ public class ClientLifecycleTests
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)
-            .AddSentryCapture(o => o.Dsn = TestOptions.Dsn);
+            .AddSentryCapture(o => o.Dsn = TestOptions.Dsn).Services;
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<SentryCaptureClient>();

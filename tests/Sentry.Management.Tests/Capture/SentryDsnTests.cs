@@ -1,4 +1,3 @@
-using Sentry.Management.Capture;
 
 namespace Sentry.Management.Tests.Capture;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
 namespace Sentry.Management.Tests.Capture;
@@ -23,9 +22,9 @@ public class SpotlightEndToEndTests
         {
             client.Scope.SetTag("suite", "spotlight");
             errorId = client.CaptureException(
-                EnvelopeFormatTests.Thrown(() => throw new InvalidOperationException("outer", new TimeoutException("Network timeout"))),
+                Thrown.By(() => throw new InvalidOperationException("outer", new TimeoutException("Network timeout"))),
                 e => e.Fingerprint = ["{{ default }}", "e2e"]);
-            messageId = client.CaptureMessage("hello spotlight", SentryLevel.Warning);
+            messageId = client.CaptureMessage("hello spotlight", EventLevel.Warning);
             var tx = client.StartTransaction("GET /e2e", "http.server");
             tx.StartChild("db.query", "SELECT 1").Finish();
             tx.Finish();

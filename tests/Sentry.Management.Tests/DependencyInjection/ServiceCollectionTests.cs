@@ -14,18 +14,18 @@ public class ServiceCollectionTests
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Sentry:Management:AuthToken"] = "sntrys_from_config",
-            ["Sentry:Management:BaseUrl"] = "https://self-hosted.example.com/sentry/",
-            ["Sentry:Management:Organization"] = "acme",
-            ["Sentry:Management:MaxRetries"] = "5",
-            ["Sentry:Management:Timeout"] = "00:00:42",
+            ["Sentry:authToken"] = "sntrys_from_config",
+            ["Sentry:url"] = "https://self-hosted.example.com/sentry/",
+            ["Sentry:organization"] = "acme",
+            ["Sentry:management:maxRetries"] = "5",
+            ["Sentry:management:timeout"] = "00:00:42",
         }).Build();
         using var mock = new MockHttpMessageHandler();
         mock.Expect(HttpMethod.Get, "https://self-hosted.example.com/sentry/api/0/organizations/acme/")
             .WithHeaders("Authorization", "Bearer sntrys_from_config")
             .Respond("application/json", """{"slug": "acme"}""");
         var services = new ServiceCollection();
-        var builder = services.AddSentryManagement(config.GetSection("Sentry:Management"));
+        var builder = services.AddSentryManagement(config.GetSection("Sentry"));
         builder.HttpClient.ConfigurePrimaryHttpMessageHandler(() => mock);
         await using var provider = services.BuildServiceProvider(validateScopes: true);
 

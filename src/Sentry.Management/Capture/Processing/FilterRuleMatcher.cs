@@ -39,7 +39,7 @@ internal sealed class FilterRuleMatcher
         }
     }
 
-    public FilterDecision Evaluate(SentryEvent evt, ScopeState scope)
+    public FilterDecision Evaluate(ErrorEvent evt, ScopeState scope)
     {
         var target = evt.Exception is null ? SentryFilterTarget.Message : SentryFilterTarget.Exception;
         foreach (var rule in _rules)
@@ -60,7 +60,7 @@ internal sealed class FilterRuleMatcher
         return FilterDecision.Keep;
     }
 
-    public FilterDecision Evaluate(SentryTransaction transaction)
+    public FilterDecision Evaluate(TraceTransaction transaction)
     {
         foreach (var rule in _rules)
         {
@@ -94,7 +94,7 @@ internal sealed class FilterRuleMatcher
         : Random.Shared.NextDouble() < rule.SampleRate ? FilterDecision.Keep
         : FilterDecision.SampledOut;
 
-    private static bool MatchesTag(SentryFilterRule rule, SentryEvent evt, ScopeState scope)
+    private static bool MatchesTag(SentryFilterRule rule, ErrorEvent evt, ScopeState scope)
     {
         if (rule.Tag is not { Length: > 0 } tag)
         {
@@ -125,7 +125,7 @@ internal sealed class FilterRuleMatcher
         return false;
     }
 
-    private static bool MatchesPattern(CompiledRule rule, SentryEvent evt)
+    private static bool MatchesPattern(CompiledRule rule, ErrorEvent evt)
     {
         if (rule.Rule.Pattern is not { Length: > 0 })
         {

@@ -8,7 +8,7 @@ internal static class EventPayloadWriter
 {
     private static readonly string RuntimeVersion = System.Environment.Version.ToString();
 
-    public static void Write(Utf8JsonWriter writer, PayloadContext context, SentryEvent evt, ScopeState scope)
+    public static void Write(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
         var options = context.Options;
         writer.WriteStartObject();
@@ -98,7 +98,7 @@ internal static class EventPayloadWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteTags(Utf8JsonWriter writer, PayloadContext context, SentryEvent evt, ScopeState scope)
+    private static void WriteTags(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
         if (!evt.HasTags && scope.Tags.Count == 0)
         {
@@ -125,7 +125,7 @@ internal static class EventPayloadWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteExtra(Utf8JsonWriter writer, PayloadContext context, SentryEvent evt, ScopeState scope)
+    private static void WriteExtra(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
         if (!evt.HasExtra && scope.Extra.Count == 0)
         {
@@ -152,7 +152,7 @@ internal static class EventPayloadWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteContexts(Utf8JsonWriter writer, PayloadContext context, SentryEvent evt, ScopeState scope)
+    private static void WriteContexts(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
         writer.WriteStartObject("contexts");
         writer.WriteStartObject("runtime");

@@ -3,12 +3,12 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>Sentry's level names.</summary>
 internal static class LevelNames
 {
-    public static string Of(SentryLevel level) => level switch
+    public static string Of(EventLevel level) => level switch
     {
-        SentryLevel.Debug => "debug",
-        SentryLevel.Info => "info",
-        SentryLevel.Warning => "warning",
-        SentryLevel.Fatal => "fatal",
+        EventLevel.Debug => "debug",
+        EventLevel.Info => "info",
+        EventLevel.Warning => "warning",
+        EventLevel.Fatal => "fatal",
         _ => "error",
     };
 }

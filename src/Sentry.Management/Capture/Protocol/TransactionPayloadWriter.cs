@@ -5,7 +5,7 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>Writes a finished transaction with its spans and trace context as Sentry's transaction event JSON.</summary>
 internal static class TransactionPayloadWriter
 {
-    public static void Write(Utf8JsonWriter writer, PayloadContext context, SentryTransaction transaction, ScopeState scope)
+    public static void Write(Utf8JsonWriter writer, PayloadContext context, TraceTransaction transaction, ScopeState scope)
     {
         var options = context.Options;
         writer.WriteStartObject();
@@ -58,7 +58,7 @@ internal static class TransactionPayloadWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteSpanFields(Utf8JsonWriter writer, PayloadContext context, SentrySpan span)
+    private static void WriteSpanFields(Utf8JsonWriter writer, PayloadContext context, TraceSpan span)
     {
         writer.WriteString("trace_id", span.TraceId);
         writer.WriteString("span_id", span.SpanId);
@@ -73,7 +73,7 @@ internal static class TransactionPayloadWriter
             writer.WriteString("description", context.Clean(span.Description));
         }
 
-        writer.WriteString("status", span.Status ?? SentrySpanStatus.Ok);
+        writer.WriteString("status", span.Status ?? TraceSpanStatus.Ok);
     }
 
     private static IReadOnlyDictionary<string, string>? MergeTags(System.Collections.Frozen.FrozenDictionary<string, string> scope, IReadOnlyDictionary<string, string>? own)

@@ -5,7 +5,7 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>The <c>user</c> object; email and IP address only with <c>SendDefaultPii</c>.</summary>
 internal static class UserWriter
 {
-    public static void Write(Utf8JsonWriter writer, PayloadContext context, SentryUser? user)
+    public static void Write(Utf8JsonWriter writer, PayloadContext context, CaptureUser? user)
     {
         if (user is null)
         {

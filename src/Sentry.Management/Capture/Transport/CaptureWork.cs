@@ -9,9 +9,9 @@ internal abstract class CaptureWork
 }
 
 /// <summary>An error or message event with the scope as it was when captured.</summary>
-internal sealed class EventWork(SentryEvent evt, ScopeState scope) : CaptureWork
+internal sealed class EventWork(ErrorEvent evt, ScopeState scope) : CaptureWork
 {
-    public SentryEvent Event { get; } = evt;
+    public ErrorEvent Event { get; } = evt;
 
     public ScopeState Scope { get; } = scope;
 
@@ -19,9 +19,9 @@ internal sealed class EventWork(SentryEvent evt, ScopeState scope) : CaptureWork
 }
 
 /// <summary>A finished, sampled transaction.</summary>
-internal sealed class TransactionWork(SentryTransaction transaction, ScopeState scope) : CaptureWork
+internal sealed class TransactionWork(TraceTransaction transaction, ScopeState scope) : CaptureWork
 {
-    public SentryTransaction Transaction { get; } = transaction;
+    public TraceTransaction Transaction { get; } = transaction;
 
     public ScopeState Scope { get; } = scope;
 

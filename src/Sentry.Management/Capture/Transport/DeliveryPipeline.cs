@@ -1,14 +1,17 @@
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 using Sentry.Management.Capture.Protocol;
 
 namespace Sentry.Management.Capture.Transport;
 
 /// <summary>
-/// Sends one serialized envelope: respects rate limits, retries network failures and 5xx with doubling
-/// delays, and settles every item exactly once as delivered, spooled or discarded (with a reason).
+/// Sends one serialized envelope: respects rate limits, retries network failures and 5xx (Polly), and settles every item exactly once as delivered, spooled or discarded (with a reason).
 /// </summary>
 internal sealed class DeliveryPipeline
 {
+    // A long outage must not push retries of one envelope beyond what a shutdown can wait for.
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
     private readonly SentryCaptureOptions _options;
     private readonly EnvelopeHttpSender _http;
     private readonly RateLimiter _limits;
@@ -17,6 +20,7 @@ internal sealed class DeliveryPipeline
     private readonly ClientReportRecorder _reports;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly ResiliencePipeline<SendResult> _retry;
 
     public DeliveryPipeline(SentryCaptureOptions options, EnvelopeHttpSender http, RateLimiter limits, EnvelopeSpool? spool, SentryCaptureCounters counters, ClientReportRecorder reports, ILogger logger)
     {
@@ -28,75 +32,93 @@ internal sealed class DeliveryPipeline
         _reports = reports;
         _logger = logger;
         _time = options.TimeProvider;
+        _retry = BuildRetry(options);
+    }
+
+    /// <summary>
+    /// Retries network errors and 5xx with the backoff of the management pipeline (Polly's exponential backoff with
+    /// jitter from <see cref="SentryCaptureOptions.RetryBaseDelay"/>). A rate limit or a 4xx is never retried: the
+    /// envelope is spooled or counted at once, because waiting here would hold a sender worker for the whole limit.
+    /// </summary>
+    private static ResiliencePipeline<SendResult> BuildRetry(SentryCaptureOptions options)
+    {
+        var builder = new ResiliencePipelineBuilder<SendResult> { TimeProvider = options.TimeProvider };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<SendResult>
+            {
+                MaxRetryAttempts = options.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = MaxRetryDelay,
+                ShouldHandle = static args => ValueTask.FromResult(
+                    !args.Context.CancellationToken.IsCancellationRequested
+                    && args.Outcome.Result is SendResult.NetworkError or SendResult.ServerError),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>One envelope's attempts: each checks the rate limits first, and remembers how it ended.</summary>
+    private sealed class Attempt(DeliveryPipeline owner, OutgoingEnvelope envelope)
+    {
+        public SendResult Last { get; private set; } = SendResult.NetworkError;
+
+        public async ValueTask<SendResult> SendAsync(CancellationToken cancellationToken)
+        {
+            Last = owner.IsLimited(envelope) ? SendResult.RateLimited : await owner._http.SendAsync(envelope, cancellationToken).ConfigureAwait(false);
+            return Last;
+        }
     }
 
     public RateLimiter Limits => _limits;
 
     public async Task DeliverAsync(OutgoingEnvelope envelope, CancellationToken stop)
     {
-        for (var attempt = 0; ; attempt++)
+        var attempt = new Attempt(this, envelope);
+        SendResult result;
+        try
         {
-            if (IsLimited(envelope))
-            {
-                await HoldAsync(envelope, SentryDiscardReason.RateLimitBackoff, "RateLimited").ConfigureAwait(false);
+            result = await _retry.ExecuteAsync(static (state, cancellationToken) => state.SendAsync(cancellationToken), attempt, stop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down (during a send or a backoff delay): keep what can be kept.
+            await HoldAsync(envelope, attempt.Last == SendResult.ServerError ? SentryDiscardReason.SendError : SentryDiscardReason.NetworkError, "ShutDown").ConfigureAwait(false);
+            return;
+        }
+
+        switch (result)
+        {
+            case SendResult.Delivered:
+                foreach (var item in envelope.Items)
+                {
+                    _counters.AddDelivered(item.Category, item.Quantity);
+                }
+
+                if (envelope.SpoolPath is { } path)
+                {
+                    _spool?.Delete(path);
+                }
+
                 return;
-            }
-
-            SendResult result;
-            try
-            {
-                result = await _http.SendAsync(envelope, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Shutting down: keep what can be kept.
-                await HoldAsync(envelope, SentryDiscardReason.NetworkError, "ShutDown").ConfigureAwait(false);
+            case SendResult.RateLimited:
+                await HoldAsync(envelope, SentryDiscardReason.RateLimitBackoff, result.ToString()).ConfigureAwait(false);
                 return;
-            }
+            case SendResult.Rejected:
+                Discard(envelope, SentryDiscardReason.SendError, result.ToString());
+                if (envelope.SpoolPath is { } rejected)
+                {
+                    _spool?.Delete(rejected);
+                }
 
-            switch (result)
-            {
-                case SendResult.Delivered:
-                    foreach (var item in envelope.Items)
-                    {
-                        _counters.AddDelivered(item.Category, item.Quantity);
-                    }
-
-                    if (envelope.SpoolPath is { } path)
-                    {
-                        _spool?.Delete(path);
-                    }
-
-                    return;
-                case SendResult.RateLimited:
-                    await HoldAsync(envelope, SentryDiscardReason.RateLimitBackoff, result.ToString()).ConfigureAwait(false);
-                    return;
-                case SendResult.Rejected:
-                    Discard(envelope, SentryDiscardReason.SendError, result.ToString());
-                    if (envelope.SpoolPath is { } rejected)
-                    {
-                        _spool?.Delete(rejected);
-                    }
-
-                    return;
-            }
-
-            var reason = result == SendResult.NetworkError ? SentryDiscardReason.NetworkError : SentryDiscardReason.SendError;
-            if (attempt >= _options.MaxRetries || stop.IsCancellationRequested)
-            {
-                await HoldAsync(envelope, reason, result.ToString()).ConfigureAwait(false);
                 return;
-            }
-
-            try
-            {
-                await Task.Delay(Backoff(attempt), _time, stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                await HoldAsync(envelope, reason, "ShutDown").ConfigureAwait(false);
+            default:
+                // Network errors and 5xx after the last retry.
+                await HoldAsync(envelope, result == SendResult.NetworkError ? SentryDiscardReason.NetworkError : SentryDiscardReason.SendError, result.ToString()).ConfigureAwait(false);
                 return;
-            }
         }
     }
 
@@ -124,13 +146,6 @@ internal sealed class DeliveryPipeline
         }
 
         return false;
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var delay = _options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt, 10));
-        var jitter = 1 + (Random.Shared.NextDouble() * 0.2);
-        return TimeSpan.FromTicks(Math.Min((long)(delay.Ticks * jitter), TimeSpan.FromMinutes(5).Ticks));
     }
 
     /// <summary>Keeps the envelope in the spool when there is one; otherwise it is discarded for <paramref name="reason"/>.</summary>

@@ -18,13 +18,16 @@ internal sealed class EnvelopeHttpSender : IDisposable
 {
     private static readonly MediaTypeHeaderValue EnvelopeType = new("application/x-sentry-envelope");
     private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
     private readonly Uri _endpoint;
     private readonly string _auth;
     private readonly RateLimiter _limits;
 
-    public EnvelopeHttpSender(SentryDsn dsn, HttpMessageHandler handler, bool disposeHandler, TimeSpan timeout, RateLimiter limits)
+    public EnvelopeHttpSender(SentryDsn dsn, HttpClient http, bool ownsHttp, TimeSpan timeout, RateLimiter limits)
     {
-        _http = new HttpClient(handler, disposeHandler) { Timeout = timeout };
+        _http = http;
+        _http.Timeout = timeout;
+        _ownsHttp = ownsHttp;
         _endpoint = dsn.EnvelopeUri;
         _auth = SentryAuthHeader.Create(dsn);
         _limits = limits;
@@ -51,7 +54,7 @@ internal sealed class EnvelopeHttpSender : IDisposable
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            _limits.Update(response.StatusCode, response.Headers);
+            _limits.Update(response);
             var status = (int)response.StatusCode;
             return response.StatusCode switch
             {
@@ -76,5 +79,11 @@ internal sealed class EnvelopeHttpSender : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
 }

@@ -127,6 +127,6 @@ internal sealed class EnvelopePreparer
     private bool HasSpool => _options.SpoolDirectory is not null;
 
     /// <summary>A transaction counts once as a transaction and once per span plus its root span.</summary>
-    public static IReadOnlyList<ItemCount> TransactionItems(SentryTransaction transaction) =>
+    public static IReadOnlyList<ItemCount> TransactionItems(TraceTransaction transaction) =>
         [new ItemCount(SentryDataCategory.Transaction, 1), new ItemCount(SentryDataCategory.Span, transaction.SpansSnapshot.Length + 1)];
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
+using Sentry.Management.Http;
 
 namespace Sentry.Management.Capture.Transport;
 
@@ -28,9 +28,9 @@ internal sealed class RateLimiter
     }
 
     /// <summary>Reads the limits a response announces; a 429 always limits something.</summary>
-    public void Update(HttpStatusCode status, HttpResponseHeaders headers)
+    public void Update(HttpResponseMessage response)
     {
-        if (headers.TryGetValues("X-Sentry-Rate-Limits", out var values))
+        if (response.Headers.TryGetValues("X-Sentry-Rate-Limits", out var values))
         {
             foreach (var value in values)
             {
@@ -40,12 +40,10 @@ internal sealed class RateLimiter
             return;
         }
 
-        if (status == HttpStatusCode.TooManyRequests)
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var retryAfter = headers.RetryAfter?.Delta
-                ?? (headers.RetryAfter?.Date is { } date ? date - _time.GetUtcNow() : (TimeSpan?)null)
-                ?? DefaultRetryAfter;
-            Extend(AllCategories, retryAfter);
+            // The same Retry-After reading (seconds, fractions, HTTP dates) as the management pipeline.
+            Extend(AllCategories, RateLimitHeaders.RetryAfter(response, _time.GetUtcNow()) ?? DefaultRetryAfter);
         }
     }
 

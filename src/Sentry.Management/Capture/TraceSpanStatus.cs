@@ -1,7 +1,7 @@
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>The span statuses Sentry understands (a subset of the OpenTelemetry status codes).</summary>
-public static class SentrySpanStatus
+public static class TraceSpanStatus
 {
     /// <summary>The operation succeeded.</summary>
     public const string Ok = "ok";

@@ -1,8 +1,7 @@
 using System.Text;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Protocol;
 
 /// <summary>Checks the bytes on the wire against Sentry's documented envelope format.</summary>
 public class EnvelopeFormatTests
@@ -25,7 +24,7 @@ public class EnvelopeFormatTests
     public async Task Event_envelope_has_header_auth_and_exact_item_length()
     {
         Guid id = default;
-        var handler = await CaptureAsync(c => id = c.CaptureException(Thrown(() => throw new InvalidOperationException("boom"))));
+        var handler = await CaptureAsync(c => id = c.CaptureException(Thrown.By(() => throw new InvalidOperationException("boom"))));
 
         var request = handler.Requests.Single();
         Assert.Multiple(() =>
@@ -80,10 +79,10 @@ public class EnvelopeFormatTests
     [Test]
     public async Task Exception_chain_is_linked_with_mechanism_ids()
     {
-        var aggregate = Thrown(() => throw new AggregateException(
+        var aggregate = Thrown.By(() => throw new AggregateException(
             "many",
-            Thrown(() => throw new InvalidOperationException("first", Thrown(() => throw new TimeoutException("deep")))),
-            Thrown(() => throw new ArgumentException("second"))));
+            Thrown.By(() => throw new InvalidOperationException("first", Thrown.By(() => throw new TimeoutException("deep")))),
+            Thrown.By(() => throw new ArgumentException("second"))));
         var handler = await CaptureAsync(c => c.CaptureException(aggregate));
 
         var values = handler.Items("event").Single().Json.GetProperty("exception").GetProperty("values").EnumerateArray().ToList();
@@ -113,8 +112,8 @@ public class EnvelopeFormatTests
     public async Task Stack_frames_have_function_module_file_line_and_in_app()
     {
         var handler = await CaptureAsync(
-            c => c.CaptureException(Thrown(() => throw new InvalidOperationException("boom"))),
-            o => o.InAppExclude.Add("Sentry.Management.Tests.Capture.EnvelopeFormatTests"));
+            c => c.CaptureException(Thrown.By(() => throw new InvalidOperationException("boom"))),
+            o => o.InAppExclude.Add("Sentry.Management.Tests.Capture.Protocol.EnvelopeFormatTests"));
 
         var frames = handler.Items("event").Single().Json.GetProperty("exception").GetProperty("values")[0]
             .GetProperty("stacktrace").GetProperty("frames").EnumerateArray().ToList();
@@ -122,7 +121,7 @@ public class EnvelopeFormatTests
         Assert.Multiple(() =>
         {
             Assert.That(frames, Is.Not.Empty);
-            Assert.That(own.GetProperty("module").GetString(), Does.StartWith("Sentry.Management.Tests.Capture.EnvelopeFormatTests"));
+            Assert.That(own.GetProperty("module").GetString(), Does.StartWith("Sentry.Management.Tests.Capture.Protocol.EnvelopeFormatTests"));
             Assert.That(own.GetProperty("filename").GetString(), Is.EqualTo("EnvelopeFormatTests.cs"));
             Assert.That(own.GetProperty("lineno").GetInt32(), Is.GreaterThan(0));
             Assert.That(own.GetProperty("in_app").GetBoolean(), Is.False, "excluded by prefix");
@@ -153,7 +152,7 @@ public class EnvelopeFormatTests
         });
     }
 
-    private static Exception ThrowAt(int site) => Thrown(() => ThrowSite(site));
+    private static Exception ThrowAt(int site) => Thrown.By(() => ThrowSite(site));
 
     private static void ThrowSite(int site)
     {
@@ -172,14 +171,14 @@ public class EnvelopeFormatTests
         {
             c.Scope.SetTag("region", "eu");
             c.Scope.SetExtra("scope-extra", 1);
-            c.Scope.SetUser(new SentryUser { Id = "42", Email = "a@b.c", IpAddress = "1.2.3.4" });
+            c.Scope.SetUser(new CaptureUser { Id = "42", Email = "a@b.c", IpAddress = "1.2.3.4" });
             c.Scope.SetContext("app", new Dictionary<string, object?> { ["name"] = "shop" });
             for (var i = 0; i < 5; i++)
             {
                 c.Scope.AddBreadcrumb($"step {i}", "nav");
             }
 
-            c.CaptureMessage("hello", SentryLevel.Warning, e =>
+            c.CaptureMessage("hello", EventLevel.Warning, e =>
             {
                 e.Tags["tenant"] = "a";
                 e.Extra["order"] = new Dictionary<string, object?> { ["id"] = 7, ["items"] = new[] { "x", "y" } };
@@ -216,9 +215,9 @@ public class EnvelopeFormatTests
             var tx = c.StartTransaction("job", "task");
             var step = tx.StartChild("step");
             (traceId, spanId) = (step.TraceId, step.SpanId);
-            c.CaptureException(Thrown(() => throw new InvalidOperationException("in a span")), e => e.Span = step);
-            step.Finish(SentrySpanStatus.InternalError);
-            tx.Finish(SentrySpanStatus.InternalError);
+            c.CaptureException(Thrown.By(() => throw new InvalidOperationException("in a span")), e => e.Span = step);
+            step.Finish(TraceSpanStatus.InternalError);
+            tx.Finish(TraceSpanStatus.InternalError);
         }, o => o.TracesSampleRate = 1);
 
         var trace = handler.Items("event").Single().Json.GetProperty("contexts").GetProperty("trace");
@@ -242,7 +241,7 @@ public class EnvelopeFormatTests
             db.SetTag("db", "main");
             var nested = db.StartChild("db.connect");
             nested.Finish();
-            db.Finish(SentrySpanStatus.InternalError);
+            db.Finish(TraceSpanStatus.InternalError);
             tx.Finish();
         }, o => o.TracesSampleRate = 1);
 
@@ -356,26 +355,12 @@ public class EnvelopeFormatTests
         var frames = handler.Items("event").Single().Json.GetProperty("exception").GetProperty("values")[0]
             .GetProperty("stacktrace").GetProperty("frames").EnumerateArray().ToList();
         Assert.That(frames.Select(f => (f.GetProperty("module").GetString(), f.GetProperty("function").GetString())),
-            Does.Contain(("Sentry.Management.Tests.Capture.EnvelopeFormatTests", nameof(FailLaterAsync))));
+            Does.Contain(("Sentry.Management.Tests.Capture.Protocol.EnvelopeFormatTests", nameof(FailLaterAsync))));
     }
 
     private static async Task FailLaterAsync()
     {
         await Task.Yield();
         throw new InvalidOperationException("after an await");
-    }
-
-    internal static Exception Thrown(Action action)
-    {
-        try
-        {
-            action();
-        }
-        catch (Exception ex)
-        {
-            return ex;
-        }
-
-        throw new InvalidOperationException("The action did not throw.");
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Sentry.Management.Capture.Transport;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Transport;
 
 public class RateLimiterTests
 {
@@ -61,7 +61,7 @@ public class RateLimiterTests
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(3));
 
-        limiter.Update(response.StatusCode, response.Headers);
+        limiter.Update(response);
 
         Assert.That(limiter.IsLimited("error"), Is.True);
         _time.Advance(TimeSpan.FromSeconds(3.1));
@@ -74,7 +74,7 @@ public class RateLimiterTests
         var limiter = new RateLimiter(_time);
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
 
-        limiter.Update(response.StatusCode, response.Headers);
+        limiter.Update(response);
 
         _time.Advance(TimeSpan.FromSeconds(59));
         Assert.That(limiter.IsLimited("transaction"), Is.True);
@@ -89,7 +89,7 @@ public class RateLimiterTests
         using var response = new HttpResponseMessage(HttpStatusCode.OK);
         response.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limits", "30:transaction");
 
-        limiter.Update(response.StatusCode, response.Headers);
+        limiter.Update(response);
 
         Assert.That(limiter.IsLimited("transaction"), Is.True);
         Assert.That(limiter.IsLimited("error"), Is.False);

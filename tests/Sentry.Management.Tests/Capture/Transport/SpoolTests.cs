@@ -1,8 +1,7 @@
 using System.Net;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Transport;
 
 public class SpoolTests
 {

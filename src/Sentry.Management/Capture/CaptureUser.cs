@@ -1,8 +1,8 @@
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>The user an event happened to, as shown on the issue page.</summary>
 /// <remarks>With <see cref="SentryCaptureOptions.SendDefaultPii"/> off, <see cref="Email"/> and <see cref="IpAddress"/> are not sent.</remarks>
-public sealed class SentryUser
+public sealed class CaptureUser
 {
     /// <summary>The application's id for the user.</summary>
     public string? Id { get; init; }

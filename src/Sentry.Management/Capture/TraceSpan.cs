@@ -1,13 +1,15 @@
-namespace Sentry.Management.Capture;
+using Sentry.Management.Capture;
+
+namespace Sentry.Management;
 
 /// <summary>A timed operation inside a transaction (a query, an HTTP call...).</summary>
 /// <remarks>Thread-safe to finish from any thread; tags should be set before <see cref="Finish"/>.</remarks>
-public class SentrySpan
+public class TraceSpan
 {
     private readonly Lock _gate = new();
     private Dictionary<string, string>? _tags;
 
-    internal SentrySpan(SentryTransaction? transaction, string traceId, string? parentSpanId, string operation, string? description, DateTimeOffset start)
+    internal TraceSpan(TraceTransaction? transaction, string traceId, string? parentSpanId, string operation, string? description, DateTimeOffset start)
     {
         Transaction = transaction;
         TraceId = traceId;
@@ -39,13 +41,13 @@ public class SentrySpan
     /// <summary>When the span finished, or <see langword="null"/> while it runs.</summary>
     public DateTimeOffset? EndTimestamp { get; private set; }
 
-    /// <summary>The outcome, one of <see cref="SentrySpanStatus"/>; set by <see cref="Finish"/>.</summary>
+    /// <summary>The outcome, one of <see cref="TraceSpanStatus"/>; set by <see cref="Finish"/>.</summary>
     public string? Status { get; private set; }
 
     /// <summary>Whether <see cref="Finish"/> was called.</summary>
     public bool IsFinished => EndTimestamp is not null;
 
-    internal SentryTransaction? Transaction { get; }
+    internal TraceTransaction? Transaction { get; }
 
     internal IReadOnlyDictionary<string, string>? TagsSnapshot
     {
@@ -75,15 +77,15 @@ public class SentrySpan
     /// <param name="operation">The child's operation, such as <c>db.query</c>.</param>
     /// <param name="description">What the child does.</param>
     /// <returns>The running child span.</returns>
-    public SentrySpan StartChild(string operation, string? description = null)
+    public TraceSpan StartChild(string operation, string? description = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(operation);
-        var owner = Transaction ?? (SentryTransaction)this;
+        var owner = Transaction ?? (TraceTransaction)this;
         return owner.AddChild(SpanId, operation, description);
     }
 
     /// <summary>Ends the span; later calls are ignored.</summary>
-    /// <param name="status">The outcome, one of <see cref="SentrySpanStatus"/>; <c>ok</c> by default.</param>
+    /// <param name="status">The outcome, one of <see cref="TraceSpanStatus"/>; <c>ok</c> by default.</param>
     public virtual void Finish(string? status = null) => TryFinish(status, null);
 
     internal bool TryFinish(string? status, DateTimeOffset? at)
@@ -96,7 +98,7 @@ public class SentrySpan
             }
 
             EndTimestamp = at ?? Clock.GetUtcNow();
-            Status = status ?? SentrySpanStatus.Ok;
+            Status = status ?? TraceSpanStatus.Ok;
             return true;
         }
     }

@@ -1,7 +1,6 @@
-using Sentry.Management.Capture;
 using Sentry.Management.Capture.Processing;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Processing;
 
 public class PiiScrubberTests
 {

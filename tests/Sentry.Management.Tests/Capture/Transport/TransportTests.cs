@@ -1,9 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Transport;
 
 public class TransportTests
 {

@@ -1,7 +1,7 @@
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>The severity of an event or breadcrumb, as Sentry ranks them.</summary>
-public enum SentryLevel
+public enum EventLevel
 {
     /// <summary>Diagnostic detail, normally filtered out in production.</summary>
     Debug,

@@ -1,7 +1,6 @@
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Transport;
 
 /// <summary>
 /// Many threads capture while a real HTTP sink on 127.0.0.1 fails (500s, connection resets, a 429 for one
@@ -131,7 +130,7 @@ public class LoopbackDeliveryTests
             {
                 if (i % 2 == 0)
                 {
-                    client.CaptureException(EnvelopeFormatTests.Thrown(() => throw new InvalidOperationException($"t{t} e{i}")), e => e.Tags["thread"] = t.ToString());
+                    client.CaptureException(Thrown.By(() => throw new InvalidOperationException($"t{t} e{i}")), e => e.Tags["thread"] = t.ToString());
                 }
                 else
                 {

@@ -1,4 +1,4 @@
-namespace Sentry.Management.Capture;
+namespace Sentry.Management;
 
 /// <summary>
 /// The data of one error or message event: what the caller adds to a capture, and what
@@ -9,14 +9,14 @@ namespace Sentry.Management.Capture;
 /// thread any more. The scope's tags, extras, user, contexts and breadcrumbs are merged in on the sender;
 /// values set here win over the scope's.
 /// </remarks>
-public sealed class SentryEvent
+public sealed class ErrorEvent
 {
     private Dictionary<string, string>? _tags;
     private Dictionary<string, object?>? _extra;
     private Dictionary<string, IReadOnlyDictionary<string, object?>>? _contexts;
 
     /// <summary>Creates an empty event.</summary>
-    public SentryEvent()
+    public ErrorEvent()
     {
     }
 
@@ -32,8 +32,8 @@ public sealed class SentryEvent
     /// <summary>The message; for exception events an optional note shown above the exception.</summary>
     public string? Message { get; set; }
 
-    /// <summary>The severity; exceptions default to <see cref="SentryLevel.Error"/>.</summary>
-    public SentryLevel Level { get; set; } = SentryLevel.Error;
+    /// <summary>The severity; exceptions default to <see cref="EventLevel.Error"/>.</summary>
+    public EventLevel Level { get; set; } = EventLevel.Error;
 
     /// <summary>The logger or component that produced the event.</summary>
     public string? Logger { get; set; }
@@ -42,10 +42,10 @@ public sealed class SentryEvent
     public string? TransactionName { get; set; }
 
     /// <summary>The span (or transaction) the event happened in: links the event to that trace in Sentry.</summary>
-    public SentrySpan? Span { get; set; }
+    public TraceSpan? Span { get; set; }
 
     /// <summary>The user; overrides the scope's.</summary>
-    public SentryUser? User { get; set; }
+    public CaptureUser? User { get; set; }
 
     /// <summary>
     /// Grouping fingerprint; <c>{{ default }}</c> stands for Sentry's own grouping, so

@@ -1,16 +1,18 @@
-namespace Sentry.Management.Capture;
+using Sentry.Management.Capture;
+
+namespace Sentry.Management;
 
 /// <summary>
 /// A transaction: the root span of a trace, sent to Sentry with its child spans when it finishes.
 /// </summary>
 /// <remarks>Created by <see cref="SentryCaptureClient.StartTransaction"/>; whether it is sent was decided there by <c>TracesSampleRate</c>.</remarks>
-public sealed class SentryTransaction : SentrySpan
+public sealed class TraceTransaction : TraceSpan
 {
     private readonly Lock _spansGate = new();
-    private readonly List<SentrySpan> _spans = [];
-    private readonly Action<SentryTransaction> _onFinish;
+    private readonly List<TraceSpan> _spans = [];
+    private readonly Action<TraceTransaction> _onFinish;
 
-    internal SentryTransaction(string name, string operation, bool isSampled, TimeProvider clock, Action<SentryTransaction> onFinish)
+    internal TraceTransaction(string name, string operation, bool isSampled, TimeProvider clock, Action<TraceTransaction> onFinish)
         : base(null, CaptureIds.NewTraceId(), null, operation, null, clock.GetUtcNow())
     {
         Name = name;
@@ -31,7 +33,7 @@ public sealed class SentryTransaction : SentrySpan
 
     private protected override TimeProvider Clock { get; }
 
-    internal SentrySpan[] SpansSnapshot
+    internal TraceSpan[] SpansSnapshot
     {
         get
         {
@@ -42,9 +44,9 @@ public sealed class SentryTransaction : SentrySpan
         }
     }
 
-    internal SentrySpan AddChild(string parentSpanId, string operation, string? description)
+    internal TraceSpan AddChild(string parentSpanId, string operation, string? description)
     {
-        var span = new SentrySpan(this, TraceId, parentSpanId, operation, description, Clock.GetUtcNow());
+        var span = new TraceSpan(this, TraceId, parentSpanId, operation, description, Clock.GetUtcNow());
         if (IsSampled)
         {
             lock (_spansGate)
@@ -57,7 +59,7 @@ public sealed class SentryTransaction : SentrySpan
     }
 
     /// <summary>Ends the transaction and hands it to the sender; spans still running are ended as <c>deadline_exceeded</c>.</summary>
-    /// <param name="status">The outcome, one of <see cref="SentrySpanStatus"/>; <c>ok</c> by default.</param>
+    /// <param name="status">The outcome, one of <see cref="TraceSpanStatus"/>; <c>ok</c> by default.</param>
     public override void Finish(string? status = null)
     {
         if (!TryFinish(status, null))
@@ -67,7 +69,7 @@ public sealed class SentryTransaction : SentrySpan
 
         foreach (var span in SpansSnapshot)
         {
-            span.TryFinish(SentrySpanStatus.DeadlineExceeded, EndTimestamp);
+            span.TryFinish(TraceSpanStatus.DeadlineExceeded, EndTimestamp);
         }
 
         _onFinish(this);

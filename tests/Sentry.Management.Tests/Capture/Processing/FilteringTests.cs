@@ -1,10 +1,6 @@
-using System.Text;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Sentry.Management.Capture;
 using Sentry.Management.Tests.Capture.Support;
 
-namespace Sentry.Management.Tests.Capture;
+namespace Sentry.Management.Tests.Capture.Processing;
 
 public class FilteringTests
 {
@@ -17,53 +13,6 @@ public class FilteringTests
         capture(client);
         await client.FlushAsync(TimeSpan.FromSeconds(10));
         return (handler, client.Counters);
-    }
-
-    [Test]
-    public async Task Filter_rules_bind_from_configuration_json()
-    {
-        const string json = """
-            {"Sentry":{"Capture":{
-              "Dsn":"https://abc@host/1","SampleRate":"0.5","ScrubKeys":["ssn"],
-              "FilterRules":[
-                {"type":"exception","pattern":"Network timeout","action":"ignore"},
-                {"type":"message","pattern":"^health","isRegex":true,"action":"sample","sampleRate":0.1},
-                {"tag":"tenant","tagValue":"noisy","action":"ignore"}
-              ]}}}
-            """;
-        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
-        var services = new ServiceCollection().AddSentryCapture(configuration.GetSection("Sentry:Capture"), o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<SentryCaptureClient>();
-        var options = GetOptions(client);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(client.Dsn.ProjectId, Is.EqualTo("1"));
-            Assert.That(options.SampleRate, Is.EqualTo(0.5));
-            Assert.That(options.ScrubKeys, Does.Contain("ssn").And.Contain("password"));
-            Assert.That(options.FilterRules, Has.Count.EqualTo(3));
-            Assert.That(options.FilterRules[0].Type, Is.EqualTo(SentryFilterTarget.Exception));
-            Assert.That(options.FilterRules[0].Action, Is.EqualTo(SentryFilterAction.Ignore));
-            Assert.That(options.FilterRules[1].IsRegex, Is.True);
-            Assert.That(options.FilterRules[1].SampleRate, Is.EqualTo(0.1));
-            Assert.That(options.FilterRules[2].Tag, Is.EqualTo("tenant"));
-        });
-    }
-
-    [Test]
-    public async Task Bad_configuration_values_name_the_key()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Capture:Dsn"] = "https://abc@host/1",
-            ["Capture:FilterRules:0:action"] = "explode",
-            ["Capture:FilterRules:0:pattern"] = "x",
-        }).Build();
-        await using var provider = new ServiceCollection().AddSentryCapture(configuration.GetSection("Capture")).BuildServiceProvider();
-
-        var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<SentryCaptureClient>())!;
-        Assert.That(error.Message, Does.Contain("Capture:FilterRules:0:action").And.Contain("Ignore or Sample"));
     }
 
     [Test]
@@ -178,7 +127,7 @@ public class FilteringTests
     {
         var (handler, _) = await RunAsync(
             o => o.SendDefaultPii = true,
-            c => c.CaptureMessage("x", configure: e => e.User = new SentryUser { Email = "a@b.c", IpAddress = "1.2.3.4" }));
+            c => c.CaptureMessage("x", configure: e => e.User = new CaptureUser { Email = "a@b.c", IpAddress = "1.2.3.4" }));
 
         var user = handler.Items("event").Single().Json.GetProperty("user");
         Assert.That(user.GetProperty("email").GetString(), Is.EqualTo("a@b.c"));
@@ -206,12 +155,10 @@ public class FilteringTests
         });
     }
 
-    private static SentryEvent ChangeLevel(SentryEvent e)
+    private static ErrorEvent ChangeLevel(ErrorEvent e)
     {
-        e.Level = SentryLevel.Fatal;
+        e.Level = EventLevel.Fatal;
         return e;
     }
 
-    private static SentryCaptureOptions GetOptions(SentryCaptureClient client) =>
-        (SentryCaptureOptions)typeof(SentryCaptureClient).GetField("_options", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(client)!;
 }

@@ -1,0 +1,182 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sentry.Management.Capture.Protocol;
+using Sentry.Management.Capture.Transport;
+
+namespace Sentry.Management.Capture;
+
+/// <summary>
+/// The wiring behind a <see cref="SentryCaptureClient"/>: builds the queues, the sender workers, the spool and the
+/// HTTP sender, queues work for them, and drains and releases them at shutdown. The public client keeps the
+/// capture rules (arguments, sampling, stamping); this class keeps the machinery.
+/// </summary>
+internal sealed class CaptureRuntime : IAsyncDisposable
+{
+    private readonly SentryCaptureOptions _options;
+    private readonly CaptureQueues _queues;
+    private readonly PendingTracker _pending = new();
+    private readonly DeliveryPipeline _delivery;
+    private readonly CaptureSender _sender;
+    private readonly EnvelopeHttpSender _http;
+    private int _disposed;
+    private int _enqueuing;
+    private volatile bool _shutDown;
+
+    /// <summary>Validates the options and starts the workers; envelopes left in the spool folder are queued.</summary>
+    /// <param name="options">The settings; validated here.</param>
+    /// <param name="http">The HttpClient envelopes are posted with (from IHttpClientFactory, or over the caller's handler).</param>
+    /// <param name="ownsHttp">Whether disposing the runtime disposes <paramref name="http"/>.</param>
+    /// <param name="logger">Where diagnostics go.</param>
+    public CaptureRuntime(SentryCaptureOptions options, HttpClient http, bool ownsHttp, ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        Logger = logger ?? NullLogger.Instance;
+        Time = options.TimeProvider;
+        Dsn = SentryDsn.Parse(options.Dsn);
+        Scope = new SentryScope(options);
+        Counters = new SentryCaptureCounters();
+        _queues = new CaptureQueues(options);
+        var limits = new RateLimiter(Time);
+        _http = new EnvelopeHttpSender(Dsn, http, ownsHttp, options.SendTimeout, limits);
+        var spool = options.SpoolDirectory is { } dir ? new EnvelopeSpool(dir, options.MaxSpoolFiles, Time) : null;
+        _delivery = new DeliveryPipeline(options, _http, limits, spool, Counters, new ClientReportRecorder(), Logger);
+        _sender = new CaptureSender(options, new PayloadContext(options, Dsn), _queues, _pending, _delivery, Logger);
+        _sender.Start();
+        if (spool is not null)
+        {
+            QueueSpooled(spool);
+        }
+    }
+
+    public SentryCaptureOptions Options => _options;
+
+    public ILogger Logger { get; }
+
+    public TimeProvider Time { get; }
+
+    public SentryDsn Dsn { get; }
+
+    public SentryScope Scope { get; }
+
+    public SentryCaptureCounters Counters { get; }
+
+    /// <summary>One trace id for the metrics of this client's lifetime, so Sentry can group them.</summary>
+    public string MetricsTraceId { get; } = CaptureIds.NewTraceId();
+
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>Counts items dropped before they were queued (sampling, overflow) in the counters and the client report.</summary>
+    public void Discard(IReadOnlyList<ItemCount> items, string reason) => _delivery.Discard(items, reason);
+
+    /// <summary>Queues work for the sender; counts it as <c>queue_overflow</c> when its queue is full or the runtime is shutting down.</summary>
+    public bool Enqueue(CaptureWork work, IReadOnlyList<ItemCount>? items)
+    {
+        Interlocked.Increment(ref _enqueuing);
+        try
+        {
+            if (!IsDisposed)
+            {
+                _pending.Add(1);
+                if (_queues.TryEnqueue(work))
+                {
+                    return true;
+                }
+
+                _pending.Done(1);
+                CaptureLog.QueueOverflow(Logger, work.Category);
+            }
+
+            _delivery.Discard(items ?? [new ItemCount(work.Category, 1)], SentryDiscardReason.QueueOverflow);
+            return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _enqueuing);
+        }
+    }
+
+    public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (_shutDown)
+        {
+            return _pending.Count == 0; // Disposed: nothing is sent any more.
+        }
+
+        var start = Time.GetTimestamp();
+        try
+        {
+            await _pending.WhenDrainedAsync().WaitAsync(timeout, Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+
+        var left = timeout - Time.GetElapsedTime(start);
+        if (left <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(left);
+        try
+        {
+            return await _sender.ReportDiscardsAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // A capture that passed its disposed check before the flag was set finishes queueing first,
+        // so nothing is queued after the leftovers are drained.
+        while (Volatile.Read(ref _enqueuing) > 0)
+        {
+            await Task.Yield();
+        }
+
+        await FlushAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(false);
+        await _sender.StopAsync().ConfigureAwait(false);
+        await _sender.DrainLeftoversAsync().ConfigureAwait(false);
+        _shutDown = true;
+        _sender.Dispose();
+        _queues.Dispose();
+        _http.Dispose();
+    }
+
+    private void QueueSpooled(EnvelopeSpool spool)
+    {
+        List<SpooledEnvelope> files;
+        try
+        {
+            files = spool.Load();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            CaptureLog.SpoolFailed(Logger, ex);
+            return;
+        }
+
+        if (files.Count > 0)
+        {
+            CaptureLog.SpoolLoaded(Logger, files.Count);
+        }
+
+        foreach (var file in files)
+        {
+            _pending.Add(1);
+            _queues.TryEnqueue(new SpoolWork(file));
+        }
+    }
+}
