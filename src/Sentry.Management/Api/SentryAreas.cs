@@ -23,6 +23,9 @@ internal static class SentryAreas
         SentryArea.Of<IReleasesApi>(ReleasesJsonContext.Default),
         SentryArea.Of<IStatsApi>(StatsJsonContext.Default),
         SentryArea.Of<ISessionsApi>(SessionsJsonContext.Default),
+        SentryArea.Of<IMembersApi>(MembersJsonContext.Default),
+        SentryArea.Of<IIntegrationsApi>(IntegrationsJsonContext.Default),
+        SentryArea.Of<IDiscoverApi>(DiscoverJsonContext.Default),
     ];
 
     internal static SentryArea? Find(Type api)

@@ -257,4 +257,28 @@ public class IssuesClient
             return response.Content;
         }
     }
+
+    /// <summary>Lists an issue's notes (comments), newest first.</summary>
+    /// <param name="issueId">The issue's id.</param>
+    /// <param name="pages">Start cursor and caps.</param>
+    /// <returns>A lazy listing of activities of type <c>note</c>; the text is in <see cref="IssueActivity.Data"/> (<c>text</c>).</returns>
+    public virtual SentryPageable<IssueActivity> ListNotes(string issueId, SentryPageOptions? pages = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issueId);
+        var organization = _scope.Slug;
+        return OrganizationScope.Pageable((cursor, ct) => _api.ListNotesAsync(organization, issueId, cursor, ct), pages);
+    }
+
+    /// <summary>Adds a note (comment) to an issue; those it mentions are notified.</summary>
+    /// <param name="issueId">The issue's id.</param>
+    /// <param name="text">The text (markdown).</param>
+    /// <param name="mentions">Who to mention, as <c>user:ID</c> or <c>team:ID</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The note, as an activity of type <c>note</c>.</returns>
+    public virtual Task<IssueActivity> AddNoteAsync(string issueId, string text, IEnumerable<string>? mentions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(issueId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        return _api.AddNoteAsync(_scope.Slug, issueId, new IssueNoteCreate { Text = text, Mentions = mentions?.ToList() }, cancellationToken);
+    }
 }

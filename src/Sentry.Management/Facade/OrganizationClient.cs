@@ -26,6 +26,9 @@ public class OrganizationClient
         Releases = new ReleasesClient(scope);
         Stats = new StatsClient(scope);
         Sessions = new SessionsClient(scope);
+        Members = new MembersClient(scope);
+        Integrations = new IntegrationsClient(scope);
+        Discover = new DiscoverClient(scope);
     }
 
     /// <summary>For mocking frameworks only.</summary>
@@ -40,6 +43,9 @@ public class OrganizationClient
         Releases = null!;
         Stats = null!;
         Sessions = null!;
+        Members = null!;
+        Integrations = null!;
+        Discover = null!;
     }
 
     /// <summary>The organization's slug (or id).</summary>
@@ -72,6 +78,15 @@ public class OrganizationClient
 
     /// <summary>Release health: session and user counts, crash-free rates per release and environment.</summary>
     public virtual SessionsClient Sessions { get; }
+
+    /// <summary>Members: list, find by e-mail or username, invite, roles, team membership.</summary>
+    public virtual MembersClient Members { get; }
+
+    /// <summary>Integrations (Slack, Jira, GitHub, …), their repositories, and external issues linked to Sentry issues.</summary>
+    public virtual IntegrationsClient Integrations { get; }
+
+    /// <summary>The organization events table: fields and aggregates over errors, spans and logs.</summary>
+    public virtual DiscoverClient Discover { get; }
 
     /// <summary>One project of this organization; validated now, cached per slug.</summary>
     /// <param name="projectSlug">The project's slug or id.</param>

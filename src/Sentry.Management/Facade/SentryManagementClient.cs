@@ -127,6 +127,15 @@ public class SentryManagementClient : IDisposable
     /// <summary>Release health of the default organization.</summary>
     public virtual SessionsClient Sessions => DefaultOrganization.Sessions;
 
+    /// <summary>Members of the default organization (see <see cref="DefaultOrganization"/>).</summary>
+    public virtual MembersClient Members => DefaultOrganization.Members;
+
+    /// <summary>Integrations of the default organization (see <see cref="DefaultOrganization"/>).</summary>
+    public virtual IntegrationsClient Integrations => DefaultOrganization.Integrations;
+
+    /// <summary>The events table of the default organization (see <see cref="DefaultOrganization"/>).</summary>
+    public virtual DiscoverClient Discover => DefaultOrganization.Discover;
+
     /// <summary>An organization: its area clients are bound to it. Validated now, cached per slug.</summary>
     /// <param name="organizationSlug">The organization's slug or id.</param>
     /// <returns>The organization's client.</returns>

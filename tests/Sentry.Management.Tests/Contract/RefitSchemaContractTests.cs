@@ -15,6 +15,8 @@ public class RefitSchemaContractTests
     internal static readonly IReadOnlyDictionary<string, string> NotInSchema = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["GET /api/0/"] = "The API root (IIdentityApi): served by every Sentry to say who a token belongs to, but not part of the published schema.",
+        ["GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/notes/"] = "An issue's notes (IIssuesApi.ListNotesAsync): Sentry's own UI and sentry-cli-era tooling use it (GroupNotesEndpoint), but the published schema leaves it out.",
+        ["POST /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/notes/"] = "Adding a note (IIssuesApi.AddNoteAsync): same endpoint as listing notes, not in the published schema.",
     };
 
     private static IEnumerable<TestCaseData> Methods() =>

@@ -230,4 +230,30 @@ public interface IIssuesApi
         [AliasAs("project_id_or_slug")] string project,
         [Query(CollectionFormat.Multi)] IEnumerable<string>? id = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Lists an issue's notes (comments), newest first (one page).</summary>
+    /// <param name="organization">The organization's id or slug.</param>
+    /// <param name="issueId">The issue's id.</param>
+    /// <param name="cursor">The page cursor, or <see langword="null"/> for the first page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page with its headers; each note is an activity of type <c>note</c> whose data holds the text.</returns>
+    [Get("/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/notes/")]
+    Task<IApiResponse<List<IssueActivity>>> ListNotesAsync(
+        [AliasAs("organization_id_or_slug")] string organization,
+        [AliasAs("issue_id")] string issueId,
+        [Query] string? cursor = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a note (comment) to an issue.</summary>
+    /// <param name="organization">The organization's id or slug.</param>
+    /// <param name="issueId">The issue's id.</param>
+    /// <param name="note">The text (markdown) and who it mentions.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The note as an activity of type <c>note</c>.</returns>
+    [Post("/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/notes/")]
+    Task<IssueActivity> AddNoteAsync(
+        [AliasAs("organization_id_or_slug")] string organization,
+        [AliasAs("issue_id")] string issueId,
+        [Body] IssueNoteCreate note,
+        CancellationToken cancellationToken = default);
 }

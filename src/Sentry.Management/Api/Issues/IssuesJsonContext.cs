@@ -18,4 +18,7 @@ namespace Sentry.Management.Serialization;
 [JsonSerializable(typeof(List<IssueTag>))]
 [JsonSerializable(typeof(IssueTagValue))]
 [JsonSerializable(typeof(List<IssueTagValue>))]
+[JsonSerializable(typeof(IssueActivity))]
+[JsonSerializable(typeof(List<IssueActivity>))]
+[JsonSerializable(typeof(IssueNoteCreate))]
 internal sealed partial class IssuesJsonContext : JsonSerializerContext;

@@ -35,6 +35,9 @@ internal static class LiveOperations
     internal const string AlertRuleId = "177104";
     internal const string WorkflowId = "4567";
     internal const string DetectorId = "7890";
+    internal const string MemberId = "57377908164";
+    internal const string IntegrationId = "24";
+    internal const string RepositoryId = "5";
 
     private const string StartText = "2026-01-14T12:00:00Z";
     private const string EndText = "2026-01-15T12:00:00Z";
@@ -155,6 +158,32 @@ internal static class LiveOperations
         Api<IAlertsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/detectors/{detector_id}/", (api, ct) => api.GetDetectorAsync(Org, DetectorId, ct)),
         Api<IAlertsApi>.Call("PUT /api/0/organizations/{organization_id_or_slug}/detectors/{detector_id}/", (api, ct) => api.UpdateDetectorAsync(Org, DetectorId, DetectorBody(), ct)),
         Api<IAlertsApi>.NoContent("DELETE /api/0/organizations/{organization_id_or_slug}/detectors/{detector_id}/", (api, ct) => api.DeleteDetectorAsync(Org, DetectorId, ct)),
+
+        // Members
+        Api<IMembersApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/members/", (api, ct) => api.ListAsync(Org, cursor: "0:100:0", ct)),
+        Api<IMembersApi>.Call("POST /api/0/organizations/{organization_id_or_slug}/members/", (api, ct) => api.InviteAsync(Org, new OrganizationMemberInvite { Email = "jane@example.com", OrgRole = "member", TeamRoles = [new MemberTeamRoleAssignment { TeamSlug = Team, Role = "contributor" }], SendInvite = false, Reinvite = false }, ct)),
+        Api<IMembersApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/members/{member_id}/", (api, ct) => api.GetAsync(Org, MemberId, ct)),
+        Api<IMembersApi>.Call("PUT /api/0/organizations/{organization_id_or_slug}/members/{member_id}/", (api, ct) => api.UpdateAsync(Org, MemberId, new OrganizationMemberUpdate { OrgRole = "manager", TeamRoles = [new MemberTeamRoleAssignment { TeamSlug = Team, Role = "admin" }] }, ct)),
+        Api<IMembersApi>.NoContent("DELETE /api/0/organizations/{organization_id_or_slug}/members/{member_id}/", (api, ct) => api.RemoveAsync(Org, MemberId, ct)),
+        Api<IMembersApi>.Call("POST /api/0/organizations/{organization_id_or_slug}/members/{member_id}/teams/{team_id_or_slug}/", (api, ct) => api.AddToTeamAsync(Org, MemberId, Team, ct)),
+        Api<IMembersApi>.Call("PUT /api/0/organizations/{organization_id_or_slug}/members/{member_id}/teams/{team_id_or_slug}/", (api, ct) => api.UpdateTeamRoleAsync(Org, MemberId, Team, new MemberTeamRoleUpdate { TeamRole = "admin" }, ct)),
+        Api<IMembersApi>.Call("DELETE /api/0/organizations/{organization_id_or_slug}/members/{member_id}/teams/{team_id_or_slug}/", (api, ct) => api.RemoveFromTeamAsync(Org, MemberId, Team, ct)),
+        Api<IMembersApi>.Call("GET /api/0/teams/{organization_id_or_slug}/{team_id_or_slug}/members/", (api, ct) => api.ListTeamMembersAsync(Org, Team, cursor: "0:100:0", ct)),
+
+        // Integrations, repositories and external issues
+        Api<IIntegrationsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/integrations/", (api, ct) => api.ListAsync(Org, providerKey: "slack", features: ["alert-rule", "chat-unfurl"], includeConfig: false, cursor: "0:100:0", ct)),
+        Api<IIntegrationsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/integrations/{integration_id}/", (api, ct) => api.GetAsync(Org, IntegrationId, ct)),
+        Api<IIntegrationsApi>.NoContent("DELETE /api/0/organizations/{organization_id_or_slug}/integrations/{integration_id}/", (api, ct) => api.DeleteAsync(Org, IntegrationId, ct)),
+        Api<IIntegrationsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/repos/", (api, ct) => api.ListRepositoriesAsync(Org, query: "backend", status: "active", integrationId: IntegrationId, expand: "settings", cursor: "0:100:0", ct)),
+        Api<IIntegrationsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/repos/{repo_id}/commits/", (api, ct) => api.ListRepositoryCommitsAsync(Org, RepositoryId, cursor: "0:100:0", ct)),
+        Api<IIntegrationsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/external-issues/", (api, ct) => api.ListExternalIssuesAsync(Org, IssueId, ct)),
+        Api<IIntegrationsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/integrations/{integration_id}/", (api, ct) => api.GetIssueConfigAsync(Org, IssueId, IntegrationId, action: "create", ct)),
+        Api<IIntegrationsApi>.Call("POST /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/integrations/{integration_id}/", (api, ct) => api.CreateExternalIssueAsync(Org, IssueId, IntegrationId, new ExternalIssueCreate { Title = "Checkout fails", Description = "Seen 42 times" }, ct)),
+        Api<IIntegrationsApi>.Call("PUT /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/integrations/{integration_id}/", (api, ct) => api.LinkExternalIssueAsync(Org, IssueId, IntegrationId, new ExternalIssueLinkRequest { ExternalIssue = "PROJ-42" }, ct)),
+        Api<IIntegrationsApi>.NoContent("DELETE /api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/integrations/{integration_id}/", (api, ct) => api.UnlinkExternalIssueAsync(Org, IssueId, IntegrationId, externalIssue: "7", ct)),
+
+        // Discover: the organization events table (start/end with statsPeriod only so that Prism checks every parameter)
+        Api<IDiscoverApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/events/", (api, ct) => api.QueryAsync(Org, field: ["transaction", "p95(span.duration)"], dataset: "spans", end: End, environment: ["production"], project: ["1"], start: Start, statsPeriod: "24h", perPage: 10, query: $"is_transaction:true release:\"{Version}\"", sort: "-p95(span.duration)", cursor: "0:100:0", ct)),
     ];
 
     /// <summary>An issue alert rule as the schema's examples describe one: new issues, error level or worse, e-mail to the issue owners.</summary>
