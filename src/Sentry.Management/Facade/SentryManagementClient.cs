@@ -44,7 +44,7 @@ public class SentryManagementClient : IDisposable
         _loggerFactory = loggerFactory;
         Options = pipeline.Options;
         RateLimits = pipeline.RateLimits;
-        _context = new ManagementContext(_ownedHttpClient, Options);
+        _context = new ManagementContext(_ownedHttpClient, pipeline.Options);
         (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
@@ -83,7 +83,7 @@ public class SentryManagementClient : IDisposable
         new(SentryManagementOptions.FromEnvironment(), loggerFactory: loggerFactory);
 
     /// <summary>The options in effect (a copy; changing it changes nothing).</summary>
-    public SentryManagementOptions Options { get; }
+    public virtual SentryManagementOptions Options { get; }
 
     /// <summary>The rate-limit state Sentry last reported to this client.</summary>
     public virtual SentryRateLimitMonitor RateLimits { get; }
