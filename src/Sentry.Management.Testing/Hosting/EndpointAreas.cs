@@ -1,0 +1,16 @@
+using Sentry.Management.Testing.Api;
+
+namespace Sentry.Management.Testing.Hosting;
+
+/// <summary>
+/// The one list of management API areas. A new area is a static class <c>Api/&lt;Area&gt;Endpoints.cs</c> with a
+/// <c>Map(ApiRouteBuilder api)</c> method, and one line here.
+/// </summary>
+internal static class EndpointAreas
+{
+    public static void Map(ApiRouteBuilder api)
+    {
+        OrganizationEndpoints.Map(api);
+        ProjectEndpoints.Map(api);
+    }
+}
