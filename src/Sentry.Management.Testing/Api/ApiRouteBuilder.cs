@@ -34,7 +34,7 @@ internal sealed class ApiRouteBuilder(IEndpointRouteBuilder routes, LocalServerS
             }
             catch (ApiProblem problem) when (!http.Response.HasStarted)
             {
-                await ApiJson.WriteDetailAsync(http, problem.StatusCode, problem.Detail).ConfigureAwait(false);
+                await ApiJson.WriteAsync(http, problem.Body, problem.StatusCode).ConfigureAwait(false);
             }
         };
         routes.MapMethods(Prefix + pattern, [method], run);

@@ -10,7 +10,12 @@ internal static class EndpointAreas
 {
     public static void Map(ApiRouteBuilder api)
     {
+        IdentityEndpoints.Map(api);
         OrganizationEndpoints.Map(api);
         ProjectEndpoints.Map(api);
+        IssueEndpoints.Map(api);
+        EventEndpoints.Map(api);
+        TagEndpoints.Map(api);
+        NoteEndpoints.Map(api);
     }
 }

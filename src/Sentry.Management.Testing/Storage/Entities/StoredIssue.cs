@@ -79,4 +79,23 @@ internal sealed class StoredIssue
     public int? IgnoreDuration { get; set; }
 
     public int NumComments { get; set; }
+
+    /// <summary>Discarded by a bulk update: hidden everywhere, and later events with its hashes are filtered.</summary>
+    public bool Discarded { get; set; }
+
+    /// <summary>When the status last changed by hand or by a regression, for the activity log.</summary>
+    public List<StoredActivity> Activity { get; set; } = [];
+}
+
+/// <summary>An entry of an issue's activity log (status changes, regressions, assignment).</summary>
+internal sealed class StoredActivity
+{
+    public required string Id { get; set; }
+
+    public required string Type { get; set; }
+
+    public DateTimeOffset DateCreated { get; set; }
+
+    /// <summary>The activity's data as JSON text (an object).</summary>
+    public string Data { get; set; } = "{}";
 }
