@@ -45,6 +45,7 @@ internal static class IssueGrouper
             issue.Substatus = "regressed";
             issue.ResolvedInRelease = null;
             issue.ResolvedInNextRelease = false;
+            issue.Activity.Add(new StoredActivity { Id = data.NextId("activity"), Type = "set_regression", DateCreated = stored.Received, Data = "{}" });
         }
 
         issue.Count++;
