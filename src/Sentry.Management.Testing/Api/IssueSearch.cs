@@ -56,7 +56,7 @@ internal sealed class IssueSearch
 
     private static Func<Candidate, bool> Filter(string key, IReadOnlyList<string> values) => key switch
     {
-        "is" => c => values.Any(v => Is(c, v)),
+        "is" => IsFilter(values),
         "level" => c => values.Contains(c.Issue.Level, StringComparer.OrdinalIgnoreCase),
         "release" => c => c.Events.Any(e => e.Release is not null && values.Any(v => Matches(e.Release, v))),
         "firstRelease" or "first_release" or "first-release" => c => c.Issue.FirstRelease is not null && values.Any(v => Matches(c.Issue.FirstRelease, v)),
@@ -75,6 +75,23 @@ internal sealed class IssueSearch
         _ => throw ApiProblem.BadRequest($"Invalid search query: the key '{key}' is not supported by the local Sentry."),
     };
 
+    private static readonly string[] Statuses =
+    [
+        "unresolved", "resolved", "ignored", "archived", "assigned", "unassigned", "bookmarked", "unhandled", "handled",
+        "new", "ongoing", "regressed", "escalating", "for_review", "linked", "unlinked",
+    ];
+
+    private static Func<Candidate, bool> IsFilter(IReadOnlyList<string> values)
+    {
+        // Checked when the query is read, so a bad status is a 400 even when there are no issues to test it on.
+        foreach (var value in values.Where(v => !Statuses.Contains(v)))
+        {
+            throw ApiProblem.BadRequest($"Invalid search query: 'is:{value}' is not a known status.");
+        }
+
+        return c => values.Any(v => Is(c, v));
+    }
+
     private static bool Is(Candidate c, string value)
     {
         var issue = c.Issue;
@@ -91,8 +108,7 @@ internal sealed class IssueSearch
             "new" or "ongoing" or "regressed" or "escalating" => issue.Substatus == value,
             "for_review" => issue.Status == "unresolved" && issue.Substatus is "new" or "regressed",
             "linked" => false,
-            "unlinked" => true,
-            _ => throw ApiProblem.BadRequest($"Invalid search query: 'is:{value}' is not a known status."),
+            _ => value == "unlinked",
         };
     }
 

@@ -17,5 +17,8 @@ internal static class EndpointAreas
         EventEndpoints.Map(api);
         TagEndpoints.Map(api);
         NoteEndpoints.Map(api);
+        StatsEndpoints.Map(api);
+        SessionEndpoints.Map(api);
+        DiscoverEndpoints.Map(api);
     }
 }

@@ -26,6 +26,7 @@ internal static class Outcomes
             }
 
             existing.Quantity += quantity;
+            existing.TimesSeen++;
             data.Outcomes.Upsert(existing);
         }
     }

@@ -21,5 +21,9 @@ internal sealed class StoredOutcome
 
     public string? Reason { get; set; }
 
+    /// <summary>The items' quantity: events, sessions, log entries; bytes for attachments.</summary>
     public long Quantity { get; set; }
+
+    /// <summary>How many items (envelope items or client-report entries) made up <see cref="Quantity"/>.</summary>
+    public long TimesSeen { get; set; }
 }
