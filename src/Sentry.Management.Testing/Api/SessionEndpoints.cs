@@ -63,6 +63,21 @@ internal static class SessionEndpoints
             .GroupBy(r => string.Join('\u0001', groupBy.Select(k => Dimension(r.Session, r.Status, k) ?? "")), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
+        if (context.Query("orderBy") is { } orderBy)
+        {
+            var descending = orderBy.StartsWith('-');
+            var field = orderBy.TrimStart('-');
+            if (!fields.Contains(field))
+            {
+                throw ApiProblem.BadRequest($"\"orderBy\" needs to be one of the requested fields: {field}");
+            }
+
+            double Key(IGrouping<string, (StoredSession Session, string? Status)> g) =>
+                Value(field, [.. g.Select(r => r.Session)]) is JsonValue v && v.TryGetValue<double>(out var d) ? d : double.MinValue;
+            groups = descending ? [.. groups.OrderByDescending(Key)] : [.. groups.OrderBy(Key)];
+        }
+
+        groups = [.. groups.Take(Pagination.Limit(context.Http))];
         var array = new JsonArray();
         foreach (var group in groups)
         {

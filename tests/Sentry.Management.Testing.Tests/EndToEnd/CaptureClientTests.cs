@@ -1,0 +1,56 @@
+using Sentry.Management.Capture;
+using Sentry.Management.Clients;
+using Sentry.Management.Http;
+
+namespace Sentry.Management.Testing.Tests.EndToEnd;
+
+/// <summary>Our own capture client sends to the local Sentry, and our management client reads the issues back.</summary>
+public sealed class CaptureClientTests
+{
+    [Test]
+    public async Task Captured_exceptions_and_messages_become_issues()
+    {
+        await using var sentry = await LocalSentry.StartAsync();
+        await using (var capture = new SentryCaptureClient(new SentryCaptureOptions { Dsn = sentry.Dsn, Release = "pumps@2.0.0", Environment = "test" }))
+        {
+            capture.CaptureException(Thrown(new InvalidOperationException("Pump 7 jammed")));
+            capture.CaptureException(Thrown(new InvalidOperationException("Pump 8 jammed")));
+            capture.CaptureMessage("Pump station 4 offline", Sentry.Management.Capture.SentryLevel.Warning);
+            Assert.That(await capture.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
+        }
+
+        await sentry.Received.WaitForEventsAsync(3);
+        using var management = new SentryManagementClient(new SentryManagementOptions
+        {
+            BaseUrl = sentry.Url,
+            AuthToken = sentry.AuthToken,
+            Organization = sentry.Organization,
+            AllowInsecureTransport = true,
+        });
+        var issues = new List<Sentry.Management.Api.Issues.Issue>();
+        await foreach (var issue in management.Issues.List())
+        {
+            issues.Add(issue);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(issues, Has.Count.EqualTo(2));
+            Assert.That(issues.Single(i => i.Type == "error").Count, Is.EqualTo("2"));
+            Assert.That(issues.Single(i => i.Type == "default").Title, Is.EqualTo("Pump station 4 offline"));
+            Assert.That(sentry.Received.Events.All(e => e.Release == "pumps@2.0.0"), Is.True);
+        });
+    }
+
+    private static Exception Thrown(Exception exception)
+    {
+        try
+        {
+            throw exception;
+        }
+        catch (Exception caught)
+        {
+            return caught;
+        }
+    }
+}
