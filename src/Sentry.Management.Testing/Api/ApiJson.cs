@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,8 @@ namespace Sentry.Management.Testing.Api;
 /// <summary>Writing Sentry's JSON: its date format and the response body.</summary>
 internal static class ApiJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false };
+    // Sentry (Python's json) leaves quotes, apostrophes and angle brackets as they are; so does this server.
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Sentry's timestamp format, <c>2026-12-01T07:14:43.123456Z</c>.</summary>
     public static string Date(DateTimeOffset value) =>

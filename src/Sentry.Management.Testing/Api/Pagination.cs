@@ -73,8 +73,10 @@ internal static class Pagination
             }
         }
 
-        query.Add(new("cursor", cursor.ToString()));
         var url = QueryHelpers.AddQueryString($"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}", query);
+
+        // The cursor goes in unescaped, as Sentry writes it (0:100:0).
+        url += (query.Count == 0 ? "?" : "&") + "cursor=" + cursor;
         header.Append('<').Append(url).Append(">; rel=\"").Append(rel).Append("\"; results=\"")
             .Append(results ? "true" : "false").Append("\"; cursor=\"").Append(cursor.ToString()).Append('"');
     }

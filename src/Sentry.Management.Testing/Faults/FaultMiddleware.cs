@@ -6,7 +6,7 @@ using Sentry.Management.Testing.Hosting;
 namespace Sentry.Management.Testing.Faults;
 
 /// <summary>
-/// Applies a surface's fault switches before the request reaches its endpoint: delay, then limits, then a dropped
+/// Applies a surface's fault switches before the request reaches its endpoint: limits, then the delay (holding its slot), then a dropped
 /// connection, a 429 or a 5xx. The management API always gets the <c>X-Sentry-Rate-Limit-*</c> headers.
 /// </summary>
 internal sealed class FaultMiddleware(RequestDelegate next, LocalServerState state)
@@ -28,11 +28,6 @@ internal sealed class FaultMiddleware(RequestDelegate next, LocalServerState sta
         }
 
         var switches = surface == FaultSurface.Management ? state.Faults.Management : state.Faults.Ingestion;
-        if (switches.Latency is { } latency && latency > TimeSpan.Zero)
-        {
-            await Task.Delay(latency, state.TimeProvider, context.RequestAborted).ConfigureAwait(false);
-        }
-
         using var lease = switches.Admit();
         if (surface == FaultSurface.Management)
         {
@@ -45,6 +40,12 @@ internal sealed class FaultMiddleware(RequestDelegate next, LocalServerState sta
             await RefuseAsync(context, surface.Value, TimeSpan.FromSeconds(retryAfter), [],
                 lease.OverConcurrency ? "Too many concurrent requests." : "You are attempting to use this endpoint too frequently. Limit is exceeded.").ConfigureAwait(false);
             return;
+        }
+
+        // The delay is spent holding a concurrency slot, as a slow server holds its workers.
+        if (switches.Latency is { } latency && latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, state.TimeProvider, context.RequestAborted).ConfigureAwait(false);
         }
 
         var decision = switches.Decide();

@@ -85,5 +85,5 @@ internal static class FaultSpec
             : throw Invalid(spec, $"{name} needs an integer value");
 
     private static ArgumentException Invalid(string spec, string why) =>
-        new($"Fault '{spec}' is not valid: {why}. Expected {Syntax}.", nameof(spec));
+        new($"Fault '{spec}' is not valid: {why}. Expected {Syntax}.");
 }

@@ -4,8 +4,8 @@ namespace Sentry.Management.Testing;
 
 /// <summary>
 /// The faults of one surface (ingestion or management). Every switch stays on until cleared, or for the next
-/// <c>times</c> requests when a count is given. Several can be on at once: requests are first delayed, then limited
-/// (concurrency and per-second window), then dropped, rate limited or failed.
+/// <c>times</c> requests when a count is given. Several can be on at once: requests are first limited (concurrency
+/// and per-second window), then delayed while holding their slot, then dropped, rate limited or failed.
 /// </summary>
 public sealed class FaultSwitches
 {
