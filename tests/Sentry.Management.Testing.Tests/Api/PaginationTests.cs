@@ -42,7 +42,6 @@ public sealed class PaginationTests : LocalSentryFixture
             BaseUrl = Sentry.Url,
             AuthToken = Sentry.AuthToken,
             Organization = Org,
-            AllowInsecureTransport = true,
         });
         var ids = new List<string>();
         await foreach (var issue in client.Issues.List(options: new() { Limit = 3 }))

@@ -25,7 +25,6 @@ public sealed class CaptureClientTests
             BaseUrl = sentry.Url,
             AuthToken = sentry.AuthToken,
             Organization = sentry.Organization,
-            AllowInsecureTransport = true,
         });
         var issues = new List<Sentry.Management.Api.Issues.Issue>();
         await foreach (var issue in management.Issues.List())

@@ -41,7 +41,6 @@ public sealed class OfficialSdkTests
             BaseUrl = sentry.Url,
             AuthToken = sentry.AuthToken,
             Organization = sentry.Organization,
-            AllowInsecureTransport = true,
         });
         var issues = new List<Sentry.Management.Api.Issues.Issue>();
         await foreach (var issue in management.Issues.List())

@@ -81,7 +81,6 @@ public sealed class PipelineFaultTests : LocalSentryFixture
             BaseUrl = Sentry.Url,
             AuthToken = Sentry.AuthToken,
             Organization = Org,
-            AllowInsecureTransport = true,
             RetryBaseDelay = TimeSpan.FromMilliseconds(10),
             MaxRetryDelay = TimeSpan.FromMilliseconds(50),
         };
