@@ -12,45 +12,37 @@ internal static class EventJson
     public static JsonObject Summary(StoredEvent stored, LocalServerState state)
     {
         using var document = JsonDocument.Parse(stored.Json);
-        var evt = document.RootElement;
-        return new JsonObject
-        {
-            ["id"] = stored.EventId,
-            ["event.type"] = stored.Type,
-            ["groupID"] = stored.GroupId,
-            ["eventID"] = stored.EventId,
-            ["projectID"] = stored.ProjectId,
-            ["message"] = stored.Message ?? "",
-            ["title"] = stored.Title,
-            ["location"] = Location(evt),
-            ["culprit"] = stored.Culprit,
-            ["user"] = User(evt),
-            ["tags"] = Tags(stored),
-            ["platform"] = stored.Platform,
-            ["dateCreated"] = ApiJson.Date(stored.Timestamp),
-            ["crashFile"] = null,
-            ["metadata"] = Metadata(stored, evt),
-        };
+        var json = Common(stored, document.RootElement);
+        json["event.type"] = stored.Type;
+        json["crashFile"] = null;
+        json["metadata"] = Metadata(stored, document.RootElement);
+        return json;
     }
+
+    /// <summary>The fields the list item and the detail share.</summary>
+    private static JsonObject Common(StoredEvent stored, JsonElement evt) => new()
+    {
+        ["id"] = stored.EventId,
+        ["groupID"] = stored.GroupId,
+        ["eventID"] = stored.EventId,
+        ["projectID"] = stored.ProjectId,
+        ["message"] = stored.Message ?? "",
+        ["title"] = stored.Title,
+        ["location"] = Location(evt),
+        ["culprit"] = stored.Culprit,
+        ["user"] = User(evt),
+        ["tags"] = Tags(stored),
+        ["platform"] = stored.Platform,
+        ["dateCreated"] = ApiJson.Date(stored.Timestamp),
+    };
 
     public static JsonObject Detail(StoredEvent stored, StoredEvent? previous, StoredEvent? next, LocalServerState state)
     {
         using var document = JsonDocument.Parse(stored.Json);
         var evt = document.RootElement;
-        var json = new JsonObject
+        var json = Common(stored, evt);
+        foreach (var (name, value) in new JsonObject
         {
-            ["id"] = stored.EventId,
-            ["groupID"] = stored.GroupId,
-            ["eventID"] = stored.EventId,
-            ["projectID"] = stored.ProjectId,
-            ["message"] = stored.Message ?? "",
-            ["title"] = stored.Title,
-            ["location"] = Location(evt),
-            ["culprit"] = stored.Culprit,
-            ["user"] = User(evt),
-            ["tags"] = Tags(stored),
-            ["platform"] = stored.Platform,
-            ["dateCreated"] = ApiJson.Date(stored.Timestamp),
             ["dateReceived"] = ApiJson.Date(stored.Received),
             ["contexts"] = Node(evt, "contexts") ?? new JsonObject(),
             ["size"] = System.Text.Encoding.UTF8.GetByteCount(stored.Json),
@@ -88,7 +80,10 @@ internal static class EventJson
             ["resolvedWith"] = new JsonArray(),
             ["nextEventID"] = next?.EventId,
             ["previousEventID"] = previous?.EventId,
-        };
+        })
+        {
+            json[name] = value?.DeepClone();
+        }
         if (stored.Type == "transaction")
         {
             json["startTimestamp"] = Seconds(EventFields.Timestamp(evt, "start_timestamp") ?? stored.Timestamp);

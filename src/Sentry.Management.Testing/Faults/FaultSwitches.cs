@@ -11,7 +11,7 @@ public sealed class FaultSwitches
 {
     private readonly Lock _lock = new();
     private readonly TimeProvider _timeProvider;
-    private RateLimitFault? _rateLimit;
+    private CountedFault<(TimeSpan RetryAfter, string[] Categories)>? _rateLimit;
     private CountedFault<int>? _serverError;
     private CountedFault<bool>? _drop;
     private TimeSpan _latency;
@@ -44,7 +44,7 @@ public sealed class FaultSwitches
         ArgumentNullException.ThrowIfNull(categories);
         lock (_lock)
         {
-            _rateLimit = new RateLimitFault(retryAfter, [.. categories], times);
+            _rateLimit = new CountedFault<(TimeSpan, string[])>((retryAfter, [.. categories]), times);
         }
 
         return this;
@@ -162,8 +162,9 @@ public sealed class FaultSwitches
 
             if (_rateLimit is not null)
             {
-                parts.Add(FormattableString.Invariant($"rate-limit {_rateLimit.RetryAfter.TotalSeconds}s") + Times(_rateLimit.Remaining)
-                    + (_rateLimit.Categories.Length > 0 ? " " + string.Join(';', _rateLimit.Categories) : ""));
+                var (retryAfter, categories) = _rateLimit.Value;
+                parts.Add(FormattableString.Invariant($"rate-limit {retryAfter.TotalSeconds}s") + Times(_rateLimit.Remaining)
+                    + (categories.Length > 0 ? " " + string.Join(';', categories) : ""));
             }
 
             if (_serverError is not null)
@@ -201,9 +202,9 @@ public sealed class FaultSwitches
                 return FaultDecision.Drop;
             }
 
-            if (_rateLimit is not null && _rateLimit.TryUse())
+            if (_rateLimit is not null && _rateLimit.TryUse(out var limit))
             {
-                var decision = FaultDecision.RateLimited(_rateLimit.RetryAfter, _rateLimit.Categories);
+                var decision = FaultDecision.RateLimited(limit.RetryAfter, limit.Categories);
                 if (_rateLimit.Remaining == 0)
                 {
                     _rateLimit = null;
@@ -279,31 +280,6 @@ public sealed class FaultSwitches
         public bool TryUse(out T value)
         {
             value = Value;
-            if (Remaining is null)
-            {
-                return true;
-            }
-
-            if (Remaining <= 0)
-            {
-                return false;
-            }
-
-            Remaining--;
-            return true;
-        }
-    }
-
-    private sealed class RateLimitFault(TimeSpan retryAfter, string[] categories, int? times)
-    {
-        public TimeSpan RetryAfter { get; } = retryAfter;
-
-        public string[] Categories { get; } = categories;
-
-        public int? Remaining { get; private set; } = times;
-
-        public bool TryUse()
-        {
             if (Remaining is null)
             {
                 return true;

@@ -1,5 +1,3 @@
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
 using Sentry.Management.Testing.Tests.TestSupport;
 
 namespace Sentry.Management.Testing.Tests.Api;
@@ -37,12 +35,7 @@ public sealed class PaginationTests : LocalSentryFixture
             await SendAsync(new { message = $"paged {new string('p', i + 1)}" });
         }
 
-        using var client = new SentryManagementClient(new SentryManagementOptions
-        {
-            BaseUrl = Sentry.Url,
-            AuthToken = Sentry.AuthToken,
-            Organization = Org,
-        });
+        using var client = ManagementClients.For(Sentry);
         var ids = new List<string>();
         await foreach (var issue in client.Issues.List(options: new() { Limit = 3 }))
         {

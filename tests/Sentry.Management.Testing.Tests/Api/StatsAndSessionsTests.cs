@@ -1,7 +1,6 @@
 using System.Text;
 using Sentry.Management.Api.Stats;
 using Sentry.Management.Clients;
-using Sentry.Management.Http;
 using Sentry.Management.Testing.Tests.TestSupport;
 
 namespace Sentry.Management.Testing.Tests.Api;
@@ -117,5 +116,5 @@ public sealed class StatsAndSessionsTests : LocalSentryFixture
         });
     }
 
-    private SentryManagementClient Client() => new(new SentryManagementOptions { BaseUrl = Sentry.Url, AuthToken = Sentry.AuthToken, Organization = Org });
+    private SentryManagementClient Client() => ManagementClients.For(Sentry);
 }

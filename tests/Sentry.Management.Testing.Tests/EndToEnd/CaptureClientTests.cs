@@ -1,6 +1,5 @@
+using Sentry.Management.Testing.Tests.TestSupport;
 using Sentry.Management.Capture;
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
 
 namespace Sentry.Management.Testing.Tests.EndToEnd;
 
@@ -13,24 +12,15 @@ public sealed class CaptureClientTests
         await using var sentry = await LocalSentry.StartAsync();
         await using (var capture = new SentryCaptureClient(new SentryCaptureOptions { Dsn = sentry.Dsn, Release = "pumps@2.0.0", Environment = "test" }))
         {
-            capture.CaptureException(Thrown(new InvalidOperationException("Pump 7 jammed")));
-            capture.CaptureException(Thrown(new InvalidOperationException("Pump 8 jammed")));
+            capture.CaptureException(Thrown.From(new InvalidOperationException("Pump 7 jammed")));
+            capture.CaptureException(Thrown.From(new InvalidOperationException("Pump 8 jammed")));
             capture.CaptureMessage("Pump station 4 offline", Sentry.Management.Capture.SentryLevel.Warning);
             Assert.That(await capture.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
         }
 
         await sentry.Received.WaitForEventsAsync(3);
-        using var management = new SentryManagementClient(new SentryManagementOptions
-        {
-            BaseUrl = sentry.Url,
-            AuthToken = sentry.AuthToken,
-            Organization = sentry.Organization,
-        });
-        var issues = new List<Sentry.Management.Api.Issues.Issue>();
-        await foreach (var issue in management.Issues.List())
-        {
-            issues.Add(issue);
-        }
+        using var management = ManagementClients.For(sentry);
+        var issues = await management.AllIssuesAsync();
 
         Assert.Multiple(() =>
         {
@@ -39,17 +29,5 @@ public sealed class CaptureClientTests
             Assert.That(issues.Single(i => i.Type == "default").Title, Is.EqualTo("Pump station 4 offline"));
             Assert.That(sentry.Received.Events.All(e => e.Release == "pumps@2.0.0"), Is.True);
         });
-    }
-
-    private static Exception Thrown(Exception exception)
-    {
-        try
-        {
-            throw exception;
-        }
-        catch (Exception caught)
-        {
-            return caught;
-        }
     }
 }

@@ -1,5 +1,4 @@
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
+using Sentry.Management.Testing.Tests.TestSupport;
 
 namespace Sentry.Management.Testing.Tests.EndToEnd;
 
@@ -24,29 +23,20 @@ public sealed class OfficialSdkTests
 
         for (var i = 0; i < 3; i++)
         {
-            var withFingerprint = new SentryEvent(Thrown(new InvalidOperationException($"Pump {i} overheated")));
+            var withFingerprint = new SentryEvent(Thrown.From(new InvalidOperationException($"Pump {i} overheated")));
             withFingerprint.SetFingerprint("pump-overheat");
             client.CaptureEvent(withFingerprint);
         }
 
-        var defaultFingerprint = new SentryEvent(Thrown(new TimeoutException("Valve did not answer")));
+        var defaultFingerprint = new SentryEvent(Thrown.From(new TimeoutException("Valve did not answer")));
         defaultFingerprint.SetFingerprint("{{ default }}", "valve");
         client.CaptureEvent(defaultFingerprint);
-        client.CaptureEvent(new SentryEvent(Thrown(new TimeoutException("Valve did not answer"))));
+        client.CaptureEvent(new SentryEvent(Thrown.From(new TimeoutException("Valve did not answer"))));
         await client.FlushAsync(TimeSpan.FromSeconds(10));
         await sentry.Received.WaitForEventsAsync(5);
 
-        using var management = new SentryManagementClient(new SentryManagementOptions
-        {
-            BaseUrl = sentry.Url,
-            AuthToken = sentry.AuthToken,
-            Organization = sentry.Organization,
-        });
-        var issues = new List<Sentry.Management.Api.Issues.Issue>();
-        await foreach (var issue in management.Issues.List())
-        {
-            issues.Add(issue);
-        }
+        using var management = ManagementClients.For(sentry);
+        var issues = await management.AllIssuesAsync();
 
         var overheat = issues.Single(i => i.Title!.StartsWith("System.InvalidOperationException: Pump", StringComparison.Ordinal));
         var latest = await management.Events.GetLatestForIssueAsync(null, overheat.Id!);
@@ -57,7 +47,7 @@ public sealed class OfficialSdkTests
             Assert.That(issues, Has.Count.EqualTo(3), "one fingerprinted issue, and the timeout with and without {{ default }} + valve");
             Assert.That(overheat.Count, Is.EqualTo("3"));
             Assert.That(overheat.ShortId, Does.StartWith("APP-"));
-            Assert.That(overheat.Culprit, Does.Contain(nameof(Thrown)));
+            Assert.That(overheat.Culprit, Does.Contain(nameof(Thrown.From)));
             Assert.That(latest.GroupId, Is.EqualTo(overheat.Id));
             Assert.That(latest.Tags!.Any(t => t.Key == "release" && t.Value == "pumps@1.2.3"), Is.True);
         });
@@ -75,7 +65,7 @@ public sealed class OfficialSdkTests
         }))
         {
             SentrySdk.CaptureMessage("Pump station started", SentryLevel.Warning);
-            SentrySdk.CaptureException(Thrown(new ArgumentException("bad pump id")));
+            SentrySdk.CaptureException(Thrown.From(new ArgumentException("bad pump id")));
             await SentrySdk.FlushAsync(TimeSpan.FromSeconds(10));
         }
 
@@ -88,17 +78,5 @@ public sealed class OfficialSdkTests
             Assert.That(events.Single(e => e.Type == "error").Exceptions.Single().Type, Is.EqualTo("System.ArgumentException"));
             Assert.That(events.Select(e => e.IssueShortId).Distinct().Count(), Is.EqualTo(2));
         });
-    }
-
-    private static Exception Thrown(Exception exception)
-    {
-        try
-        {
-            throw exception;
-        }
-        catch (Exception caught)
-        {
-            return caught;
-        }
     }
 }

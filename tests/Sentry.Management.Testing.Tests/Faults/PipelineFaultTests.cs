@@ -74,17 +74,10 @@ public sealed class PipelineFaultTests : LocalSentryFixture
         Assert.That(results.Select(o => o.Slug), Has.All.EqualTo(Org));
     }
 
-    private SentryManagementClient Client(Action<SentryManagementOptions>? configure = null)
+    private SentryManagementClient Client(Action<SentryManagementOptions>? configure = null) => ManagementClients.For(Sentry, options =>
     {
-        var options = new SentryManagementOptions
-        {
-            BaseUrl = Sentry.Url,
-            AuthToken = Sentry.AuthToken,
-            Organization = Org,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-            MaxRetryDelay = TimeSpan.FromMilliseconds(50),
-        };
+        options.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
+        options.MaxRetryDelay = TimeSpan.FromMilliseconds(50);
         configure?.Invoke(options);
-        return new SentryManagementClient(options);
-    }
+    });
 }
