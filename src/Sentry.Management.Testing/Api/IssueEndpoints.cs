@@ -189,6 +189,7 @@ internal static class IssueEndpoints
             ["id"] = h.Hash,
             ["latestEvent"] = h.Latest is null ? null : EventJson.Summary(h.Latest, context.State),
             ["mergedBySeer"] = false,
+            ["seerMatchDistance"] = null,
         });
     }
 

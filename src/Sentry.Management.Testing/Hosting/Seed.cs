@@ -40,6 +40,9 @@ internal static class Seed
                     OrganizationId = organization.Id,
                     Platform = "csharp",
                     DateCreated = now,
+
+                    // Sentry gives a new organization a team named after it, which owns its first project.
+                    Teams = [options.Organization],
                 };
                 data.Projects.Upsert(project);
             }
