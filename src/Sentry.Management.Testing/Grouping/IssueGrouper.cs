@@ -5,15 +5,21 @@ namespace Sentry.Management.Testing.Grouping;
 
 /// <summary>
 /// Puts an event into its issue: the issue that already has the event's grouping hash, or a new one with the next
-/// short id. An event for a resolved issue reopens it as a regression. Call with <see cref="LocalData.Gate"/> held.
+/// short id. An event for a resolved issue reopens it as a regression; one for a discarded issue is refused
+/// (<see langword="null"/>), as Sentry drops events whose hash was discarded. Call with <see cref="LocalData.Gate"/> held.
 /// </summary>
 internal static class IssueGrouper
 {
-    public static StoredIssue Assign(LocalData data, StoredProject project, StoredEvent stored, JsonElement evt, EventSummary summary)
+    public static StoredIssue? Assign(LocalData data, StoredProject project, StoredEvent stored, JsonElement evt, EventSummary summary)
     {
         var hash = GroupingHash.Of(Fingerprint.GroupingValues(evt));
         stored.Hashes = [hash];
         var issue = data.Issues.All().FirstOrDefault(i => i.ProjectId == project.Id && i.Hashes.Contains(hash));
+        if (issue is { Discarded: true })
+        {
+            return null;
+        }
+
         if (issue is null)
         {
             issue = new StoredIssue

@@ -42,6 +42,7 @@ internal static class LocalServerHost
             builder.Services.AddSingleton(state);
 
             var app = builder.Build();
+            app.UseMiddleware<IngestionCorsMiddleware>();
             app.UseMiddleware<FaultMiddleware>();
             app.UseMiddleware<ManagementAuthMiddleware>();
             app.UseRouting();

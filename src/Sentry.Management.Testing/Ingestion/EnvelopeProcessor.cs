@@ -65,12 +65,16 @@ internal sealed class EnvelopeProcessor(LocalServerState state)
                     case "event" or "transaction":
                         var isTransaction = item.Type == "transaction";
                         var ingested = EventIngestor.Ingest(data, project, json!.Value, isTransaction, envelopeEventId, now);
-                        if (ingested is { } done)
+                        if (ingested.Discarded)
+                        {
+                            Outcomes.Add(data, now, project.Id, category!, "filtered", "discarded_hash", 1);
+                        }
+                        else if (ingested is { Event: { } stored } done)
                         {
                             var issueShortId = done.Issue is { } issue ? ShortId.Format(project.Slug, issue.ShortIdNumber) : null;
-                            var received = new ReceivedEvent(json.Value, done.Event.EventId, done.Event.Type, done.Issue?.Id, issueShortId);
+                            var received = new ReceivedEvent(json.Value, stored.EventId, stored.Type, done.Issue?.Id, issueShortId);
                             (isTransaction ? transactions : events).Add(received);
-                            eventId ??= done.Event.EventId;
+                            eventId ??= stored.EventId;
                             Outcomes.Add(data, now, project.Id, category!, Outcomes.Accepted, null, 1);
                         }
                         else

@@ -8,14 +8,17 @@ namespace Sentry.Management.Testing.Ingestion;
 /// <summary>Stores an event or transaction and, for events, groups it into its issue. Call with <see cref="LocalData.Gate"/> held.</summary>
 internal static class EventIngestor
 {
-    /// <summary>The stored event and its issue; <see langword="null"/> when an event with that id was already stored.</summary>
-    public static (StoredEvent Event, StoredIssue? Issue)? Ingest(LocalData data, StoredProject project, JsonElement evt, bool isTransaction, string? envelopeEventId, DateTimeOffset now)
+    /// <summary>What became of an event: stored (with its issue), a duplicate of a stored one, or discarded by its hash.</summary>
+    public sealed record Result(StoredEvent? Event, StoredIssue? Issue, bool Discarded = false);
+
+    /// <summary>Stores the event, unless its id was seen before or its issue was discarded.</summary>
+    public static Result Ingest(LocalData data, StoredProject project, JsonElement evt, bool isTransaction, string? envelopeEventId, DateTimeOffset now)
     {
         var eventId = NormalizeId(EventFields.String(evt, "event_id")) ?? NormalizeId(envelopeEventId) ?? Hosting.Seed.NewId();
         if (data.Events.Find(project.Id + ":" + eventId) is not null)
         {
             // Sentry drops an event id it has already seen; the first one stays.
-            return null;
+            return new Result(null, null);
         }
 
         var summary = EventSummary.Of(evt);
@@ -47,10 +50,14 @@ internal static class EventIngestor
         if (!isTransaction)
         {
             issue = IssueGrouper.Assign(data, project, stored, evt, summary);
+            if (issue is null)
+            {
+                return new Result(null, null, Discarded: true);
+            }
         }
 
         data.Events.Upsert(stored);
-        return (stored, issue);
+        return new Result(stored, issue);
     }
 
     /// <summary>An event id as Sentry writes it (32 lowercase hex, no dashes); <see langword="null"/> when it is not one.</summary>

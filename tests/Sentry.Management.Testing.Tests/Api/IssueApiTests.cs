@@ -293,4 +293,24 @@ public sealed class IssueApiTests : LocalSentryFixture
             Assert.That(issue.GetProperty("metadata").GetProperty("function").GetString(), Is.EqualTo("Start"));
         });
     }
+
+    [Test]
+    public async Task Discarding_an_issue_hides_it_and_filters_its_future_events()
+    {
+        var evt = await SendAsync(new { message = "noise" });
+
+        var (status, _) = await Http.SendJsonAsync(HttpMethod.Put, $"/api/0/organizations/{Org}/issues/?id={evt.IssueId}", "{\"discard\":true}");
+        using var again = await Http.PostEnvelopeAsync(Envelopes.Event(new { message = "noise" }));
+        var issues = await Http.GetJsonAsync($"/api/0/organizations/{Org}/issues/?query=");
+        var stats = await Http.GetJsonAsync($"/api/0/organizations/{Org}/stats_v2/?groupBy=outcome&groupBy=reason&field=sum(quantity)&statsPeriod=1h&category=error");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(204));
+            Assert.That((int)again.StatusCode, Is.EqualTo(200));
+            Assert.That(issues.GetArrayLength(), Is.Zero);
+            Assert.That(Sentry.Received.Events, Has.Count.EqualTo(1), "the second event was filtered");
+            Assert.That(stats.GetProperty("groups").EnumerateArray().Any(g => g.GetProperty("by").GetProperty("reason").GetString() == "discarded_hash"), Is.True);
+        });
+    }
 }

@@ -165,4 +165,21 @@ public sealed class EnvelopeIngestionTests
         Assert.That(error!.Message, Does.Contain("Expected 1 event(s)").And.Contain("received 0"));
         await Task.CompletedTask;
     }
+
+    [Test]
+    public async Task Answers_the_cors_preflight_of_browser_sdks()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, $"api/{_sentry.Project.Id}/envelope/");
+        request.Headers.Add("Origin", "http://localhost:3000");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+
+        using var response = await _http.Client.SendAsync(request);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(200));
+            Assert.That(response.Headers.GetValues("Access-Control-Allow-Origin").Single(), Is.EqualTo("*"));
+            Assert.That(response.Headers.GetValues("Access-Control-Allow-Headers").Single(), Does.Contain("X-Sentry-Auth"));
+        });
+    }
 }
