@@ -82,6 +82,10 @@ internal static class IngestionEndpoints
     {
         state.Received.Reject(new ReceivedRejection(status, reason, state.Now));
         Log.Rejected(logger, http.Request.Path.Value, status, reason);
+
+        // SDKs log this header (Relay sends it), so the reason shows up on the client side too.
+        // Header values must be printable ASCII; the body keeps the reason as it is.
+        http.Response.Headers["X-Sentry-Error"] = new string([.. reason.Select(c => c is >= ' ' and <= '~' ? c : '?')]);
         await ApiJson.WriteDetailAsync(http, status, reason).ConfigureAwait(false);
     }
 

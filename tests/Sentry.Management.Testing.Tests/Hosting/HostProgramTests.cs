@@ -10,10 +10,30 @@ namespace Sentry.Management.Testing.Tests.Hosting;
 [NonParallelizable]
 public sealed class HostProgramTests
 {
+    private readonly List<Process> _started = [];
+
+    /// <summary>Whatever a failed test left running is stopped: no server outlives its test.</summary>
+    [TearDown]
+    public void KillLeftovers()
+    {
+        foreach (var process in _started)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(5_000);
+            }
+
+            process.Dispose();
+        }
+
+        _started.Clear();
+    }
+
     [Test]
     public async Task Prints_one_json_line_serves_requests_and_exits_0_on_sigterm()
     {
-        using var host = Start("--port", "0", "--org", "acme", "--project", "pumps");
+        var host = Start("--port", "0", "--org", "acme", "--project", "pumps");
         var line = await ReadLineAsync(host);
         var ready = JsonDocument.Parse(line).RootElement;
         var url = ready.GetProperty("url").GetString()!;
@@ -50,7 +70,7 @@ public sealed class HostProgramTests
     [Test]
     public async Task Applies_fault_switches_from_the_command_line()
     {
-        using var host = Start("--fault", "management:server-error=503", "--fault", "ingestion:rate-limit=30;categories=error");
+        var host = Start("--fault", "management:server-error=503", "--fault", "ingestion:rate-limit=30;categories=error");
         var ready = JsonDocument.Parse(await ReadLineAsync(host)).RootElement;
         using var http = new HttpClient { BaseAddress = new Uri(ready.GetProperty("url").GetString()! + "/") };
         var faults = JsonDocument.Parse(await http.GetStringAsync("_local/faults")).RootElement;
@@ -68,7 +88,7 @@ public sealed class HostProgramTests
     [Test]
     public async Task Rejects_unknown_options_with_exit_code_2_and_the_usage()
     {
-        using var host = Start("--bogus");
+        var host = Start("--bogus");
         var errors = await host.StandardError.ReadToEndAsync();
         Assert.That(host.WaitForExit(10_000), Is.True);
 
@@ -79,7 +99,7 @@ public sealed class HostProgramTests
         });
     }
 
-    private static Process Start(params string[] args)
+    private Process Start(params string[] args)
     {
         var path = typeof(HostProgramTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SentryLocalHost").Value!;
         var start = new ProcessStartInfo("dotnet")
@@ -95,7 +115,9 @@ public sealed class HostProgramTests
             start.ArgumentList.Add(arg);
         }
 
-        return Process.Start(start)!;
+        var process = Process.Start(start)!;
+        _started.Add(process);
+        return process;
     }
 
     private static async Task<string> ReadLineAsync(Process host)

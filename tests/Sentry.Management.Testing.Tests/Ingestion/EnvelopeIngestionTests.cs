@@ -67,6 +67,7 @@ public sealed class EnvelopeIngestionTests
         Assert.Multiple(async () =>
         {
             Assert.That((int)missing.StatusCode, Is.EqualTo(401));
+            Assert.That(missing.Headers.GetValues("X-Sentry-Error").Single(), Does.StartWith("missing authorization information"));
             Assert.That(await missing.Content.ReadAsStringAsync(), Does.Contain("\"detail\":\"missing authorization information"));
             Assert.That((int)unknown.StatusCode, Is.EqualTo(401));
             Assert.That(_sentry.Received.Events, Is.Empty);
