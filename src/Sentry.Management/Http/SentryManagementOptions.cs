@@ -22,7 +22,10 @@ public sealed class SentryManagementOptions
     /// <summary>The organization slug used when a call does not name one (for example from <c>SENTRY_ORG</c>).</summary>
     public string? Organization { get; set; }
 
-    /// <summary>Allows an <c>http://</c> base URL. Off by default, because the token would travel in clear text.</summary>
+    /// <summary>
+    /// Allows an <c>http://</c> base URL on a non-loopback host. Off by default, because the token would travel in clear
+    /// text; loopback (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>, such as a local Sentry) needs no permission.
+    /// </summary>
     public bool AllowInsecureTransport { get; set; }
 
     /// <summary>The longest a whole call may take, retries and rate-limit waits included. Default 100 seconds.</summary>
@@ -83,9 +86,9 @@ public sealed class SentryManagementOptions
         {
             errors.Add($"{nameof(BaseUrl)} must use https (or http with {nameof(AllowInsecureTransport)}); '{BaseUrl.Scheme}' is not supported.");
         }
-        else if (BaseUrl.Scheme == Uri.UriSchemeHttp && !AllowInsecureTransport)
+        else if (BaseUrl.Scheme == Uri.UriSchemeHttp && !AllowInsecureTransport && !BaseUrl.IsLoopback)
         {
-            errors.Add($"{nameof(BaseUrl)} '{BaseUrl.GetLeftPart(UriPartial.Authority)}' uses http, which sends the auth token unencrypted; use https or set {nameof(AllowInsecureTransport)} to true.");
+            errors.Add($"{nameof(BaseUrl)} '{BaseUrl.GetLeftPart(UriPartial.Authority)}' uses http, which sends the auth token unencrypted; use https or set {nameof(AllowInsecureTransport)} to true (SENTRY_ALLOW_INSECURE_HTTP=1).");
         }
         else if (!string.IsNullOrEmpty(BaseUrl.UserInfo) || !string.IsNullOrEmpty(BaseUrl.Query) || !string.IsNullOrEmpty(BaseUrl.Fragment))
         {
@@ -136,12 +139,13 @@ public sealed class SentryManagementOptions
     }
 
     /// <summary>
-    /// Reads <c>SENTRY_AUTH_TOKEN</c>, <c>SENTRY_ORG</c> and <c>SENTRY_URL</c> (the variables sentry-cli uses) into new options.
-    /// Unset variables leave the defaults; the result is validated when a client is created.
+    /// Reads <c>SENTRY_AUTH_TOKEN</c>, <c>SENTRY_ORG</c> and <c>SENTRY_URL</c> (the variables sentry-cli uses) into new options,
+    /// and <c>SENTRY_ALLOW_INSECURE_HTTP</c> (<c>1</c>/<c>true</c>/<c>yes</c>/<c>on</c> or <c>0</c>/<c>false</c>/<c>no</c>/<c>off</c>)
+    /// into <see cref="AllowInsecureTransport"/>. Unset variables leave the defaults; the result is validated when a client is created.
     /// </summary>
     /// <param name="getVariable">Reads a variable; <see langword="null"/> for the process environment.</param>
     /// <returns>The options.</returns>
-    /// <exception cref="SentryOptionsException"><c>SENTRY_URL</c> is not an absolute URL.</exception>
+    /// <exception cref="SentryOptionsException"><c>SENTRY_URL</c> is not an absolute URL, or <c>SENTRY_ALLOW_INSECURE_HTTP</c> is not a yes or no.</exception>
     public static SentryManagementOptions FromEnvironment(Func<string, string?>? getVariable = null)
     {
         getVariable ??= Environment.GetEnvironmentVariable;
@@ -155,6 +159,16 @@ public sealed class SentryManagementOptions
             options.BaseUrl = Uri.TryCreate(url, UriKind.Absolute, out var uri)
                 ? uri
                 : throw new SentryOptionsException([$"SENTRY_URL '{url}' is not an absolute URL such as https://sentry.io."]);
+        }
+
+        if (VariableOrNull(getVariable("SENTRY_ALLOW_INSECURE_HTTP")) is { } insecure)
+        {
+            options.AllowInsecureTransport = insecure.ToLowerInvariant() switch
+            {
+                "1" or "true" or "yes" or "on" => true,
+                "0" or "false" or "no" or "off" => false,
+                _ => throw new SentryOptionsException([$"SENTRY_ALLOW_INSECURE_HTTP '{insecure}' is not one of 1, true, yes, on, 0, false, no, off."]),
+            };
         }
 
         return options;

@@ -90,4 +90,68 @@ public class OptionsTests
     [TestCase("", false)]
     [TestCase(null, false)]
     public void Slug_validation(string? slug, bool valid) => Assert.That(SentrySlug.IsValid(slug), Is.EqualTo(valid));
+
+    [TestCase("http://127.0.0.1:9000")]
+    [TestCase("http://localhost:9000")]
+    [TestCase("http://[::1]:9000")]
+    [TestCase("http://127.0.0.2")]
+    public void Loopback_http_needs_no_permission(string url)
+    {
+        var options = Valid();
+        options.BaseUrl = new Uri(url);
+
+        Assert.That(options.Validate(), Is.Empty);
+    }
+
+    [TestCase("http://10.0.0.5:9000")]
+    [TestCase("http://localhost.example.com")]
+    [TestCase("http://sentry.internal")]
+    public void Other_http_hosts_still_need_permission(string url)
+    {
+        var options = Valid();
+        options.BaseUrl = new Uri(url);
+
+        Assert.That(options.Validate(), Has.One.Contains("AllowInsecureTransport").And.Contains("SENTRY_ALLOW_INSECURE_HTTP"));
+    }
+
+    [Test]
+    public void FromEnvironment_accepts_a_loopback_SENTRY_URL_without_a_switch()
+    {
+        var variables = new Dictionary<string, string> { ["SENTRY_URL"] = "http://127.0.0.1:9000", ["SENTRY_AUTH_TOKEN"] = "sntryu_abc" };
+
+        var options = SentryManagementOptions.FromEnvironment(name => variables.GetValueOrDefault(name));
+
+        Assert.That(options.AllowInsecureTransport, Is.False);
+        Assert.That(options.Validate(), Is.Empty);
+    }
+
+    [TestCase("1", true)]
+    [TestCase("true", true)]
+    [TestCase("YES", true)]
+    [TestCase("on", true)]
+    [TestCase("0", false)]
+    [TestCase("false", false)]
+    [TestCase("off", false)]
+    public void FromEnvironment_reads_SENTRY_ALLOW_INSECURE_HTTP(string value, bool allowed)
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["SENTRY_URL"] = "http://sentry.internal:9000",
+            ["SENTRY_AUTH_TOKEN"] = "sntryu_abc",
+            ["SENTRY_ALLOW_INSECURE_HTTP"] = value,
+        };
+
+        var options = SentryManagementOptions.FromEnvironment(name => variables.GetValueOrDefault(name));
+
+        Assert.That(options.AllowInsecureTransport, Is.EqualTo(allowed));
+        Assert.That(options.Validate(), allowed ? Is.Empty : Has.One.Contains("AllowInsecureTransport"));
+    }
+
+    [Test]
+    public void FromEnvironment_names_an_unreadable_SENTRY_ALLOW_INSECURE_HTTP()
+    {
+        var ex = Assert.Throws<SentryOptionsException>(() => SentryManagementOptions.FromEnvironment(name => name == "SENTRY_ALLOW_INSECURE_HTTP" ? "maybe" : null));
+
+        Assert.That(ex!.Message, Does.Contain("SENTRY_ALLOW_INSECURE_HTTP").And.Contain("maybe"));
+    }
 }

@@ -1,0 +1,24 @@
+using Sentry.Management.Testing.Api;
+
+namespace Sentry.Management.Testing.Hosting;
+
+/// <summary>
+/// The one list of management API areas. A new area is a static class <c>Api/&lt;Area&gt;Endpoints.cs</c> with a
+/// <c>Map(ApiRouteBuilder api)</c> method, and one line here.
+/// </summary>
+internal static class EndpointAreas
+{
+    public static void Map(ApiRouteBuilder api)
+    {
+        IdentityEndpoints.Map(api);
+        OrganizationEndpoints.Map(api);
+        ProjectEndpoints.Map(api);
+        IssueEndpoints.Map(api);
+        EventEndpoints.Map(api);
+        TagEndpoints.Map(api);
+        NoteEndpoints.Map(api);
+        StatsEndpoints.Map(api);
+        SessionEndpoints.Map(api);
+        DiscoverEndpoints.Map(api);
+    }
+}
