@@ -35,6 +35,12 @@ public sealed class LocalSentryOptions
     /// <summary>Which generation of Sentry's alert API the server answers. Default <see cref="LocalSentryAlertApi.Both"/>.</summary>
     public LocalSentryAlertApi AlertApi { get; set; } = LocalSentryAlertApi.Both;
 
+    /// <summary>
+    /// Answer 410 Gone on the legacy issue alert rule endpoints (<c>/projects/{org}/{project}/rules/</c>), as Sentry's
+    /// brownouts of that API do. Read on every request, so a test may flip it on a running server. Default off.
+    /// </summary>
+    public bool LegacyIssueAlertRulesGone { get; set; }
+
     /// <summary>The clock for timestamps and rate-limit windows; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

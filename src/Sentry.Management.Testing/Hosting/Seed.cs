@@ -67,6 +67,7 @@ internal static class Seed
                 data.Tokens.Upsert(token);
             }
 
+            ManagementSeed.Ensure(data, organization, project, now);
             return new Result(organization, project, key, token);
         }
     }
