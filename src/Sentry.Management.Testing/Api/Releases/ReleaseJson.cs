@@ -104,7 +104,8 @@ internal static class ReleaseJson
             ["pullRequest"] = null,
             ["suspectCommitType"] = "",
             ["repository"] = state.Data.Repositories.Find(commit.RepositoryId) is { } repository ? Repository(repository) : null,
-            ["author"] = Author(commit),
+            // Sentry writes an empty object for a commit without an author.
+            ["author"] = Author(commit) ?? new JsonObject(),
         };
         if (withReleases)
         {
