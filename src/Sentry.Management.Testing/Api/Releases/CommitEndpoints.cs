@@ -15,6 +15,8 @@ internal static class CommitEndpoints
         routes.Get("/organizations/{org}/releases/{version}/deploys/", DeploysAsync);
         routes.Post("/organizations/{org}/releases/{version}/deploys/", CreateDeployAsync);
         routes.Get("/organizations/{org}/repos/", RepositoriesAsync);
+        routes.Post("/organizations/{org}/repos/", CreateRepositoryAsync);
+        routes.Get("/organizations/{org}/releases/{version}/previous-with-commits/", PreviousWithCommitsAsync);
         routes.Get("/organizations/{org}/repos/{repo_id}/commits/", RepositoryCommitsAsync);
     }
 
@@ -101,6 +103,42 @@ internal static class CommitEndpoints
             .Where(r => r.OrganizationId == organization.Id && (query is null || r.Name.Contains(query, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         return c.PageAsync(repositories, ReleaseJson.Repository);
+    }
+
+    /// <summary>Adds a repository by name, as Sentry's repository settings do (sentry-cli's <c>--commit</c> needs one).</summary>
+    private static async Task CreateRepositoryAsync(ApiContext c)
+    {
+        var organization = c.Organization();
+        var body = await c.BodyAsync().ConfigureAwait(false);
+        var name = body.RequiredString("name");
+        StoredRepository repository;
+        lock (c.Data.Gate)
+        {
+            if (c.Data.Repositories.All().Any(r => r.OrganizationId == organization.Id && r.Name == name))
+            {
+                throw ApiProblem.BadRequest("A repository with that name already exists");
+            }
+
+            repository = new StoredRepository { Id = c.Data.NextId("repository"), OrganizationId = organization.Id, Name = name, DateCreated = c.Now };
+            c.Data.Repositories.Upsert(repository);
+        }
+
+        await c.OkAsync(ReleaseJson.Repository(repository), 201).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The newest older release of the same projects that has commits (sentry-cli asks for it to find where this
+    /// release's commits start), or <c>{}</c> when there is none.
+    /// </summary>
+    private static Task PreviousWithCommitsAsync(ApiContext c)
+    {
+        var organization = c.Organization();
+        var release = ReleaseEndpoints.Release(c, organization);
+        var previous = c.Data.Releases.All()
+            .Where(r => r.OrganizationId == organization.Id && r.Id != release.Id && r.CommitIds.Count > 0 && r.DateCreated <= release.DateCreated)
+            .Where(r => r.ProjectIds.Any(release.ProjectIds.Contains))
+            .MaxBy(r => (r.DateCreated, long.Parse(r.Id, System.Globalization.CultureInfo.InvariantCulture)));
+        return c.OkAsync(previous is null ? new JsonObject() : ReleaseJson.Write(previous, c.State));
     }
 
     private static Task RepositoryCommitsAsync(ApiContext c)
