@@ -6,8 +6,18 @@ namespace Sentry.Management.Testing.Tests.Contract;
 /// Sits in the tests' HTTP client and runs every successful management response through <see cref="ResponseSchema"/>,
 /// keeping the tally for this client and for the whole run (see <see cref="SchemaCheckReport"/>).
 /// </summary>
-internal sealed class SchemaCheckingHandler() : DelegatingHandler(new HttpClientHandler())
+internal sealed class SchemaCheckingHandler : DelegatingHandler
 {
+    /// <summary>For a client pipeline that chains the handler itself (IHttpClientFactory).</summary>
+    public SchemaCheckingHandler()
+    {
+    }
+
+    public SchemaCheckingHandler(HttpMessageHandler inner)
+        : base(inner)
+    {
+    }
+
     /// <summary>Every response of the run that the schema judged, and the problems it found.</summary>
     public static ConcurrentQueue<string> RunValidated { get; } = new();
 

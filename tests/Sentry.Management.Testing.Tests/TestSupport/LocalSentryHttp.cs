@@ -8,7 +8,7 @@ namespace Sentry.Management.Testing.Tests.TestSupport;
 /// <summary>Raw HTTP against a local Sentry, for tests of the wire format (the SDK tests use real clients instead).</summary>
 internal sealed class LocalSentryHttp(LocalSentry sentry) : IDisposable
 {
-    private readonly Contract.SchemaCheckingHandler _schema = new();
+    private readonly Contract.SchemaCheckingHandler _schema = new(new HttpClientHandler());
     private HttpClient? _client;
 
     // Every management response goes through the schema check (Contract/SchemaCheckingHandler).

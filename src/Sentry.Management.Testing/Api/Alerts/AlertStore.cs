@@ -64,9 +64,20 @@ internal static class AlertStore
         return Filter(alerts, ids, query, projects, projectsOf);
     }
 
-    public static List<StoredAlert> Filter(IReadOnlyList<StoredAlert> alerts, IReadOnlyList<string> ids, string? query, IReadOnlyList<string> projects, Func<StoredAlert, IEnumerable<string>> projectsOf) =>
-        alerts.Where(a => ids.Count == 0 || ids.Contains(a.Id))
-            .Where(a => query is null || a.Name.Contains(query, StringComparison.OrdinalIgnoreCase))
+    public static List<StoredAlert> Filter(IReadOnlyList<StoredAlert> alerts, IReadOnlyList<string> ids, string? query, IReadOnlyList<string> projects, Func<StoredAlert, IEnumerable<string>> projectsOf)
+    {
+        var terms = (query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return alerts.Where(a => ids.Count == 0 || ids.Contains(a.Id))
+            .Where(a => terms.All(term => Matches(a, term)))
             .Where(a => projects.Count == 0 || projectsOf(a).Any(projects.Contains))
             .ToList();
+    }
+
+    /// <summary>The subset of the workflow engine's search: <c>name:</c> and <c>type:</c> terms and free text on the name.</summary>
+    private static bool Matches(StoredAlert alert, string term) => term.Split(':', 2) switch
+    {
+        ["name", var v] => alert.Name.Contains(v, StringComparison.OrdinalIgnoreCase),
+        ["type", var v] => alert.Type == v,
+        _ => alert.Name.Contains(term, StringComparison.OrdinalIgnoreCase),
+    };
 }

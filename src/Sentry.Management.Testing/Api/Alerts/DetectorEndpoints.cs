@@ -41,13 +41,31 @@ internal static class DetectorEndpoints
             ["config"] = AlertStore.Field(stored, "config", new JsonObject()),
             ["enabled"] = detector.Enabled,
             ["description"] = AlertStore.Field(stored, "description"),
-            ["owner"] = AlertStore.Field(stored, "owner"),
+            ["owner"] = Owner(c, detector, stored.String("owner")),
             ["createdBy"] = DefaultTypes.Contains(detector.Type) ? null : Hosting.ManagementSeed.OwnerUserId,
             ["latestGroup"] = null,
             ["openIssues"] = 0,
             ["alertRuleId"] = null,
             ["ruleId"] = null,
         };
+    }
+
+    /// <summary>A detector's owner is sent as <c>team:1</c> or <c>user:1</c> and answered as the actor it names.</summary>
+    private static JsonObject? Owner(ApiContext c, StoredAlert detector, string? owner)
+    {
+        if (owner?.Split(':', 2) is not [("team" or "user") and var type, var id])
+        {
+            return null;
+        }
+
+        if (type == "team")
+        {
+            var team = c.Data.Teams.Find(id);
+            return team is null || team.OrganizationId != detector.OrganizationId ? null : new JsonObject { ["type"] = "team", ["id"] = id, ["name"] = team.Slug };
+        }
+
+        var member = c.Data.Members.All().FirstOrDefault(m => m.OrganizationId == detector.OrganizationId && m.UserId == id);
+        return member is null ? null : new JsonObject { ["type"] = "user", ["id"] = id, ["name"] = member.Name ?? member.Email, ["email"] = member.Email };
     }
 
     private static IEnumerable<string> ProjectOf(StoredAlert detector) => detector.ProjectId is null ? [] : [detector.ProjectId];
@@ -58,31 +76,10 @@ internal static class DetectorEndpoints
         var all = AlertStore.All(c, AlertStore.Detector, organization);
         var projects = c.QueryAll("project").Concat(c.QueryAll("projectSlug").Select(s => c.Data.FindProject(organization, s)?.Id ?? "")).ToList();
         var type = c.Query("type");
-        var detectors = AlertStore.Filter(all, c.QueryAll("id"), Query(c, out var types), projects, ProjectOf)
+        var detectors = AlertStore.Filter(all, c.QueryAll("id"), c.Query("query"), projects, ProjectOf)
             .Where(d => type is null || d.Type == type)
-            .Where(d => types.Count == 0 || types.Contains(d.Type!))
             .ToList();
         return c.PageAsync(detectors, d => Write(d, c));
-    }
-
-    /// <summary>The free text of the <c>query</c> parameter, with its <c>type:</c> terms taken out.</summary>
-    private static string? Query(ApiContext c, out List<string> types)
-    {
-        types = [];
-        var words = new List<string>();
-        foreach (var term in (c.Query("query") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (term.StartsWith("type:", StringComparison.Ordinal))
-            {
-                types.Add(term[5..]);
-            }
-            else
-            {
-                words.Add(term);
-            }
-        }
-
-        return words.Count == 0 ? null : string.Join(' ', words);
     }
 
     private static async Task CreateAsync(ApiContext c)
