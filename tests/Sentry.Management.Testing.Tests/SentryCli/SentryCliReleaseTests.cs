@@ -40,7 +40,8 @@ public sealed class SentryCliReleaseTests
 
         var steps = new[]
         {
-            new[] { "releases", "new", version },
+            new[] { "info" },
+            ["releases", "new", version],
             ["releases", "set-commits", version, "--commit", $"acme/app@{PreviousSha}..{Sha}"],
             ["deploys", "new", "--release", version, "-e", "production", "-n", "cli deploy"],
             ["releases", "finalize", version],
@@ -58,6 +59,7 @@ public sealed class SentryCliReleaseTests
 
         Assert.Multiple(() =>
         {
+            Assert.That(outputs[0].Output, Does.Contain(sentry.Url.ToString().TrimEnd('/')).And.Contain("org:admin"), "info reads the API root: who the token is and its scopes");
             Assert.That(outputs[^1].Output, Does.Contain(version), "releases list shows the release");
             Assert.That(read.Release.Version, Is.EqualTo(version));
             Assert.That(read.Release.DateReleased, Is.Not.Null, "finalized");
