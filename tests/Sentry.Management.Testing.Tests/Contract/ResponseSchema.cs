@@ -39,22 +39,7 @@ internal static partial class ResponseSchema
         }
 
         using var document = JsonDocument.Parse(body);
-        var results = schema.Evaluate(document.RootElement, Options);
-        if (results.IsValid)
-        {
-            return [];
-        }
-
-        var problems = new List<string>();
-        foreach (var detail in (IEnumerable<EvaluationResults>?)results.Details ?? [])
-        {
-            foreach (var (keyword, message) in detail.Errors ?? new Dictionary<string, string>())
-            {
-                problems.Add($"{detail.InstanceLocation} ({keyword}): {message}");
-            }
-        }
-
-        return problems.Count > 0 ? problems : ["invalid (no details reported)"];
+        return RequestBodyValidator.Problems(schema.Evaluate(document.RootElement, Options));
     }
 
     private static JsonSchema? Build(string operation, int status)
