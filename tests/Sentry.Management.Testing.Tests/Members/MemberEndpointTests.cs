@@ -97,4 +97,20 @@ public sealed class MemberEndpointTests
             Assert.That(teamMembers[0].GetProperty("teamRole").GetString(), Is.EqualTo("contributor"));
         });
     }
+
+    [Test]
+    public async Task Our_clients_identity_check_finds_the_owner_its_scopes_and_the_organization()
+    {
+        await using var sentry = await LocalSentry.StartAsync();
+
+        var identity = await OurClient.CheckIdentityAsync(sentry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(identity.User?.Email, Is.EqualTo("owner@local.test"));
+            Assert.That(identity.User?.Username, Is.EqualTo("owner"));
+            Assert.That(identity.Scopes, Does.Contain("org:admin").And.Contain("alerts:write"));
+            Assert.That(identity.CanReachOrganization, Is.True);
+        });
+    }
 }

@@ -1,3 +1,5 @@
+using Sentry.Management.Testing.Tests.TestSupport;
+
 namespace Sentry.Management.Testing.Tests.SentryCli;
 
 /// <summary>
@@ -55,7 +57,7 @@ public sealed class SentryCliReleaseTests
             Assert.That(result.ExitCode, Is.EqualTo(0), $"{result.Command} failed:\n{result.Output}");
         }
 
-        var read = await ReleaseReadBack.ReadAsync(sentry, version);
+        var read = await OurClient.ReadReleaseAsync(sentry, version);
 
         Assert.Multiple(() =>
         {
@@ -100,7 +102,7 @@ public sealed class SentryCliReleaseTests
             Assert.That(result.ExitCode, Is.EqualTo(0), $"{result.Command} failed:\n{result.Output}");
         }
 
-        var read = await ReleaseReadBack.ReadAsync(sentry, version);
+        var read = await OurClient.ReadReleaseAsync(sentry, version);
 
         Assert.Multiple(() =>
         {
