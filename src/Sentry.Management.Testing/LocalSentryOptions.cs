@@ -41,6 +41,15 @@ public sealed class LocalSentryOptions
     /// </summary>
     public bool LegacyIssueAlertRulesGone { get; set; }
 
+    /// <summary>
+    /// The name of the Slack workspace the organization has installed (alert actions name it by its integration id).
+    /// Default <c>local-workspace</c>.
+    /// </summary>
+    public string SlackWorkspace { get; set; } = "local-workspace";
+
+    /// <summary>The GitHub organization the GitHub integration is installed on (external issues go to its repositories). Default <c>local-github</c>.</summary>
+    public string GitHubOrganization { get; set; } = "local-github";
+
     /// <summary>The clock for timestamps and rate-limit windows; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -73,6 +82,8 @@ public sealed class LocalSentryOptions
             throw new ArgumentException($"{nameof(AlertApi)} '{AlertApi}' is not a known alert API.", nameof(AlertApi));
         }
 
+        CheckSlug(SlackWorkspace, nameof(SlackWorkspace));
+        CheckSlug(GitHubOrganization, nameof(GitHubOrganization));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }
 

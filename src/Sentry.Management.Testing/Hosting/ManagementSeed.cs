@@ -17,9 +17,7 @@ internal static class ManagementSeed
 
     public const string OwnerName = "Local Owner";
 
-    public const string SlackWorkspace = "local-workspace";
-
-    public static void Ensure(LocalData data, StoredOrganization organization, StoredProject project, DateTimeOffset now)
+    public static void Ensure(LocalData data, LocalSentryOptions options, StoredOrganization organization, StoredProject project, DateTimeOffset now)
     {
         var team = data.Teams.All().FirstOrDefault(t => t.OrganizationId == organization.Id);
         if (team is null)
@@ -52,8 +50,8 @@ internal static class ManagementSeed
         DefaultDetectors(data, organization, project, now);
         if (!data.Integrations.All().Any(i => i.OrganizationId == organization.Id))
         {
-            data.Integrations.Upsert(new StoredIntegration { Id = data.NextId("integration"), OrganizationId = organization.Id, Provider = "slack", Name = SlackWorkspace, ExternalId = "T0LOCAL", DomainName = SlackWorkspace + ".slack.com" });
-            data.Integrations.Upsert(new StoredIntegration { Id = data.NextId("integration"), OrganizationId = organization.Id, Provider = "github", Name = "local-github", ExternalId = "1000", DomainName = "github.com/local-github" });
+            data.Integrations.Upsert(new StoredIntegration { Id = data.NextId("integration"), OrganizationId = organization.Id, Provider = "slack", Name = options.SlackWorkspace, ExternalId = "T0LOCAL", DomainName = options.SlackWorkspace + ".slack.com" });
+            data.Integrations.Upsert(new StoredIntegration { Id = data.NextId("integration"), OrganizationId = organization.Id, Provider = "github", Name = options.GitHubOrganization, ExternalId = "1000", DomainName = "github.com/" + options.GitHubOrganization });
         }
     }
 

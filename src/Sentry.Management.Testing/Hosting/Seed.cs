@@ -67,7 +67,7 @@ internal static class Seed
                 data.Tokens.Upsert(token);
             }
 
-            ManagementSeed.Ensure(data, organization, project, now);
+            ManagementSeed.Ensure(data, options, organization, project, now);
             return new Result(organization, project, key, token);
         }
     }

@@ -43,4 +43,24 @@ public sealed class IntegrationEndpointTests
             Assert.That(noIssue.Status, Is.EqualTo(404));
         });
     }
+
+    [Test]
+    public async Task The_installed_integrations_are_named_by_the_options()
+    {
+        await using var sentry = await LocalSentry.StartAsync(new LocalSentryOptions { SlackWorkspace = "acme-chat", GitHubOrganization = "acme" });
+        using var http = new LocalSentryHttp(sentry);
+
+        var integrations = await http.GetJsonAsync("/api/0/organizations/local/integrations/");
+        var slack = await http.GetJsonAsync("/api/0/organizations/local/integrations/?providerKey=slack");
+        var missing = await http.SendJsonAsync(HttpMethod.Get, "/api/0/organizations/local/integrations/999/");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(integrations.EnumerateArray().Select(i => i.GetProperty("name").GetString()), Is.EqualTo(new[] { "acme-chat", "acme" }));
+            Assert.That(slack.GetArrayLength(), Is.EqualTo(1));
+            Assert.That(slack[0].GetProperty("domainName").GetString(), Is.EqualTo("acme-chat.slack.com"));
+            Assert.That(missing.Status, Is.EqualTo(404));
+            Assert.That(() => new LocalSentryOptions { SlackWorkspace = "" }.Validate(), Throws.ArgumentException.With.Message.Contains("SlackWorkspace"));
+        });
+    }
 }
