@@ -41,6 +41,9 @@ public sealed class LocalSentry : IAsyncDisposable
         return new LocalSentry(app, state);
     }
 
+    /// <summary>The server's state, for the tests of this package (fixtures with given ids).</summary>
+    internal LocalServerState State => _state;
+
     /// <summary>The base URL of the server, such as <c>http://127.0.0.1:54321/</c>: the management API's base URL.</summary>
     public Uri Url { get; }
 

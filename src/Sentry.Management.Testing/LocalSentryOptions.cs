@@ -35,6 +35,21 @@ public sealed class LocalSentryOptions
     /// <summary>Which generation of Sentry's alert API the server answers. Default <see cref="LocalSentryAlertApi.Both"/>.</summary>
     public LocalSentryAlertApi AlertApi { get; set; } = LocalSentryAlertApi.Both;
 
+    /// <summary>
+    /// Answer 410 Gone on the legacy issue alert rule endpoints (<c>/projects/{org}/{project}/rules/</c>), as Sentry's
+    /// brownouts of that API do. Read on every request, so a test may flip it on a running server. Default off.
+    /// </summary>
+    public bool LegacyIssueAlertRulesGone { get; set; }
+
+    /// <summary>
+    /// The name of the Slack workspace the organization has installed (alert actions name it by its integration id).
+    /// Default <c>local-workspace</c>.
+    /// </summary>
+    public string SlackWorkspace { get; set; } = "local-workspace";
+
+    /// <summary>The GitHub organization the GitHub integration is installed on (external issues go to its repositories). Default <c>local-github</c>.</summary>
+    public string GitHubOrganization { get; set; } = "local-github";
+
     /// <summary>The clock for timestamps and rate-limit windows; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -67,6 +82,8 @@ public sealed class LocalSentryOptions
             throw new ArgumentException($"{nameof(AlertApi)} '{AlertApi}' is not a known alert API.", nameof(AlertApi));
         }
 
+        CheckSlug(SlackWorkspace, nameof(SlackWorkspace));
+        CheckSlug(GitHubOrganization, nameof(GitHubOrganization));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }
 

@@ -64,6 +64,13 @@ internal static class ProjectJson
     public static JsonObject Detail(StoredProject project, StoredOrganization organization, LocalServerState state)
     {
         var json = Summary(project, state);
+
+        // The detail's schema allows no null team: a project without teams has no "team" at all.
+        if (json["team"] is null)
+        {
+            json.Remove("team");
+        }
+
         var latestRelease = state.Data.Events.All().LastOrDefault(e => e.ProjectId == project.Id && e.Release is not null)?.Release;
         json["latestRelease"] = latestRelease is null ? null : new JsonObject { ["version"] = latestRelease };
         json["options"] = new JsonObject { ["sentry:resolve_age"] = 0, ["sentry:grouping_config"] = "newstyle:2023-01-11" };

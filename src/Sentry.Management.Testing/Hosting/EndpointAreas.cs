@@ -10,7 +10,6 @@ internal static class EndpointAreas
 {
     public static void Map(ApiRouteBuilder api)
     {
-        IdentityEndpoints.Map(api);
         OrganizationEndpoints.Map(api);
         ProjectEndpoints.Map(api);
         IssueEndpoints.Map(api);
@@ -20,5 +19,17 @@ internal static class EndpointAreas
         StatsEndpoints.Map(api);
         SessionEndpoints.Map(api);
         DiscoverEndpoints.Map(api);
+        Api.Members.RootEndpoints.Map(api);
+        Api.Members.MemberEndpoints.Map(api);
+        Api.Teams.TeamEndpoints.Map(api);
+        Api.Projects.ProjectAdminEndpoints.Map(api);
+        Api.Keys.KeyEndpoints.Map(api);
+        Api.Releases.ReleaseEndpoints.Map(api);
+        Api.Releases.CommitEndpoints.Map(api);
+        Api.Alerts.WorkflowEndpoints.Map(api);
+        Api.Alerts.DetectorEndpoints.Map(api);
+        Api.Alerts.IssueRuleEndpoints.Map(api);
+        Api.Alerts.MetricRuleEndpoints.Map(api);
+        Api.Integrations.IntegrationEndpoints.Map(api);
     }
 }

@@ -70,6 +70,7 @@ internal static class Seed
                 data.Tokens.Upsert(token);
             }
 
+            ManagementSeed.Ensure(data, options, organization, project, now);
             return new Result(organization, project, key, token);
         }
     }

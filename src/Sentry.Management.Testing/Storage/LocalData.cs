@@ -19,6 +19,15 @@ internal sealed class LocalData : IDisposable
         Outcomes = store.Collection("outcome", json.StoredOutcome, o => o.Key);
         Sessions = store.Collection("session", json.StoredSession, s => s.Key);
         Notes = store.Collection("note", json.StoredNote, n => n.Id);
+        Teams = store.Collection("team", json.StoredTeam, t => t.Id);
+        Members = store.Collection("member", json.StoredMember, m => m.Id);
+        Releases = store.Collection("release", json.StoredRelease, r => r.Id);
+        Commits = store.Collection("commit", json.StoredCommit, c => c.Id);
+        Repositories = store.Collection("repository", json.StoredRepository, r => r.Id);
+        Deploys = store.Collection("deploy", json.StoredDeploy, d => d.Id);
+        Alerts = store.Collection("alert", json.StoredAlert, a => a.Key);
+        Integrations = store.Collection("integration", json.StoredIntegration, i => i.Id);
+        ExternalIssues = store.Collection("external-issue", json.StoredExternalIssue, e => e.Id);
     }
 
     /// <summary>
@@ -47,6 +56,25 @@ internal sealed class LocalData : IDisposable
     public IStoreCollection<StoredSession> Sessions { get; }
 
     public IStoreCollection<StoredNote> Notes { get; }
+
+    public IStoreCollection<StoredTeam> Teams { get; }
+
+    public IStoreCollection<StoredMember> Members { get; }
+
+    public IStoreCollection<StoredRelease> Releases { get; }
+
+    public IStoreCollection<StoredCommit> Commits { get; }
+
+    public IStoreCollection<StoredRepository> Repositories { get; }
+
+    public IStoreCollection<StoredDeploy> Deploys { get; }
+
+    /// <summary>Workflows, detectors, issue alert rules and metric alert rules, keyed <c>{kind}:{id}</c>.</summary>
+    public IStoreCollection<StoredAlert> Alerts { get; }
+
+    public IStoreCollection<StoredIntegration> Integrations { get; }
+
+    public IStoreCollection<StoredExternalIssue> ExternalIssues { get; }
 
     /// <summary>The next id of a numeric sequence, as Sentry's API writes ids: a decimal string.</summary>
     public string NextId(string sequence) => Store.NextId(sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);

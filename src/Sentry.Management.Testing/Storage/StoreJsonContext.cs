@@ -13,4 +13,13 @@ namespace Sentry.Management.Testing.Storage;
 [JsonSerializable(typeof(StoredOutcome))]
 [JsonSerializable(typeof(StoredSession))]
 [JsonSerializable(typeof(StoredNote))]
+[JsonSerializable(typeof(StoredTeam))]
+[JsonSerializable(typeof(StoredMember))]
+[JsonSerializable(typeof(StoredRelease))]
+[JsonSerializable(typeof(StoredCommit))]
+[JsonSerializable(typeof(StoredRepository))]
+[JsonSerializable(typeof(StoredDeploy))]
+[JsonSerializable(typeof(StoredAlert))]
+[JsonSerializable(typeof(StoredIntegration))]
+[JsonSerializable(typeof(StoredExternalIssue))]
 internal sealed partial class StoreJsonContext : JsonSerializerContext;

@@ -8,9 +8,14 @@ namespace Sentry.Management.Testing.Tests.TestSupport;
 /// <summary>Raw HTTP against a local Sentry, for tests of the wire format (the SDK tests use real clients instead).</summary>
 internal sealed class LocalSentryHttp(LocalSentry sentry) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = sentry.Url };
+    private readonly Contract.SchemaCheckingHandler _schema = new(new HttpClientHandler());
+    private HttpClient? _client;
 
-    public HttpClient Client => _http;
+    // Every management response goes through the schema check (Contract/SchemaCheckingHandler).
+    public HttpClient Client => _client ??= new HttpClient(_schema) { BaseAddress = sentry.Url };
+
+    /// <summary>What the schema judged among this client's responses (every test's are also judged for the run).</summary>
+    public Contract.SchemaCheckingHandler Schema => _schema;
 
     public string PublicKey => new Uri(sentry.Dsn).UserInfo;
 
@@ -29,7 +34,7 @@ internal sealed class LocalSentryHttp(LocalSentry sentry) : IDisposable
             request.Headers.TryAddWithoutValidation("X-Sentry-Auth", $"Sentry sentry_version=7, sentry_client=tests/1.0, sentry_key={PublicKey}");
         }
 
-        return await _http.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
     public Task<HttpResponseMessage> PostEnvelopeAsync(string body, bool gzip = false, bool auth = true) =>
@@ -39,7 +44,7 @@ internal sealed class LocalSentryHttp(LocalSentry sentry) : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? sentry.AuthToken);
-        return await _http.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 
     public async Task<JsonElement> GetJsonAsync(string path)
@@ -59,12 +64,12 @@ internal sealed class LocalSentryHttp(LocalSentry sentry) : IDisposable
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _client?.Dispose();
 
     public static byte[] Gzip(byte[] body)
     {

@@ -57,7 +57,12 @@ internal sealed class RequestBodyValidator
     internal IReadOnlyList<string> Validate(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var results = _schema.Evaluate(document.RootElement, Options);
+        return Problems(_schema.Evaluate(document.RootElement, Options));
+    }
+
+    /// <summary>The problems of an evaluation in <see cref="OutputFormat.List"/> form, one line each; empty when valid.</summary>
+    internal static IReadOnlyList<string> Problems(EvaluationResults results)
+    {
         if (results.IsValid)
         {
             return [];

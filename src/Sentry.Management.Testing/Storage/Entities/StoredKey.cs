@@ -15,4 +15,9 @@ internal sealed class StoredKey
     public bool IsActive { get; set; } = true;
 
     public DateTimeOffset DateCreated { get; set; }
+
+    /// <summary>The rate limit's window in seconds; with <see cref="RateLimitCount"/>, or neither.</summary>
+    public int? RateLimitWindow { get; set; }
+
+    public int? RateLimitCount { get; set; }
 }

@@ -14,7 +14,7 @@ public sealed record LiveOperation(string Operation, Func<IServiceProvider, Canc
 }
 
 /// <summary>
-/// Every covered operation, one line each, called against Prism by <see cref="LiveContractTests"/>. Pass every
+/// Every covered operation, one line each, called against Prism by <c>LiveContractTests</c> (and against the local Sentry by Sentry.Management.Testing.Tests). Pass every
 /// optional query parameter the method has, so Prism checks them too. When an area is added, add one line per
 /// operation here (ApiCoverageTests fails until every covered operation has one).
 /// </summary>

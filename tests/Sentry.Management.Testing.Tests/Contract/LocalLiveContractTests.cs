@@ -1,0 +1,109 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sentry.Management.Testing.Storage;
+using Sentry.Management.Testing.Tests.TestSupport;
+using Sentry.Management.Tests.Contract.Live;
+
+namespace Sentry.Management.Testing.Tests.Contract;
+
+/// <summary>
+/// The live contract suite's client calls (<see cref="LiveOperations"/>, shared with the Prism run) against the local
+/// Sentry: each on a fresh server holding what the call names (organization <c>acme</c>, project <c>backend</c>, team
+/// <c>platform</c>, the key, release and alert ids the suite uses), through the library's DI pipeline, every answer
+/// judged by Sentry's schema and deserialized into our models.
+/// </summary>
+[Category("Contract")]
+public sealed class LocalLiveContractTests
+{
+    /// <summary>Operations of areas the local Sentry serves on another branch (issues, events, stats, sessions) or not at all.</summary>
+    private static readonly Dictionary<string, string> NotHere = new(StringComparer.Ordinal)
+    {
+        ["PUT /api/0/organizations/{organization_id_or_slug}/"] = "organization settings are not served",
+        ["GET /api/0/organizations/{organization_id_or_slug}/releases/{version}/commitfiles/"] =
+            "the suite asserts the schema's empty 200 (Prism); the local Sentry answers with the files, as Sentry does (ReleaseEndpointTests)",
+    };
+
+    private static readonly string[] OtherAreas = ["/stats", "/sessions/", "/issues/", "/events/", "/shortids/", "/eventids/", "/stats_v2/", "/stats-summary/"];
+
+    private static IEnumerable<TestCaseData> Operations() =>
+        LiveOperations.All
+            .Where(o => !NotHere.ContainsKey(o.Operation) && !OtherAreas.Any(o.Operation.Contains))
+            .Select(o => new TestCaseData(o).SetArgDisplayNames(o.Operation));
+
+    [TestCaseSource(nameof(Operations))]
+    public async Task Operation_succeeds_against_the_local_Sentry_and_its_answer_matches_the_schema(LiveOperation operation)
+    {
+        var createsProject = operation.Operation.StartsWith("POST ", StringComparison.Ordinal) && operation.Operation.EndsWith("/projects/", StringComparison.Ordinal);
+        await using var sentry = await LocalSentry.StartAsync(new LocalSentryOptions
+        {
+            Organization = LiveOperations.Org,
+            Project = createsProject ? "app" : LiveOperations.Project,
+            PublicKey = LiveOperations.KeyId,
+        });
+        await ArrangeAsync(sentry, createsTeam: operation.Operation == "POST /api/0/organizations/{organization_id_or_slug}/teams/");
+
+        var check = new SchemaCheckingHandler();
+        var services = new ServiceCollection();
+        var builder = services.AddSentryManagement(o =>
+        {
+            o.BaseUrl = sentry.Url;
+            o.AllowInsecureTransport = true;
+            o.AuthToken = sentry.AuthToken;
+            o.Organization = LiveOperations.Org;
+            o.MaxRetries = 0;
+        });
+        builder.HttpClient.AddHttpMessageHandler(() => check);
+        await using var provider = services.BuildServiceProvider();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        try
+        {
+            await operation.Call(provider, timeout.Token);
+        }
+        catch (SentryApiException e)
+        {
+            Assert.Fail($"{operation.Operation}: the local Sentry answered {(int)e.StatusCode}: {e.Detail}\nbody: {e.ResponseBody}");
+        }
+
+        Assert.That(check.Violations, Is.Empty, $"{operation.Operation}: the answer breaks Sentry's schema");
+    }
+
+    /// <summary>What the suite's calls name, created through the API where it can be and with the suite's ids where they are fixed.</summary>
+    private static async Task ArrangeAsync(LocalSentry sentry, bool createsTeam)
+    {
+        using var http = new LocalSentryHttp(sentry);
+        if (!createsTeam)
+        {
+            var team = await http.SendJsonAsync(HttpMethod.Post, $"/api/0/organizations/{LiveOperations.Org}/teams/", $$"""{"slug":"{{LiveOperations.Team}}"}""");
+            Assert.That(team.Status, Is.EqualTo(201), team.Body.ToString());
+        }
+
+        if (sentry.Project.Slug == LiveOperations.Project)
+        {
+            var release = await http.SendJsonAsync(HttpMethod.Post, $"/api/0/organizations/{LiveOperations.Org}/releases/",
+                $$"""{"version":"{{LiveOperations.Version}}","projects":["{{LiveOperations.Project}}"],"refs":[{"repository":"acme/backend","commit":"{{LiveOperations.CommitSha}}"}]}""");
+            Assert.That(release.Status, Is.EqualTo(201), release.Body.ToString());
+        }
+
+        var data = sentry.State.Data;
+        var organization = data.FindOrganization(LiveOperations.Org)!;
+        var now = sentry.State.Now;
+        StoredAlert Alert(string kind, string id, string name, string? type = null, List<string>? detectors = null) => new()
+        {
+            Kind = kind,
+            Id = id,
+            OrganizationId = organization.Id,
+            ProjectId = sentry.Project.Id,
+            Name = name,
+            Type = type,
+            DetectorIds = detectors ?? [],
+            DateCreated = now,
+            DateUpdated = now,
+        };
+        data.Alerts.Upsert(Alert("detector", LiveOperations.DetectorId, "Ops errors", "metric_issue"));
+        data.Alerts.Upsert(Alert("workflow", LiveOperations.WorkflowId, "Ops alert", detectors: [LiveOperations.DetectorId]));
+        data.Alerts.Upsert(Alert("rule", LiveOperations.RuleId, "New errors"));
+        var metric = Alert("metric", LiveOperations.AlertRuleId, "Too many errors");
+        metric.Json = $$"""{"aggregate":"count()","query":"","timeWindow":60,"projects":["{{sentry.Project.Slug}}"],"triggers":[]}""";
+        data.Alerts.Upsert(metric);
+    }
+}
