@@ -25,6 +25,9 @@ internal static partial class LayerMap
     internal const string Http = "Http";
     internal const string Capture = "Capture";
     internal const string Facade = "Facade";
+
+    /// <summary>The workflows (bootstrap, releases from CI, alert rules, triage, health, doctor): facade methods whose implementations live in their own folder; they and the area clients call each other.</summary>
+    internal const string Workflows = "Workflows";
     internal const string DependencyInjection = "DependencyInjection";
 
     private static readonly Guid TypeDefinitionDocuments = new("932E74BC-DBA9-4478-8D46-0F32A7BAB3D3");
@@ -34,10 +37,10 @@ internal static partial class LayerMap
     /// <summary>The arrows that must not exist: a lower layer naming a higher one, or capture and the REST surface naming each other.</summary>
     internal static readonly (string From, string To)[] Forbidden =
     [
-        (Api, Facade), (Api, DependencyInjection), (Api, Capture),
-        (Http, Api), (Http, Facade), (Http, DependencyInjection), (Http, Capture),
-        (Capture, Api), (Capture, Facade),
-        (Facade, DependencyInjection),
+        (Api, Facade), (Api, Workflows), (Api, DependencyInjection), (Api, Capture),
+        (Http, Api), (Http, Facade), (Http, Workflows), (Http, DependencyInjection), (Http, Capture),
+        (Capture, Api), (Capture, Facade), (Capture, Workflows),
+        (Facade, DependencyInjection), (Workflows, DependencyInjection),
     ];
 
     internal static IReadOnlyList<LayerEdge> Violations(IEnumerable<LayerEdge> edges) =>
@@ -326,6 +329,6 @@ internal static partial class LayerMap
         return ns.Length == 0 ? name : ns + "." + name;
     }
 
-    [GeneratedRegex(@"/src/Sentry\.Management/(Api|Http|Capture|Facade|DependencyInjection)/")]
+    [GeneratedRegex(@"/src/Sentry\.Management/(Api|Http|Capture|Facade|Workflows|DependencyInjection)/")]
     private static partial Regex LayerFolder();
 }
