@@ -11,10 +11,12 @@ public class ReleasesClient
 {
     private readonly IReleasesApi _api = null!;
     private readonly OrganizationScope _scope = null!;
+    private readonly OrganizationClient _organization = null!;
 
-    internal ReleasesClient(OrganizationScope scope)
+    internal ReleasesClient(OrganizationScope scope, OrganizationClient organization)
     {
         _scope = scope;
+        _organization = organization;
         _api = scope.Api<IReleasesApi>();
     }
 
@@ -229,4 +231,13 @@ public class ReleasesClient
 
         return _api.CreateDeployAsync(_scope.Slug, SentryReleaseVersion.Validate(version), deploy, cancellationToken);
     }
+
+    /// <summary>
+    /// Starts publishing a release as a CI job does (create, associate commits, finalize, record a deploy), idempotent
+    /// on a re-run: <c>org.Releases.Publish("app@1.2.3").ForProjects("api").WithCommits(ReleaseCommits.FromLocalGit()).Finalize().WithDeploy("production").RunAsync()</c>.
+    /// </summary>
+    /// <param name="version">The version, unescaped, such as <c>app@1.2.3+45</c>.</param>
+    /// <returns>A publication to configure and run.</returns>
+    /// <exception cref="ArgumentException">The version is empty or not allowed for a new release; the message says why.</exception>
+    public virtual ReleasePublication Publish(string version) => new(_organization, version);
 }

@@ -45,7 +45,7 @@ public class SentryManagementClient : IDisposable
         _loggerFactory = loggerFactory;
         Options = pipeline.Options;
         RateLimits = pipeline.RateLimits;
-        _context = new ManagementContext(_ownedHttpClient, Options);
+        _context = new ManagementContext(_ownedHttpClient, Options) { TimeProvider = timeProvider ?? TimeProvider.System };
         (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
@@ -61,7 +61,7 @@ public class SentryManagementClient : IDisposable
         RateLimits = rateLimits;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
-        _context = new ManagementContext(httpClient, options);
+        _context = new ManagementContext(httpClient, options) { TimeProvider = timeProvider ?? TimeProvider.System };
         (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
