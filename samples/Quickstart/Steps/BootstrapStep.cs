@@ -7,7 +7,7 @@ internal static class BootstrapStep
         var org = run.Organization;
         var (project, team, version) = (run.Project, run.Team, run.Version);
 
-        // <bootstrap>
+        #region bootstrap
         var boot = await org.BootstrapProjectAsync(
             new ProjectBootstrapOptions
             {
@@ -23,7 +23,7 @@ internal static class BootstrapStep
             },
             cancellationToken);
         Console.WriteLine(boot); // each step created or found; a second run says "nothing changed"
-        // </bootstrap>
+        #endregion
 
         run.Bootstrap = boot;
     }

@@ -6,7 +6,7 @@ internal static class CaptureStep
     {
         var boot = run.Bootstrap!;
 
-        // <capture>
+        #region capture
         var capture = boot.CaptureClient;
         capture.CaptureMessage("Quickstart: hello from Sentry.Management");
         try
@@ -20,6 +20,6 @@ internal static class CaptureStep
 
         var flushed = await capture.FlushAsync(TimeSpan.FromSeconds(10), cancellationToken);
         Console.WriteLine($"Events: {capture.Counters.Delivered("error")} delivered, {capture.Counters.DiscardedTotal("error")} discarded (flushed: {flushed})");
-        // </capture>
+        #endregion
     }
 }

@@ -7,9 +7,9 @@ internal static class DoctorStep
         var sentry = run.Sentry;
         var project = run.Project;
 
-        // <doctor>
+        #region doctor
         var diagnosis = await sentry.DiagnoseAsync(new DiagnosisOptions { Project = project }, cancellationToken);
         Console.WriteLine(diagnosis); // each check with what is wrong and how to fix it; the token never appears
-        // </doctor>
+        #endregion
     }
 }

@@ -7,7 +7,7 @@ internal static class HealthStep
         var org = run.Organization;
         var version = run.Version;
 
-        // <health>
+        #region health
         var health = await org.Releases.GetHealthReportAsync(
             version,
             new ReleaseHealthOptions { Environment = "production", Window = TimeSpan.FromHours(24), CrashFreeThreshold = 0.95 },
@@ -17,6 +17,6 @@ internal static class HealthStep
         {
             Console.WriteLine($"Consider rolling back {version}: {string.Join("; ", health.Alerts)}");
         }
-        // </health>
+        #endregion
     }
 }

@@ -12,7 +12,7 @@ internal static class ReleaseStep
             ? ReleaseCommits.FromLocalGit(repository: "acme/quickstart", ignoreMissing: true)
             : ReleaseCommits.Explicit([new ReleaseCommitData { Id = "4f2a9c1e", Repository = "acme/quickstart", Message = "Quickstart" }]);
 
-        // <release>
+        #region release
         var result = await org.Releases.Publish(version)
             .ForProjects(project)
             .WithRef("v1.0.0")
@@ -22,12 +22,12 @@ internal static class ReleaseStep
             .RunAsync(cancellationToken);
         Console.WriteLine(result); // release, commits, finalize, deploy: created, found, updated, skipped or failed
         result.EnsureSuccess();    // a CI job stops here when a step failed
-        // </release>
+        #endregion
     }
 
     /// <summary>The three ways to say where a release's commits come from (compiled here, shown in docs/releases.md).</summary>
     internal static ReleaseCommits[] CommitSources() =>
-    // <release-commits>
+    #region release-commits
     [
         // From the local checkout since the previous release's last commit (sentry-cli set-commits --local).
         ReleaseCommits.FromLocalGit(),
@@ -49,7 +49,7 @@ internal static class ReleaseStep
             },
         ]),
     ];
-    // </release-commits>
+    #endregion
 
     private static bool InsideGitCheckout()
     {

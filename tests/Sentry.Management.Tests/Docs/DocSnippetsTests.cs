@@ -4,8 +4,8 @@ using Sentry.Management.Tests.Contract;
 namespace Sentry.Management.Tests.Docs;
 
 /// <summary>
-/// Docs code is compiled code: a block after <c>&lt;!-- snippet: path#region --&gt;</c> must equal the lines between
-/// <c>// &lt;region&gt;</c> and <c>// &lt;/region&gt;</c> of that file (indentation removed), which the build compiles.
+/// Docs code is compiled code: a block after <c>&lt;!-- snippet: path#name --&gt;</c> must equal the lines between
+/// <c>#region name</c> and the next <c>#endregion</c> of that file (indentation removed), which the build compiles.
 /// </summary>
 public partial class DocSnippetsTests
 {
@@ -34,8 +34,8 @@ public partial class DocSnippetsTests
     public void A_snippet_equals_its_region_in_the_compiled_sample(string page, string file, string region, string code)
     {
         var source = File.ReadAllLines(Path.Combine(ApiCoverageTests.RepositoryRoot(), file));
-        var start = Array.FindIndex(source, l => l.Trim() == $"// <{region}>");
-        var end = Array.FindIndex(source, l => l.Trim() == $"// </{region}>");
+        var start = Array.FindIndex(source, l => l.Trim() == $"#region {region}");
+        var end = start < 0 ? -1 : Array.FindIndex(source, start, l => l.Trim() == "#endregion");
         Assert.That(start, Is.GreaterThanOrEqualTo(0).And.LessThan(end), $"{file} has no region {region}");
 
         var lines = source[(start + 1)..end];
