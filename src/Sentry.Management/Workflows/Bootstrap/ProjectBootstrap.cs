@@ -9,7 +9,12 @@ namespace Sentry.Management;
 /// </summary>
 public sealed class ProjectBootstrap : IAsyncDisposable
 {
-    internal ProjectBootstrap(Project project, ProjectKey key, SentryCaptureClient captureClient, IReadOnlyList<WorkflowStep> steps)
+    /// <summary>Creates a result; the workflow does, and tests that fake <see cref="OrganizationClient.BootstrapProjectAsync"/> can.</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="key">The client key.</param>
+    /// <param name="captureClient">A capture client on the key.</param>
+    /// <param name="steps">The steps and their outcomes.</param>
+    public ProjectBootstrap(Project project, ProjectKey key, SentryCaptureClient captureClient, IReadOnlyList<WorkflowStep> steps)
     {
         Project = project;
         Key = key;

@@ -45,7 +45,11 @@ public sealed record WorkflowScopeCheck(string Workflow, IReadOnlyList<string> R
 /// </summary>
 public sealed class SentryDiagnosis
 {
-    internal SentryDiagnosis(Uri sentry, IReadOnlyList<DiagnosticCheck> checks, IReadOnlyList<WorkflowScopeCheck> scopes)
+    /// <summary>Creates a report; the doctor does, and tests that fake <see cref="SentryManagementClient.DiagnoseAsync"/> can.</summary>
+    /// <param name="sentry">The Sentry installation checked.</param>
+    /// <param name="checks">The checks.</param>
+    /// <param name="scopes">Per workflow, the scopes required and missing.</param>
+    public SentryDiagnosis(Uri sentry, IReadOnlyList<DiagnosticCheck> checks, IReadOnlyList<WorkflowScopeCheck> scopes)
     {
         Sentry = sentry;
         Checks = checks;

@@ -16,15 +16,22 @@ namespace Sentry.Management;
 /// Every step reads before it writes, so a re-run of the job finds the release, its commits, the finalization and
 /// the deploy and changes nothing; the result lists each step as created, found, updated, skipped or failed.
 /// </summary>
-public sealed class ReleasePublication
+public class ReleasePublication
 {
-    private readonly OrganizationClient _organization;
+    private readonly OrganizationClient _organization = null!;
     private readonly List<string> _projects = [];
 
     internal ReleasePublication(OrganizationClient organization, string version)
     {
         _organization = organization;
         Version = SentryReleaseVersion.ValidateNew(version, nameof(version));
+    }
+
+    /// <summary>For mocking frameworks and fakes that override <see cref="RunAsync"/>.</summary>
+    /// <param name="version">The release version the fake stands for.</param>
+    protected ReleasePublication(string version)
+    {
+        Version = version;
     }
 
     /// <summary>The release version.</summary>
@@ -146,7 +153,7 @@ public sealed class ReleasePublication
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>What each step did.</returns>
     /// <exception cref="InvalidOperationException">No project was given, or the local commits cannot be read (the message says what to do).</exception>
-    public Task<ReleasePublishResult> RunAsync(CancellationToken cancellationToken = default) =>
+    public virtual Task<ReleasePublishResult> RunAsync(CancellationToken cancellationToken = default) =>
         new ReleasePublisher(_organization, this).RunAsync(cancellationToken);
 
     /// <inheritdoc />

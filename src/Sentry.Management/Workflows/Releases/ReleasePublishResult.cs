@@ -5,7 +5,13 @@ namespace Sentry.Management;
 /// <summary>What <see cref="ReleasePublication.RunAsync"/> did, step by step.</summary>
 public sealed class ReleasePublishResult
 {
-    internal ReleasePublishResult(string version, IReadOnlyList<string> projects, IReadOnlyList<WorkflowStep> steps, Release? release, Deploy? deploy)
+    /// <summary>Creates a result; the workflow does, and tests that fake <see cref="ReleasePublication.RunAsync"/> can.</summary>
+    /// <param name="version">The release version.</param>
+    /// <param name="projects">The projects.</param>
+    /// <param name="steps">The steps and their outcomes.</param>
+    /// <param name="release">The release as Sentry last returned it.</param>
+    /// <param name="deploy">The deploy recorded or found.</param>
+    public ReleasePublishResult(string version, IReadOnlyList<string> projects, IReadOnlyList<WorkflowStep> steps, Release? release, Deploy? deploy)
     {
         Version = version;
         Projects = projects;

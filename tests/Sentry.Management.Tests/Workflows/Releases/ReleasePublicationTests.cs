@@ -200,6 +200,29 @@ public class ReleasePublicationTests
         Assert.That(result["commits"].Detail, Does.Contain("the last 2, since api-1.2.2's commit 0123456789ab is not in the local history"));
     }
 
+    [Test]
+    public async Task A_users_fake_can_stand_in_for_the_publication()
+    {
+        ReleasesClient releases = new FakeReleases();
+
+        var result = await releases.Publish(Version).ForProjects("api").Finalize().RunAsync();
+
+        Assert.That(result.Projects, Is.EqualTo(new[] { "api" }));
+        Assert.That(result.Changed, Is.False);
+        Assert.That(result["release"].Outcome, Is.EqualTo(WorkflowOutcome.Found));
+    }
+
+    private sealed class FakeReleases : ReleasesClient
+    {
+        public override ReleasePublication Publish(string version) => new FakePublication(version);
+    }
+
+    private sealed class FakePublication(string version) : ReleasePublication(version)
+    {
+        public override Task<ReleasePublishResult> RunAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ReleasePublishResult(Version, Projects, [new WorkflowStep("release", WorkflowOutcome.Found, "already existed")], null, null));
+    }
+
     private static void AssertJson(string? actual, string expected) =>
         Assert.That(JsonNode.DeepEquals(JsonNode.Parse(actual!), JsonNode.Parse(expected)), $"sent {actual}");
 }
