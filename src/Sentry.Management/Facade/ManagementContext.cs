@@ -17,6 +17,9 @@ internal sealed class ManagementContext
 
     internal SentryManagementOptions Options { get; }
 
+    /// <summary>The client's clock: workflows that stamp times (a release finalized "now") read it, so tests can fake it.</summary>
+    internal TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
     internal TApi Api<TApi>()
         where TApi : class =>
         (TApi)_apis.GetOrAdd(typeof(TApi), static (_, http) => SentryRefit.Create<TApi>(http), _http);

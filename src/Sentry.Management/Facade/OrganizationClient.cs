@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Sentry.Management.Api;
+using Sentry.Management.Workflows.Bootstrap;
 
 namespace Sentry.Management;
 
@@ -23,7 +24,7 @@ public class OrganizationClient
         Issues = new IssuesClient(scope);
         Events = new EventsClient(scope);
         Alerts = new AlertsClient(scope);
-        Releases = new ReleasesClient(scope);
+        Releases = new ReleasesClient(scope, this);
         Stats = new StatsClient(scope);
         Sessions = new SessionsClient(scope);
         Members = new MembersClient(scope);
@@ -122,8 +123,25 @@ public class OrganizationClient
     public virtual Task<SentryIdentity> CheckAccessAsync(CancellationToken cancellationToken = default) =>
         IdentityClient.CheckCoreAsync(_scope.Context, _scope.Slug, cancellationToken);
 
+    /// <summary>
+    /// Sets up a project to send events to, as a deploy script or an app's first start would: finds or creates the
+    /// project under its team (with a platform), finds or creates its client key, and hands back a capture client on
+    /// that key with the environment, release, server name, sample rates and filters asked for. Running it again finds
+    /// everything and changes nothing; the result says which steps created and which found.
+    /// </summary>
+    /// <param name="options">The project, team, key and capture settings.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The project, key, steps and a started capture client; dispose it to flush.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid, or the team does not exist and <see cref="ProjectBootstrapOptions.CreateTeamIfMissing"/> is off; nothing was changed.</exception>
+    /// <exception cref="SentryWorkflowException">Sentry refused a step after an earlier one had created something; it lists what was done.</exception>
+    public virtual Task<ProjectBootstrap> BootstrapProjectAsync(ProjectBootstrapOptions options, CancellationToken cancellationToken = default) =>
+        new ProjectBootstrapper(this, _root).RunAsync(options, cancellationToken);
+
     /// <inheritdoc />
     public override string ToString() => "OrganizationClient " + (SlugOrNull ?? "(default, none configured)");
+
+    /// <summary>The client's clock, for workflows that stamp times.</summary>
+    internal TimeProvider TimeProvider => _scope.Context.TimeProvider;
 
     private string? SlugOrNull => _scope.SlugOrNull;
 }

@@ -1,4 +1,5 @@
 using Sentry.Management.Api;
+using Sentry.Management.Workflows.Bootstrap;
 
 namespace Sentry.Management;
 
@@ -120,24 +121,8 @@ public class ProjectClient
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(keyName);
-        ProjectKey? first = null;
-        await foreach (var key in Keys.List(status: "active").WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (key.Dsn?.Public is null || key.IsActive == false)
-            {
-                continue;
-            }
-
-            if (string.Equals(key.Name, keyName, StringComparison.Ordinal))
-            {
-                return _root.CreateCaptureClient(key, configure);
-            }
-
-            first ??= key;
-        }
-
-        var chosen = first ?? await Keys.CreateAsync(new ProjectKeyCreate { Name = keyName }, cancellationToken).ConfigureAwait(false);
-        return _root.CreateCaptureClient(chosen, configure);
+        var (key, _) = await ProjectKeyFinder.FindOrCreateAsync(Keys, keyName, nameIsPreference: true, cancellationToken).ConfigureAwait(false);
+        return _root.CreateCaptureClient(key, configure);
     }
 
     /// <inheritdoc />

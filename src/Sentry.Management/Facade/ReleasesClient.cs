@@ -1,5 +1,6 @@
 using System.Net;
 using Sentry.Management.Api;
+using Sentry.Management.Workflows.Health;
 
 namespace Sentry.Management;
 
@@ -11,10 +12,12 @@ public class ReleasesClient
 {
     private readonly IReleasesApi _api = null!;
     private readonly OrganizationScope _scope = null!;
+    private readonly OrganizationClient _organization = null!;
 
-    internal ReleasesClient(OrganizationScope scope)
+    internal ReleasesClient(OrganizationScope scope, OrganizationClient organization)
     {
         _scope = scope;
+        _organization = organization;
         _api = scope.Api<IReleasesApi>();
     }
 
@@ -228,5 +231,32 @@ public class ReleasesClient
         }
 
         return _api.CreateDeployAsync(_scope.Slug, SentryReleaseVersion.Validate(version), deploy, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts publishing a release as a CI job does (create, associate commits, finalize, record a deploy), idempotent
+    /// on a re-run: <c>org.Releases.Publish("app@1.2.3").ForProjects("api").WithCommits(ReleaseCommits.FromLocalGit()).Finalize().WithDeploy("production").RunAsync()</c>.
+    /// </summary>
+    /// <param name="version">The version, unescaped, such as <c>app@1.2.3+45</c>.</param>
+    /// <returns>A publication to configure and run.</returns>
+    /// <exception cref="ArgumentException">The version is empty or not allowed for a new release; the message says why.</exception>
+    public virtual ReleasePublication Publish(string version) => new(_organization, version);
+
+    /// <summary>
+    /// Reports a release's health over a window (24 hours by default, hourly series): crash-free session and user
+    /// rates, errors, adoption against all releases, and against the previous release the crash-free delta, new issues
+    /// and the p95 transaction duration; with the alerts that apply and a recommendation (healthy, watch, roll back).
+    /// </summary>
+    /// <param name="version">The release, unescaped.</param>
+    /// <param name="options">Window, environment, projects, thresholds; the defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">The version or an option is invalid, or the release does not exist.</exception>
+    public virtual Task<ReleaseHealthReport> GetHealthReportAsync(string version, ReleaseHealthOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var checkedVersion = SentryReleaseVersion.Validate(version);
+        options ??= new ReleaseHealthOptions();
+        options.Validate();
+        return new ReleaseHealthInspector(_organization, checkedVersion, options).InspectAsync(cancellationToken);
     }
 }

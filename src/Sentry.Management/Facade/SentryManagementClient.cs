@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Sentry.Management.Http;
+using Sentry.Management.Workflows.Doctor;
 
 namespace Sentry.Management;
 
@@ -44,7 +45,7 @@ public class SentryManagementClient : IDisposable
         _loggerFactory = loggerFactory;
         Options = pipeline.Options;
         RateLimits = pipeline.RateLimits;
-        _context = new ManagementContext(_ownedHttpClient, pipeline.Options);
+        _context = new ManagementContext(_ownedHttpClient, pipeline.Options) { TimeProvider = timeProvider ?? TimeProvider.System };
         (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
@@ -60,7 +61,7 @@ public class SentryManagementClient : IDisposable
         RateLimits = rateLimits;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
-        _context = new ManagementContext(httpClient, options);
+        _context = new ManagementContext(httpClient, options) { TimeProvider = timeProvider ?? TimeProvider.System };
         (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
@@ -181,6 +182,18 @@ public class SentryManagementClient : IDisposable
         var dsn = key.Dsn?.Public ?? throw new ArgumentException($"Client key '{key.Name}' has no public DSN.", nameof(key));
         return CreateCaptureClient(dsn.ToString(), configure);
     }
+
+    /// <summary>
+    /// Checks the setup the way a person would when something does not work: the token (valid, and whose), its scopes
+    /// against what each workflow needs, the organization and project, DSN ingestion (one test event, accepted or not)
+    /// and release creation. Problems are reported with how to fix them, not thrown; the report never shows the token.
+    /// </summary>
+    /// <param name="options">The organization, project and DSN to check, and whether to send a test event or create a test release.</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    /// <returns>The report; <see cref="SentryDiagnosis.Healthy"/> when no check failed.</returns>
+    /// <exception cref="ArgumentException">An option is invalid (a slug, the DSN, the timeout).</exception>
+    public virtual Task<SentryDiagnosis> DiagnoseAsync(DiagnosisOptions? options = null, CancellationToken cancellationToken = default) =>
+        new SentryDoctor(this, _context, options ?? new DiagnosisOptions()).RunAsync(cancellationToken);
 
     /// <summary>Releases the HTTP connections this client owns (none when it came from dependency injection).</summary>
     public void Dispose()

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Sentry.Management.Tests.TestSupport;
 using Sentry.Management.Workflows.Releases;
 
 namespace Sentry.Management.Tests.Workflows.Releases;
@@ -6,27 +6,15 @@ namespace Sentry.Management.Tests.Workflows.Releases;
 /// <summary>Reading commits from a real git checkout made in a temporary folder, as <c>set-commits --local</c> does.</summary>
 public class LocalGitHistoryTests
 {
-    private string _repo = null!;
+    private TempGitRepository _git = null!;
+
+    private string Repo => _git.Path;
 
     [SetUp]
-    public void CreateRepository()
-    {
-        _repo = Path.Combine(Path.GetTempPath(), "sm-git-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_repo);
-        Git("init", "-q", "-b", "main");
-        Git("remote", "add", "origin", "git@github.com:acme/backend.git");
-    }
+    public void CreateRepository() => _git = new TempGitRepository("git@github.com:acme/backend.git");
 
     [TearDown]
-    public void DeleteRepository()
-    {
-        foreach (var file in Directory.EnumerateFiles(_repo, "*", SearchOption.AllDirectories))
-        {
-            File.SetAttributes(file, FileAttributes.Normal); // git's object files are read-only
-        }
-
-        Directory.Delete(_repo, recursive: true);
-    }
+    public void DeleteRepository() => _git.Dispose();
 
     [Test]
     public async Task Reads_the_commits_since_the_previous_release_newest_first()
@@ -35,7 +23,7 @@ public class LocalGitHistoryTests
         var second = Commit("Fix the checkout\n\nLonger body.", "Bob", "bob@example.com");
         var third = Commit("Add retries", "Ann", "ann@example.com");
 
-        var read = await new LocalGitHistory(_repo).ReadAsync(first, maxCommits: 20, repositoryName: null, CancellationToken.None);
+        var read = await new LocalGitHistory(Repo).ReadAsync(first, maxCommits: 20, repositoryName: null, CancellationToken.None);
 
         Assert.That(read.Repository, Is.EqualTo("acme/backend"));
         Assert.That(read.Head, Is.EqualTo(third));
@@ -56,7 +44,7 @@ public class LocalGitHistoryTests
         Commit("Two", "Ann", "ann@example.com");
         var three = Commit("Three", "Ann", "ann@example.com");
 
-        var read = await new LocalGitHistory(_repo).ReadAsync(sinceCommit: null, maxCommits: 2, repositoryName: "acme/override", CancellationToken.None);
+        var read = await new LocalGitHistory(Repo).ReadAsync(sinceCommit: null, maxCommits: 2, repositoryName: "acme/override", CancellationToken.None);
 
         Assert.That(read.Commits, Has.Count.EqualTo(2));
         Assert.That(read.Commits[0].Id, Is.EqualTo(three));
@@ -69,7 +57,7 @@ public class LocalGitHistoryTests
     {
         Commit("One", "Ann", "ann@example.com");
 
-        var read = await new LocalGitHistory(_repo).ReadAsync("0123456789abcdef0123456789abcdef01234567", maxCommits: 20, repositoryName: null, CancellationToken.None);
+        var read = await new LocalGitHistory(Repo).ReadAsync("0123456789abcdef0123456789abcdef01234567", maxCommits: 20, repositoryName: null, CancellationToken.None);
 
         Assert.That(read.PreviousCommitFound, Is.False);
         Assert.That(read.Commits, Has.Count.EqualTo(1));
@@ -94,7 +82,7 @@ public class LocalGitHistoryTests
     [Test]
     public void A_missing_git_program_says_to_install_git_or_give_the_commits()
     {
-        var e = Assert.ThrowsAsync<InvalidOperationException>(() => new LocalGitHistory(_repo, gitExecutable: "git-that-does-not-exist").ReadAsync(null, 20, null, CancellationToken.None));
+        var e = Assert.ThrowsAsync<InvalidOperationException>(() => new LocalGitHistory(Repo, gitExecutable: "git-that-does-not-exist").ReadAsync(null, 20, null, CancellationToken.None));
 
         Assert.That(e!.Message, Does.Contain("needs git on PATH"));
     }
@@ -109,27 +97,5 @@ public class LocalGitHistoryTests
     public void Names_the_repository_from_its_remote(string url, string? expected) =>
         Assert.That(LocalGitHistory.RepositoryNameFromRemote(url), Is.EqualTo(expected));
 
-    private string Commit(string message, string author, string email)
-    {
-        File.AppendAllText(Path.Combine(_repo, "file.txt"), message + "\n");
-        Git("add", "file.txt");
-        Git("-c", $"user.name={author}", "-c", $"user.email={email}", "commit", "-q", "-m", message);
-        return Git("rev-parse", "HEAD").Trim();
-    }
-
-    private string Git(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _repo };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"git {string.Join(' ', arguments)}: {error}");
-        return output;
-    }
+    private string Commit(string message, string author, string email) => _git.Commit(message, author, email);
 }
