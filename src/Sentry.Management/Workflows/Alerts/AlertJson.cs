@@ -19,7 +19,7 @@ internal static class AlertJson
 
     /// <summary>
     /// Whether <paramref name="existing"/> (what Sentry answers) already says everything <paramref name="desired"/> (what
-    /// we would send) says. Sentry adds ids, labels and defaults to what it stores and spells keys in camelCase where we
+    /// we would send) says; what we leave null or empty is Sentry's to fill in. Sentry adds ids, labels and defaults to what it stores and spells keys in camelCase where we
     /// may send snake_case, and numbers as strings or the other way round; those differences do not count. Arrays must
     /// have the same length (an extra action on Sentry's side is a difference).
     /// </summary>
@@ -61,11 +61,12 @@ internal static class AlertJson
 
                 return existing.EnumerateArray().Zip(desired.EnumerateArray()).All(pair => Covers(pair.First, pair.Second));
             case JsonValueKind.Null or JsonValueKind.Undefined:
-                return IsEmpty(existing);
-            case JsonValueKind.String when desired.GetString() is "" && IsEmpty(existing):
+            case JsonValueKind.String when desired.GetString() is "":
+                // Left for Sentry to fill in (such as the Slack channel id it looks up): whatever it stored is fine.
                 return true;
             default:
-                return string.Equals(Scalar(existing), Scalar(desired), StringComparison.Ordinal);
+                return string.Equals(Scalar(existing), Scalar(desired), StringComparison.Ordinal)
+                    || (Number(existing) is { } a && Number(desired) is { } b && a == b);
         }
     }
 
@@ -89,6 +90,14 @@ internal static class AlertJson
         || (value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any());
 
     private static string Normalize(string name) => name.Replace("_", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+
+    /// <summary>10, 10.0 and "10" are the same threshold.</summary>
+    private static double? Number(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDouble(),
+        JsonValueKind.String when double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
 
     private static string? Scalar(JsonElement value) => value.ValueKind switch
     {
