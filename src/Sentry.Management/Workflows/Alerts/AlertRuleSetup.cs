@@ -58,29 +58,20 @@ internal sealed class AlertRuleSetup
             }
         }
 
-        try
-        {
-            var rules = new MetricAlertRulesClient(_project.Organization);
-            var request = alert.ToLegacyRequest(_project.Slug, slack);
-            var existing = (await rules.ListAsync(cancellationToken).ConfigureAwait(false))
-                .FirstOrDefault(r => string.Equals(r.Name, alert.Name, StringComparison.Ordinal) && r.Id is not null && (r.Projects?.Contains(_project.Slug) ?? false));
-            if (existing is not null && AlertJson.Covers(
+        var rules = new MetricAlertRulesClient(_project.Organization);
+        var request = alert.ToLegacyRequest(_project.Slug, slack);
+        return await SaveLegacyAsync(
+            alert.Name,
+            async ct => (await rules.ListAsync(ct).ConfigureAwait(false))
+                .FirstOrDefault(r => string.Equals(r.Name, alert.Name, StringComparison.Ordinal) && r.Id is not null && (r.Projects?.Contains(_project.Slug) ?? false)),
+            r => r.Id,
+            existing => AlertJson.Covers(
                 JsonSerializer.SerializeToElement(existing, AlertsJsonContext.Default.MetricAlertRule),
-                JsonSerializer.SerializeToElement(request, AlertsJsonContext.Default.MetricAlertRuleRequest)))
-            {
-                return new AlertSetupResult(alert.Name, AlertApi.Legacy, AlertSetupChange.Unchanged, existing.Id) { MetricAlertRule = existing };
-            }
-
-            var saved = existing is null
-                ? await rules.CreateAsync(request, cancellationToken).ConfigureAwait(false)
-                : await rules.UpdateAsync(existing.Id!, request, cancellationToken).ConfigureAwait(false);
-            var result = saved.IsPending ? AlertSetupChange.Pending : existing is null ? AlertSetupChange.Created : AlertSetupChange.Updated;
-            return new AlertSetupResult(alert.Name, AlertApi.Legacy, result, saved.Rule?.Id ?? existing?.Id, taskUuid: saved.TaskUuid) { MetricAlertRule = saved.Rule };
-        }
-        catch (SentryApiException e) when (e.StatusCode == HttpStatusCode.Gone)
-        {
-            throw LegacyGone(e);
-        }
+                JsonSerializer.SerializeToElement(request, AlertsJsonContext.Default.MetricAlertRuleRequest)),
+            ct => rules.CreateAsync(request, ct),
+            (id, ct) => rules.UpdateAsync(id, request, ct),
+            (result, rule) => new AlertSetupResult(result.Name, result.Api, result.Change, result.Id, taskUuid: result.TaskUuid) { MetricAlertRule = rule },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<AlertSetupResult> EnsureWorkflowAsync(WorkflowEngine engine, AlertRule rule, IReadOnlyDictionary<string, string> slack, CancellationToken cancellationToken)
@@ -91,34 +82,63 @@ internal sealed class AlertRuleSetup
         return new AlertSetupResult(rule.Name, AlertApi.WorkflowEngine, change, workflow.Id, detector.Id) { Workflow = workflow };
     }
 
-    private async Task<AlertSetupResult> EnsureLegacyAsync(AlertRule rule, IReadOnlyDictionary<string, string> slack, CancellationToken cancellationToken)
+    private Task<AlertSetupResult> EnsureLegacyAsync(AlertRule rule, IReadOnlyDictionary<string, string> slack, CancellationToken cancellationToken)
     {
         var request = rule.ToLegacyRequest(slack);
         var rules = new IssueAlertRulesClient(_project);
+        return SaveLegacyAsync(
+            rule.Name,
+            async ct =>
+            {
+                await foreach (var candidate in rules.List().WithCancellation(ct).ConfigureAwait(false))
+                {
+                    if (string.Equals(candidate.Name, rule.Name, StringComparison.Ordinal) && candidate.Id is not null)
+                    {
+                        return candidate;
+                    }
+                }
+
+                return null;
+            },
+            r => r.Id,
+            existing => AlertJson.Covers(
+                JsonSerializer.SerializeToElement(existing, AlertsJsonContext.Default.IssueAlertRule),
+                JsonSerializer.SerializeToElement(request, AlertsJsonContext.Default.IssueAlertRuleRequest)),
+            ct => rules.CreateAsync(request, ct),
+            (id, ct) => rules.UpdateAsync(id, request, ct),
+            (result, saved) => new AlertSetupResult(result.Name, result.Api, result.Change, result.Id, taskUuid: result.TaskUuid) { IssueAlertRule = saved },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Find by name, leave alone when Sentry's copy already says it all, else create or replace: the same for both legacy
+    /// rule kinds, which differ only in their types and endpoints. A 410 anywhere is explained.
+    /// </summary>
+    private static async Task<AlertSetupResult> SaveLegacyAsync<TRule>(
+        string name,
+        Func<CancellationToken, Task<TRule?>> find,
+        Func<TRule, string?> idOf,
+        Func<TRule, bool> alreadyCovers,
+        Func<CancellationToken, Task<AlertRuleResult<TRule>>> create,
+        Func<string, CancellationToken, Task<AlertRuleResult<TRule>>> update,
+        Func<AlertSetupResult, TRule?, AlertSetupResult> withRule,
+        CancellationToken cancellationToken)
+        where TRule : class
+    {
         try
         {
-            IssueAlertRule? existing = null;
-            await foreach (var candidate in rules.List().WithCancellation(cancellationToken).ConfigureAwait(false))
+            var existing = await find(cancellationToken).ConfigureAwait(false);
+            if (existing is not null && alreadyCovers(existing))
             {
-                if (string.Equals(candidate.Name, rule.Name, StringComparison.Ordinal))
-                {
-                    existing = candidate;
-                    break;
-                }
-            }
-
-            if (existing is not null && AlertJson.Covers(
-                JsonSerializer.SerializeToElement(existing, AlertsJsonContext.Default.IssueAlertRule),
-                JsonSerializer.SerializeToElement(request, AlertsJsonContext.Default.IssueAlertRuleRequest)))
-            {
-                return new AlertSetupResult(rule.Name, AlertApi.Legacy, AlertSetupChange.Unchanged, existing.Id) { IssueAlertRule = existing };
+                return withRule(new AlertSetupResult(name, AlertApi.Legacy, AlertSetupChange.Unchanged, idOf(existing)), existing);
             }
 
             var saved = existing is null
-                ? await rules.CreateAsync(request, cancellationToken).ConfigureAwait(false)
-                : await rules.UpdateAsync(existing.Id!, request, cancellationToken).ConfigureAwait(false);
+                ? await create(cancellationToken).ConfigureAwait(false)
+                : await update(idOf(existing)!, cancellationToken).ConfigureAwait(false);
             var change = saved.IsPending ? AlertSetupChange.Pending : existing is null ? AlertSetupChange.Created : AlertSetupChange.Updated;
-            return new AlertSetupResult(rule.Name, AlertApi.Legacy, change, saved.Rule?.Id ?? existing?.Id, taskUuid: saved.TaskUuid) { IssueAlertRule = saved.Rule };
+            var id = saved.Rule is { } rule ? idOf(rule) : existing is null ? null : idOf(existing);
+            return withRule(new AlertSetupResult(name, AlertApi.Legacy, change, id, taskUuid: saved.TaskUuid), saved.Rule);
         }
         catch (SentryApiException e) when (e.StatusCode == HttpStatusCode.Gone)
         {
