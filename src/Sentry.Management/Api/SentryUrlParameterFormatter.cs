@@ -15,7 +15,11 @@ internal sealed class SentryUrlParameterFormatter : IUrlParameterFormatter
     public string? Format(object? value, ICustomAttributeProvider attributeProvider, Type type) => value switch
     {
         bool b => b ? "true" : "false",
-        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        DateTimeOffset d => FormatDate(d),
         _ => _default.Format(value, attributeProvider, type),
     };
+
+    /// <summary>A date as Sentry reads it in query parameters and in search queries (<c>lastSeen:&gt;…</c>): ISO-8601, UTC, <c>Z</c>.</summary>
+    internal static string FormatDate(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

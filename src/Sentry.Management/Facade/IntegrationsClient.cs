@@ -158,6 +158,25 @@ public class IntegrationsClient
     public virtual Task UnlinkExternalIssueAsync(string issueId, string integrationId, string externalIssueId, CancellationToken cancellationToken = default) =>
         _api.UnlinkExternalIssueAsync(_scope.Slug, Id(issueId), Id(integrationId), Id(externalIssueId), cancellationToken);
 
+    /// <summary>
+    /// Files a Sentry issue in an external tracker found by provider and name, with the issue's title and a description
+    /// that links back to it; once: when the issue already has an external issue in that provider, it is returned instead.
+    /// </summary>
+    /// <param name="issueId">The Sentry issue's id.</param>
+    /// <param name="provider">The tracker's provider key, such as <c>jira</c> or <c>github</c>.</param>
+    /// <param name="trackerName">The installation's name, domain or id; <see langword="null"/> when the organization has one of that provider.</param>
+    /// <param name="fields">Provider fields the create form asks for (Jira project and issue type, GitHub repository…; see <see cref="GetExternalIssueFormAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>Whether it was created or found, with its name and URL.</returns>
+    /// <exception cref="ArgumentException">No such tracker is installed (or none is named and there are none or several).</exception>
+    public virtual Task<ExternalIssueFiling> FileIssueAsync(
+        string issueId,
+        string provider,
+        string? trackerName = null,
+        IDictionary<string, System.Text.Json.JsonElement>? fields = null,
+        CancellationToken cancellationToken = default) =>
+        Workflows.ExternalTrackers.ExternalIssueFiler.FileAsync(this, new IssuesClient(_scope), issueId, provider, trackerName, fields, cancellationToken);
+
     private static bool Same(string? value, string wanted) => string.Equals(value, wanted.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static string Id(string value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)

@@ -74,4 +74,33 @@ public class IssueAlertRulesClient
     /// <returns>A task that completes when Sentry accepted the deletion.</returns>
     public virtual Task DeleteAsync(string ruleId, CancellationToken cancellationToken = default) =>
         _api.DeleteIssueRuleAsync(_project.Organization.Slug, _project.Slug, QueryValues.NumericId(ruleId, nameof(ruleId)), cancellationToken);
+
+    /// <summary>
+    /// Creates an issue alert rule described with <see cref="AlertRule.Create"/>, idempotently: a rule of the same name on
+    /// this project is found and left alone when it already says what the description says, or replaced by the
+    /// description when it says something else (never duplicated). The API is chosen by <paramref name="api"/>: the
+    /// workflow engine (a workflow on the project's default detector) where the organization has it, the legacy
+    /// project rules where its workflows endpoint answers 404. Slack workspaces are resolved before anything is written.
+    /// </summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="api">Which API to use (default: Auto).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>Which API holds the rule, its id, and whether it was created, updated, found unchanged or is pending.</returns>
+    /// <exception cref="ArgumentException">A Slack workspace the rule names is not installed (or none is named and there are none or several).</exception>
+    /// <exception cref="InvalidOperationException">The chosen API does not exist on this Sentry (404 for the workflow engine, 410 for the legacy endpoints), or the project has no default detector.</exception>
+    public virtual Task<AlertSetupResult> EnsureAsync(AlertRule rule, AlertApi api = AlertApi.Auto, CancellationToken cancellationToken = default) =>
+        new Workflows.Alerts.AlertRuleSetup(_project).EnsureAsync(rule, api, cancellationToken);
+
+    /// <summary>
+    /// Creates a metric threshold described with <see cref="MetricAlert"/> on this project, idempotently (found by name):
+    /// a metric detector plus the workflow that runs each level's actions (workflow engine), or a legacy metric alert rule.
+    /// </summary>
+    /// <param name="alert">The metric alert.</param>
+    /// <param name="api">Which API to use (default: Auto).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>Which API holds it, the workflow (or rule) and detector ids, and what changed.</returns>
+    /// <exception cref="ArgumentException">A Slack workspace it names is not installed.</exception>
+    /// <exception cref="InvalidOperationException">The chosen API does not exist on this Sentry, or the detector was written but its workflow failed (the message says so; run again to finish).</exception>
+    public virtual Task<AlertSetupResult> EnsureMetricAsync(MetricAlert alert, AlertApi api = AlertApi.Auto, CancellationToken cancellationToken = default) =>
+        new Workflows.Alerts.AlertRuleSetup(_project).EnsureMetricAsync(alert, api, cancellationToken);
 }

@@ -281,4 +281,30 @@ public class IssuesClient
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         return _api.AddNoteAsync(_scope.Slug, issueId, new IssueNoteCreate { Text = text, Mentions = mentions?.ToList() }, cancellationToken);
     }
+
+    /// <summary>
+    /// The dry run of a triage: lists the issues the query matches (up to <see cref="IssueTriageRequest.Limit"/>) and
+    /// what would change on each, after resolving the assignee. Nothing changes until <see cref="IssueTriagePlan.ApplyAsync"/>.
+    /// </summary>
+    /// <param name="request">The query, project, environment, period, change and limit.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The plan: ids, short ids, titles, current and new state.</returns>
+    /// <exception cref="ArgumentException">
+    /// The query is empty or Sentry rejected it (400; the message names the query), or the assignee or project does not
+    /// exist in the organization. Raised before anything changes.
+    /// </exception>
+    public virtual Task<IssueTriagePlan> PlanChangesAsync(IssueTriageRequest request, CancellationToken cancellationToken = default) =>
+        new Workflows.Triage.IssueTriage(_scope, this).PlanAsync(request, cancellationToken);
+
+    /// <summary>
+    /// Watches for issues that are new or regressed: polls every <see cref="IssueWatchOptions.PollInterval"/> for issues
+    /// seen after the last one reported, and yields each new or regressed issue once, with a cursor to resume from.
+    /// Runs until <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    /// <param name="options">The query, projects, environments, starting point or cursor, interval and clock.</param>
+    /// <param name="cancellationToken">Stops the watch.</param>
+    /// <returns>The issues, as they come.</returns>
+    /// <exception cref="ArgumentException">The query is empty or the cursor is not one a watch handed out.</exception>
+    public virtual IAsyncEnumerable<IssueWatchEvent> WatchAsync(IssueWatchOptions? options = null, CancellationToken cancellationToken = default) =>
+        Workflows.Watch.IssueWatch.RunAsync(this, options ?? new IssueWatchOptions(), cancellationToken);
 }

@@ -73,4 +73,22 @@ public class ProjectIssuesClient
             },
             cancellationToken);
     }
+
+    /// <summary>Merges issues of this project into one, in a single request (Sentry picks the parent; the others become its children).</summary>
+    /// <param name="issueIds">The numeric ids of the issues (2 to <see cref="IssuesClient.MaxIdsPerBulkRequest"/>).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The parent and the children merged into it.</returns>
+    /// <exception cref="ArgumentException">Fewer than two distinct ids, or more than fit in one request.</exception>
+    public virtual async Task<IssueMergeResult> MergeAsync(IEnumerable<string> issueIds, CancellationToken cancellationToken = default)
+    {
+        var ids = IssuesClient.Chunk(issueIds, merge: true).Single();
+        if (ids.Length < 2)
+        {
+            throw new ArgumentException($"A merge needs at least two issues; got {ids.Length}.", nameof(issueIds));
+        }
+
+        var response = await _api.BulkUpdateInProjectAsync(_project.Organization.Slug, _project.Slug, new ProjectIssueBulkUpdate { Merge = true }, ids, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        return IssuesClient.Content(response)?.Merge ?? throw new InvalidOperationException($"Sentry answered the merge of {string.Join(", ", ids)} without saying what it merged.");
+    }
 }
