@@ -85,6 +85,19 @@ public static class SentryCaptureServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Adds the outgoing-HTTP capture integration (<see cref="SentryCaptureHttpHandler"/>) to an HttpClient: breadcrumbs,
+    /// <c>http.client</c> spans of the current transaction and trace headers for <c>tracePropagationTargets</c>, as
+    /// <c>integrations.http</c> says. Needs capture registered (<c>AddSentryManagement</c> with a <c>dsn</c>, or <c>AddSentryCapture</c>).
+    /// </summary>
+    /// <param name="builder">The HttpClient's builder, from <c>services.AddHttpClient("name")</c>.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHttpClientBuilder AddSentryCaptureHandler(this IHttpClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddHttpMessageHandler(sp => new SentryCaptureHttpHandler(sp.GetRequiredService<SentryCaptureClient>()));
+    }
+
+    /// <summary>
     /// Binds the <c>Sentry</c> section into the management options (when <paramref name="withManagement"/>) and, when it
     /// has a <c>dsn</c> or <paramref name="withCapture"/>, registers capture bound from it. Problems of the section are
     /// reported once at start, by the management options' validation when there is one.
