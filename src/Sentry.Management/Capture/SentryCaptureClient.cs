@@ -253,6 +253,20 @@ public class SentryCaptureClient : IAsyncDisposable
         return handler;
     }
 
+    /// <summary>Queues one Sentry Logs entry, linked to the current span's trace (or the client's own trace outside one).</summary>
+    internal void CaptureLogEntry(EventLevel level, bool isTrace, string body, string? template, IReadOnlyList<KeyValuePair<string, object?>>? parameters, string category)
+    {
+        if (_runtime is not { IsDisposed: false } runtime)
+        {
+            return;
+        }
+
+        runtime.Counters.AddCaptured(SentryDataCategory.LogItem, 1);
+        var span = ActiveSpan.Current;
+        var entry = new LogEntry(runtime.Time.GetUtcNow(), span?.TraceId ?? runtime.MetricsTraceId, span?.SpanId, level, isTrace, body, template, parameters, category);
+        runtime.Enqueue(new LogWork(entry), null);
+    }
+
     /// <summary>The runtime, or <see langword="null"/> for a fake: integrations then pass everything through.</summary>
     internal CaptureRuntime? RuntimeOrNull => _runtime;
 
@@ -340,6 +354,8 @@ public class SentryCaptureClient : IAsyncDisposable
 
         runtime.Counters.AddCaptured(SentryDataCategory.TraceMetric, 1);
         var copy = tags is { Count: > 0 } ? new Dictionary<string, string>(tags, StringComparer.Ordinal) : null;
-        runtime.Enqueue(new MetricWork(new MetricValue(name, type, value, unit, copy, runtime.Time.GetUtcNow(), runtime.MetricsTraceId)), null);
+        // Inside a transaction the value links to its trace and span; outside, to the client's own trace.
+        var span = ActiveSpan.Current;
+        runtime.Enqueue(new MetricWork(new MetricValue(name, type, value, unit, copy, runtime.Time.GetUtcNow(), span?.TraceId ?? runtime.MetricsTraceId, span?.SpanId)), null);
     }
 }
