@@ -12,13 +12,15 @@ namespace Sentry.Management;
 /// <see cref="SentryCaptureOptions.TracePropagationTargets"/> only.
 /// </summary>
 /// <remarks>
-/// Under DI add it with <c>services.AddHttpClient("x").AddSentryCaptureHandler()</c>. Requests this library sends to Sentry
+/// Under DI, <c>integrations.http.enabled: true</c> in the <c>Sentry</c> section adds it to every HttpClient from
+/// IHttpClientFactory; add it to one client with <c>services.AddHttpClient("x").AddSentryCaptureHandler()</c>. Requests this library sends to Sentry
 /// (management calls, envelopes) pass through untouched, wherever the handler sits. With the integration disabled, or
 /// over a client built for mocking, every request passes through.
 /// </remarks>
 public sealed class SentryCaptureHttpHandler : DelegatingHandler
 {
-    private readonly SentryCaptureClient _capture;
+    private readonly Func<SentryCaptureClient> _resolve;
+    private SentryCaptureClient? _capture;
 
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> unless IHttpClientFactory chains it.</summary>
     /// <param name="capture">The client whose options, scope and current transaction the handler uses.</param>
@@ -26,6 +28,7 @@ public sealed class SentryCaptureHttpHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(capture);
         _capture = capture;
+        _resolve = () => capture;
     }
 
     /// <summary>Creates the handler over <paramref name="innerHandler"/>.</summary>
@@ -36,17 +39,24 @@ public sealed class SentryCaptureHttpHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(capture);
         _capture = capture;
+        _resolve = () => capture;
     }
+
+    /// <summary>
+    /// Under DI: the client is resolved on the first request, because the handler is also built for the capture
+    /// client's own HttpClient (added to every client), while that client is still being constructed.
+    /// </summary>
+    internal SentryCaptureHttpHandler(Func<SentryCaptureClient> resolve) => _resolve = resolve;
 
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_capture.RuntimeOrNull is not { } runtime
+        if (UntracedRequest.IsMarked(request)
+            || (_capture ??= _resolve()).RuntimeOrNull is not { } runtime
             || runtime.IsDisposed
             || !runtime.Options.Integrations.Http.Enabled
-            || request.RequestUri is not { } url
-            || UntracedRequest.IsMarked(request))
+            || request.RequestUri is not { } url)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }

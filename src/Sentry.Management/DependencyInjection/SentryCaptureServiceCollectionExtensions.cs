@@ -94,7 +94,7 @@ public static class SentryCaptureServiceCollectionExtensions
     public static IHttpClientBuilder AddSentryCaptureHandler(this IHttpClientBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddHttpMessageHandler(sp => new SentryCaptureHttpHandler(sp.GetRequiredService<SentryCaptureClient>()));
+        return builder.AddHttpMessageHandler(sp => new SentryCaptureHttpHandler(() => sp.GetRequiredService<SentryCaptureClient>()));
     }
 
     /// <summary>
@@ -118,8 +118,22 @@ public static class SentryCaptureServiceCollectionExtensions
         {
             AddCapture(services);
             services.AddOptions<SentryCaptureOptions>().Configure(o => SentryConfigurationBinder.Bind(section, null, o));
+
+            // The seed's switches turn the integrations on for the whole app, as the official SDKs' do.
+            if (IsTrue(section, "integrations:http:enabled"))
+            {
+                services.ConfigureHttpClientDefaults(http => http.AddSentryCaptureHandler());
+            }
+
+            if (IsTrue(section, "integrations:console:enabled"))
+            {
+                services.AddLogging(logging => logging.AddSentryCapture());
+            }
         }
     }
+
+    private static bool IsTrue(IConfiguration section, string key) =>
+        bool.TryParse(section[key], out var value) && value;
 
     private static IHttpClientBuilder AddCapture(IServiceCollection services)
     {

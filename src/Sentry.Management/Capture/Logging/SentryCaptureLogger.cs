@@ -8,8 +8,9 @@ internal sealed class SentryCaptureLogger(string category, SentryCaptureLoggerPr
     private const string OriginalFormat = "{OriginalFormat}";
 
     // The library's own diagnostics (capture workers, the management pipeline) never feed back into capture:
-    // they are written on the capture path, so recording them could loop.
-    private readonly bool _ownCategory = category.StartsWith("Sentry.Management", StringComparison.Ordinal);
+    // they are written on the capture path, so recording them could loop. Only its own two categories: an app's
+    // namespace may well start with Sentry.Management too (this library's tests do).
+    private readonly bool _ownCategory = category is "Sentry.Management" or "Sentry.Management.Capture";
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;

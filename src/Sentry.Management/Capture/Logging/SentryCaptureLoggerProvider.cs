@@ -11,7 +11,7 @@ namespace Sentry.Management;
 /// parameters and the current trace).
 /// </summary>
 /// <remarks>
-/// Under DI: <c>builder.Logging.AddSentryCapture()</c>. Entries of the library's own categories (<c>Sentry.Management*</c>)
+/// Under DI: <c>builder.Logging.AddSentryCapture()</c>. Entries of the library's own categories (<c>Sentry.Management</c>, <c>Sentry.Management.Capture</c>)
 /// and entries logged while capture itself runs (on the caller's thread, or in a hook on capture's workers) are never
 /// recorded, so capture cannot feed itself.
 /// </remarks>
