@@ -26,9 +26,15 @@ public sealed class HttpIntegrationOptions
 /// <summary>The logging integration (<c>integrations.console</c>).</summary>
 public sealed class ConsoleIntegrationOptions
 {
-    /// <summary>Whether log entries are turned into breadcrumbs and events. Off by default.</summary>
+    /// <summary>Whether log entries are turned into breadcrumbs, events and Sentry Logs (register the logger with <c>logging.AddSentryCapture()</c>). Off by default.</summary>
     public bool Enabled { get; set; }
 
     /// <summary>The levels whose entries are recorded (<c>["error", "warn"]</c> in configuration; <c>warn</c> and <c>log</c> are read as <see cref="EventLevel.Warning"/> and <see cref="EventLevel.Info"/>). Default: warning, error and fatal.</summary>
     public IList<EventLevel> Levels { get; } = [EventLevel.Warning, EventLevel.Error, EventLevel.Fatal];
+
+    /// <summary>Whether entries at error level or above that carry an exception are also captured as error events (with the entry's message and category as logger). On by default.</summary>
+    public bool CaptureExceptions { get; set; } = true;
+
+    /// <summary>Whether entries at the recorded levels are also sent as Sentry Logs (<c>log</c> items with the message template, its parameters, and the current trace). On by default.</summary>
+    public bool SendLogs { get; set; } = true;
 }

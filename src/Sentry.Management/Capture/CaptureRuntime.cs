@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sentry.Management.Capture.Protocol;
+using Sentry.Management.Capture.Tracing;
 using Sentry.Management.Capture.Transport;
 
 namespace Sentry.Management.Capture;
@@ -36,6 +37,7 @@ internal sealed class CaptureRuntime : IAsyncDisposable
         Time = options.TimeProvider;
         Dsn = SentryDsn.Parse(options.Dsn);
         Scope = new SentryScope(options);
+        Propagation = new PropagationTargets(options.TracePropagationTargets);
         Counters = new SentryCaptureCounters();
         _queues = new CaptureQueues(options);
         var limits = new RateLimiter(Time);
@@ -61,6 +63,9 @@ internal sealed class CaptureRuntime : IAsyncDisposable
     public SentryScope Scope { get; }
 
     public SentryCaptureCounters Counters { get; }
+
+    /// <summary>The outgoing URLs that get trace headers, compiled once.</summary>
+    public PropagationTargets Propagation { get; }
 
     /// <summary>One trace id for the metrics of this client's lifetime, so Sentry can group them.</summary>
     public string MetricsTraceId { get; } = CaptureIds.NewTraceId();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Sentry.Management.Capture;
 using Sentry.Management.Capture.Protocol;
+using Sentry.Management.Capture.Tracing;
 using Sentry.Management.Capture.Transport;
 using Sentry.Management.Http;
 
@@ -138,7 +139,10 @@ public class SentryCaptureClient : IAsyncDisposable
         return runtime.Enqueue(new EventWork(errorEvent, runtime.Scope.Snapshot), null) ? errorEvent.EventId : Guid.Empty;
     }
 
-    /// <summary>Starts a transaction; call <see cref="TraceSpan.Finish"/> on it to send it. <c>TracesSampleRate</c> decides here whether it will be sent.</summary>
+    /// <summary>
+    /// Starts a transaction and makes it the current span of the calling flow (see <see cref="CurrentSpan"/>) until it
+    /// finishes; call <see cref="TraceSpan.Finish"/> on it to send it. <c>TracesSampleRate</c> decides here whether it will be sent.
+    /// </summary>
     /// <param name="name">The transaction name, such as a route.</param>
     /// <param name="operation">The operation, such as <c>http.server</c>.</param>
     /// <returns>The running transaction.</returns>
@@ -147,11 +151,55 @@ public class SentryCaptureClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(operation);
-        var runtime = Runtime;
-        var rate = runtime.Options.TracesSampleRate;
-        var sampled = rate >= 1 || (rate > 0 && Random.Shared.NextDouble() < rate);
-        return new TraceTransaction(name, operation, sampled, runtime.Time, OnTransactionFinished);
+        return new TraceTransaction(name, operation, SampleTrace(null), Runtime.Time, OnTransactionFinished);
     }
+
+    /// <summary>
+    /// Starts a transaction that continues the trace of an incoming request, read from its <c>sentry-trace</c> and
+    /// <c>baggage</c> headers: same trace id, the caller's span as parent, the caller's sampling decision, and its
+    /// baggage forwarded to the calls this one makes. Without a valid <paramref name="sentryTrace"/> a new trace starts.
+    /// Becomes the current span like <see cref="StartTransaction"/>.
+    /// </summary>
+    /// <param name="sentryTrace">The <c>sentry-trace</c> header (<c>{trace_id}-{span_id}-{sampled}</c>), or <see langword="null"/>.</param>
+    /// <param name="baggage">The <c>baggage</c> header, or <see langword="null"/>; only its <c>sentry-</c> members are kept.</param>
+    /// <param name="name">The transaction name; see <see cref="TransactionNaming"/> for URL paths.</param>
+    /// <param name="operation">The operation, such as <c>http.server</c>.</param>
+    /// <returns>The running transaction.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="operation"/> is empty.</exception>
+    public virtual TraceTransaction ContinueTrace(string? sentryTrace, string? baggage, string name, string operation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        var parent = IncomingTrace.FromSentryTrace(sentryTrace, baggage);
+        return new TraceTransaction(name, operation, SampleTrace(parent), Runtime.Time, OnTransactionFinished, parent);
+    }
+
+    /// <summary>
+    /// Starts the <c>http.server</c> transaction of an incoming request in any web framework: named
+    /// <c>{METHOD} {path}</c> with ids collapsed (<see cref="TransactionNaming.FromHttp"/>), continuing the trace of
+    /// <c>sentry-trace</c> (or W3C <c>traceparent</c>) and <c>baggage</c>.
+    /// </summary>
+    /// <param name="method">The request method.</param>
+    /// <param name="url">The request URL or path; the query is never part of the name.</param>
+    /// <param name="header">Reads a request header by name (case-insensitive), <see langword="null"/> when absent.</param>
+    /// <returns>The running transaction; finish it with <see cref="TraceSpanStatus.FromHttpStatus"/> of the response.</returns>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> or <paramref name="header"/> is <see langword="null"/>.</exception>
+    public virtual TraceTransaction ContinueHttpTrace(string method, string url, Func<string, string?> header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var name = TransactionNaming.FromHttp(method, url);
+        var baggage = header(TraceHeaders.Baggage);
+        var parent = IncomingTrace.FromSentryTrace(header(TraceHeaders.SentryTrace), baggage)
+            ?? IncomingTrace.FromTraceparent(header(TraceHeaders.Traceparent), baggage);
+        return new TraceTransaction(name, "http.server", SampleTrace(parent), Runtime.Time, OnTransactionFinished, parent, "route");
+    }
+
+    /// <summary>
+    /// The span the calling flow runs in: the last transaction started (or continued) here or in a caller that awaits
+    /// this code, until it finishes. Outgoing HTTP calls become its children; <see langword="null"/> outside a transaction.
+    /// </summary>
+    public virtual TraceSpan? CurrentSpan => ActiveSpan.Current;
 
     /// <summary>Adds to a counter metric.</summary>
     /// <param name="name">The metric name, such as <c>orders.created</c>.</param>
@@ -205,6 +253,23 @@ public class SentryCaptureClient : IAsyncDisposable
         return handler;
     }
 
+    /// <summary>Queues one Sentry Logs entry, linked to the current span's trace (or the client's own trace outside one).</summary>
+    internal void CaptureLogEntry(EventLevel level, bool isTrace, string body, string? template, IReadOnlyList<KeyValuePair<string, object?>>? parameters, string category)
+    {
+        if (_runtime is not { IsDisposed: false } runtime)
+        {
+            return;
+        }
+
+        runtime.Counters.AddCaptured(SentryDataCategory.LogItem, 1);
+        var span = ActiveSpan.Current;
+        var entry = new LogEntry(runtime.Time.GetUtcNow(), span?.TraceId ?? runtime.MetricsTraceId, span?.SpanId, level, isTrace, body, template, parameters, category);
+        runtime.Enqueue(new LogWork(entry), null);
+    }
+
+    /// <summary>The runtime, or <see langword="null"/> for a fake: integrations then pass everything through.</summary>
+    internal CaptureRuntime? RuntimeOrNull => _runtime;
+
     internal Guid IgnoreNull(string method, string argument)
     {
         if (_runtime is { } runtime)
@@ -235,6 +300,18 @@ public class SentryCaptureClient : IAsyncDisposable
         }
 
         return CaptureEvent(errorEvent);
+    }
+
+    /// <summary>An upstream sampling decision is kept, so a trace is whole or absent; otherwise <c>TracesSampleRate</c> decides.</summary>
+    private bool SampleTrace(IncomingTrace? parent)
+    {
+        if (parent?.Sampled is { } upstream)
+        {
+            return upstream;
+        }
+
+        var rate = Runtime.Options.TracesSampleRate;
+        return rate >= 1 || (rate > 0 && Random.Shared.NextDouble() < rate);
     }
 
     private void OnTransactionFinished(TraceTransaction transaction)
@@ -277,6 +354,8 @@ public class SentryCaptureClient : IAsyncDisposable
 
         runtime.Counters.AddCaptured(SentryDataCategory.TraceMetric, 1);
         var copy = tags is { Count: > 0 } ? new Dictionary<string, string>(tags, StringComparer.Ordinal) : null;
-        runtime.Enqueue(new MetricWork(new MetricValue(name, type, value, unit, copy, runtime.Time.GetUtcNow(), runtime.MetricsTraceId)), null);
+        // Inside a transaction the value links to its trace and span; outside, to the client's own trace.
+        var span = ActiveSpan.Current;
+        runtime.Enqueue(new MetricWork(new MetricValue(name, type, value, unit, copy, runtime.Time.GetUtcNow(), span?.TraceId ?? runtime.MetricsTraceId, span?.SpanId)), null);
     }
 }

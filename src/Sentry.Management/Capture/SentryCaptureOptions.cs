@@ -69,6 +69,12 @@ public sealed class SentryCaptureOptions
     /// <summary>How many metric values one <c>trace_metric</c> item carries at most (default 100).</summary>
     public int MaxMetricsPerEnvelope { get; set; } = 100;
 
+    /// <summary>How many log entries may wait for the sender (default 10000); beyond that they are counted as <c>queue_overflow</c>.</summary>
+    public int MaxLogQueueSize { get; set; } = 10_000;
+
+    /// <summary>The most log entries in one <c>log</c> item (default 100, Sentry's limit per envelope is 1000).</summary>
+    public int MaxLogsPerEnvelope { get; set; } = 100;
+
     /// <summary>How many envelopes are prepared and sent at once, each by its own background worker (default 16; raise it for slow links).</summary>
     public int MaxConcurrentSends { get; set; } = 16;
 
@@ -139,6 +145,12 @@ public sealed class SentryCaptureOptions
         CheckAtLeast(problems, nameof(MaxTransactionQueueSize), MaxTransactionQueueSize, 1);
         CheckAtLeast(problems, nameof(MaxMetricQueueSize), MaxMetricQueueSize, 1);
         CheckAtLeast(problems, nameof(MaxMetricsPerEnvelope), MaxMetricsPerEnvelope, 1);
+        CheckAtLeast(problems, nameof(MaxLogQueueSize), MaxLogQueueSize, 1);
+        CheckAtLeast(problems, nameof(MaxLogsPerEnvelope), MaxLogsPerEnvelope, 1);
+        if (MaxLogsPerEnvelope > 1000)
+        {
+            problems.Add($"{nameof(MaxLogsPerEnvelope)} must be at most 1000.");
+        }
         CheckAtLeast(problems, nameof(MaxConcurrentSends), MaxConcurrentSends, 1);
         CheckAtLeast(problems, nameof(MaxRetries), MaxRetries, 0);
         CheckAtLeast(problems, nameof(MaxSpoolFiles), MaxSpoolFiles, 1);

@@ -15,6 +15,9 @@ public static class SentryDataCategory
     /// <summary>Trace-connected metrics (<c>trace_metric</c> items).</summary>
     public const string TraceMetric = "trace_metric";
 
+    /// <summary>Sentry Logs entries (<c>log</c> items); rate limits and client reports count each entry.</summary>
+    public const string LogItem = "log_item";
+
     /// <summary>The SDK's own data, such as client reports.</summary>
     public const string Internal = "internal";
 }

@@ -26,7 +26,7 @@ public class TraceSpan
     /// <summary>This span's 16-hex-digit id.</summary>
     public string SpanId { get; }
 
-    /// <summary>The parent span's id, or <see langword="null"/> for a transaction.</summary>
+    /// <summary>The parent span's id: for a transaction, the upstream service's span when it continues a trace, else <see langword="null"/>.</summary>
     public string? ParentSpanId { get; }
 
     /// <summary>The operation, such as <c>db.query</c> or <c>http.client</c>.</summary>

@@ -26,4 +26,31 @@ public static class TraceSpanStatus
 
     /// <summary>The status is not known.</summary>
     public const string Unknown = "unknown_error";
+
+    /// <summary>The permission was denied (HTTP 403).</summary>
+    public const string PermissionDenied = "permission_denied";
+
+    /// <summary>The caller is not authenticated (HTTP 401).</summary>
+    public const string Unauthenticated = "unauthenticated";
+
+    /// <summary>Too many requests (HTTP 429).</summary>
+    public const string ResourceExhausted = "resource_exhausted";
+
+    /// <summary>The span status Sentry maps an HTTP status code to, as its SDKs do.</summary>
+    /// <param name="statusCode">The HTTP status code of the response.</param>
+    /// <returns>One of the constants of this class.</returns>
+    public static string FromHttpStatus(int statusCode) => statusCode switch
+    {
+        < 400 => Ok,
+        400 => InvalidArgument,
+        401 => Unauthenticated,
+        403 => PermissionDenied,
+        404 => NotFound,
+        429 => ResourceExhausted,
+        499 => Cancelled,
+        < 500 => InvalidArgument,
+        503 => Unavailable,
+        504 => DeadlineExceeded,
+        _ => InternalError,
+    };
 }

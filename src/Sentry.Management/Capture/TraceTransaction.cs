@@ -1,4 +1,5 @@
 using Sentry.Management.Capture;
+using Sentry.Management.Capture.Tracing;
 
 namespace Sentry.Management;
 
@@ -11,15 +12,23 @@ public sealed class TraceTransaction : TraceSpan
     private readonly Lock _spansGate = new();
     private readonly List<TraceSpan> _spans = [];
     private readonly Action<TraceTransaction> _onFinish;
+    private readonly TraceSpan? _previous;
 
-    internal TraceTransaction(string name, string operation, bool isSampled, TimeProvider clock, Action<TraceTransaction> onFinish)
-        : base(null, CaptureIds.NewTraceId(), null, operation, null, clock.GetUtcNow())
+    internal TraceTransaction(string name, string operation, bool isSampled, TimeProvider clock, Action<TraceTransaction> onFinish, IncomingTrace? parent = null, string nameSource = "custom")
+        : base(null, parent?.TraceId ?? CaptureIds.NewTraceId(), parent?.SpanId, operation, null, clock.GetUtcNow())
     {
         Name = name;
         IsSampled = isSampled;
         Clock = clock;
         _onFinish = onFinish;
         EventId = Guid.NewGuid();
+        NameSource = nameSource;
+        IncomingBaggage = parent?.SentryBaggage;
+
+        // The transaction becomes the current span of the caller's flow (and of everything it awaits), so outgoing
+        // HTTP calls and logs find it without the caller passing it along; Finish puts the previous one back.
+        _previous = ActiveSpan.Current;
+        ActiveSpan.Current = this;
     }
 
     /// <summary>The transaction's name, such as the route <c>GET /orders/{id}</c>.</summary>
@@ -32,6 +41,12 @@ public sealed class TraceTransaction : TraceSpan
     public Guid EventId { get; }
 
     private protected override TimeProvider Clock { get; }
+
+    /// <summary>Sentry's <c>transaction_info.source</c>: <c>custom</c> for names given in code, <c>route</c> for normalized URL paths.</summary>
+    internal string NameSource { get; }
+
+    /// <summary>The <c>sentry-*</c> baggage members of the trace this transaction continues, forwarded unchanged (the upstream service owns them).</summary>
+    internal string? IncomingBaggage { get; }
 
     internal TraceSpan[] SpansSnapshot
     {
@@ -70,6 +85,11 @@ public sealed class TraceTransaction : TraceSpan
         foreach (var span in SpansSnapshot)
         {
             span.TryFinish(TraceSpanStatus.DeadlineExceeded, EndTimestamp);
+        }
+
+        if (ReferenceEquals(ActiveSpan.Current, this))
+        {
+            ActiveSpan.Current = _previous;
         }
 
         _onFinish(this);

@@ -84,6 +84,19 @@ public static class SentryCaptureServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Adds the outgoing-HTTP capture integration (<see cref="SentryCaptureHttpHandler"/>) to an HttpClient: breadcrumbs,
+    /// <c>http.client</c> spans of the current transaction and trace headers for <c>tracePropagationTargets</c>, as
+    /// <c>integrations.http</c> says. Needs capture registered (<c>AddSentryManagement</c> with a <c>dsn</c>, or <c>AddSentryCapture</c>).
+    /// </summary>
+    /// <param name="builder">The HttpClient's builder, from <c>services.AddHttpClient("name")</c>.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHttpClientBuilder AddSentryCaptureHandler(this IHttpClientBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.AddHttpMessageHandler(sp => new SentryCaptureHttpHandler(() => sp.GetRequiredService<SentryCaptureClient>()));
+    }
+
+    /// <summary>
     /// Binds the <c>Sentry</c> section into the management options (when <paramref name="withManagement"/>) and, when it
     /// has a <c>dsn</c> or <paramref name="withCapture"/>, registers capture bound from it. Problems of the section are
     /// reported once at start, by the management options' validation when there is one.
@@ -104,8 +117,22 @@ public static class SentryCaptureServiceCollectionExtensions
         {
             AddCapture(services);
             services.AddOptions<SentryCaptureOptions>().Configure(o => SentryConfigurationBinder.Bind(section, null, o));
+
+            // The seed's switches turn the integrations on for the whole app, as the official SDKs' do.
+            if (IsTrue(section, "integrations:http:enabled"))
+            {
+                services.ConfigureHttpClientDefaults(http => http.AddSentryCaptureHandler());
+            }
+
+            if (IsTrue(section, "integrations:console:enabled"))
+            {
+                services.AddLogging(logging => logging.AddSentryCapture());
+            }
         }
     }
+
+    private static bool IsTrue(IConfiguration section, string key) =>
+        bool.TryParse(section[key], out var value) && value;
 
     private static IHttpClientBuilder AddCapture(IServiceCollection services)
     {

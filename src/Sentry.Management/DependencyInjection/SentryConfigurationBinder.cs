@@ -173,18 +173,6 @@ internal static class SentryConfigurationBinder
 
         console.CheckUnknownKeys();
         node.CheckUnknownKeys();
-
-        // Bound and validated now so the configuration is checked at start; the integrations themselves come later.
-        const string NotYet = "the integration is not part of this version yet; the setting is checked and kept for when it is";
-        if (httpOptions.Enabled)
-        {
-            node.Report.NotSupported(http.PathOf("enabled"), NotYet);
-        }
-
-        if (consoleOptions.Enabled)
-        {
-            node.Report.NotSupported(console.PathOf("enabled"), NotYet);
-        }
     }
 
     private static void BindPerformance(ConfigurationNode node, SentryCaptureOptions? capture)

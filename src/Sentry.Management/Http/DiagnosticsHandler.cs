@@ -23,6 +23,7 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        UntracedRequest.Mark(request);
         var method = request.Method.Method;
         var path = request.RequestUri?.AbsolutePath ?? string.Empty;
         var route = request.Options.TryGetValue(RefitPathTemplate, out var template) ? template : path;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Sentry.Management.Tests.Capture;
 
@@ -97,5 +98,39 @@ public class DocsExamples
         var fake = new FakeCapture();
         fake.Message("hello").Capture();
         Assert.That(fake.Events.Single().Message, Is.EqualTo("hello"));
+    }
+
+    [Test]
+    public async Task Capture_page_integration_examples_run()
+    {
+        await using var sentry = new SentryCaptureClient(
+            new SentryCaptureOptions { Dsn = "https://abc123@o0.ingest.sentry.io/42", TracesSampleRate = 1 },
+            new Support.RecordingHandler());
+        var builder = new { Services = new ServiceCollection(), Logging = new LoggingBuilderStub(new ServiceCollection()) };
+        const string upstream = "771a43a4192642f0b136d5159a501700-b0e6f15b45c36b12-1";
+
+        // docs/capture.md, "Outgoing HTTP" (the network call goes to an in-memory answer here).
+        builder.Services.AddHttpClient("payments").AddSentryCaptureHandler();
+        using var http = new HttpClient(new SentryCaptureHttpHandler(sentry, new Support.HeaderRecorder()));
+        var checkout = sentry.StartTransaction("POST /checkout", "http.server");
+        using var response = await http.GetAsync(new Uri("https://api.example.com/stock/42?token=abc"));
+        checkout.Finish(TraceSpanStatus.FromHttpStatus((int)response.StatusCode));
+
+        // "Incoming traces and transaction names".
+        var request = sentry.ContinueHttpTrace("GET", "/users/42/orders?page=2", name => name == "sentry-trace" ? upstream : null);
+        Assert.That(request.Name, Is.EqualTo("GET /users/{id}/orders"));
+        request.Finish(TraceSpanStatus.FromHttpStatus(200));
+        var job = sentry.ContinueTrace(upstream, "sentry-trace_id=771a43a4192642f0b136d5159a501700", "orders.sync", "queue.process");
+        job.Finish();
+        Assert.That(job.TraceId, Is.EqualTo("771a43a4192642f0b136d5159a501700"));
+
+        // "Logging".
+        builder.Logging.AddSentryCapture(); // namespace Microsoft.Extensions.Logging; added for you when integrations.console.enabled is true
+        Assert.That(builder.Logging.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)), Is.True);
+    }
+
+    private sealed class LoggingBuilderStub(IServiceCollection services) : ILoggingBuilder
+    {
+        public IServiceCollection Services { get; } = services;
     }
 }

@@ -4,7 +4,7 @@ namespace Sentry.Management.Capture.Protocol;
 
 /// <summary>
 /// Writes a batch of metric values as the payload of a <c>trace_metric</c> item
-/// (<c>{"items":[{timestamp, trace_id, name, type, value, unit, attributes}]}</c>), the format Sentry's current SDKs send.
+/// (<c>{"items":[{timestamp, trace_id, span_id, name, type, value, unit, attributes}]}</c>), the format Sentry's current SDKs send.
 /// </summary>
 internal static class MetricPayloadWriter
 {
@@ -20,6 +20,10 @@ internal static class MetricPayloadWriter
             writer.WriteStartObject();
             writer.WriteNumber("timestamp", UnixTime.Seconds(metric.Timestamp));
             writer.WriteString("trace_id", metric.TraceId);
+            if (metric.SpanId is not null)
+            {
+                writer.WriteString("span_id", metric.SpanId);
+            }
             writer.WriteString("name", metric.Name);
             writer.WriteString("type", metric.Type);
             writer.WriteNumber("value", metric.Value);

@@ -8,4 +8,5 @@ internal sealed record MetricValue(
     string? Unit,
     IReadOnlyDictionary<string, string>? Tags,
     DateTimeOffset Timestamp,
-    string TraceId);
+    string TraceId,
+    string? SpanId = null);

@@ -14,7 +14,7 @@ internal static class TransactionPayloadWriter
         writer.WriteString("platform", "csharp");
         writer.WriteString("transaction", context.Clean(transaction.Name));
         writer.WriteStartObject("transaction_info");
-        writer.WriteString("source", "custom");
+        writer.WriteString("source", transaction.NameSource);
         writer.WriteEndObject();
         writer.WriteNumber("start_timestamp", UnixTime.Seconds(transaction.StartTimestamp));
         writer.WriteNumber("timestamp", UnixTime.Seconds(transaction.EndTimestamp ?? transaction.StartTimestamp));

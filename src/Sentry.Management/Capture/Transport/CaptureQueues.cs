@@ -15,6 +15,7 @@ internal sealed class CaptureQueues : IDisposable
     private readonly Channel<CaptureWork> _errors;
     private readonly Channel<CaptureWork> _transactions;
     private readonly Channel<CaptureWork> _metrics;
+    private readonly Channel<CaptureWork> _logs;
     private readonly Channel<CaptureWork> _spool = Channel.CreateUnbounded<CaptureWork>();
     private readonly SemaphoreSlim _signal = new(0);
     private int _idleWorkers;
@@ -24,6 +25,7 @@ internal sealed class CaptureQueues : IDisposable
         _errors = Bounded(options.MaxErrorQueueSize);
         _transactions = Bounded(options.MaxTransactionQueueSize);
         _metrics = Bounded(options.MaxMetricQueueSize);
+        _logs = Bounded(options.MaxLogQueueSize);
     }
 
     /// <summary>Queues work; <see langword="false"/> when its category's queue is full.</summary>
@@ -34,6 +36,7 @@ internal sealed class CaptureQueues : IDisposable
             EventWork => _errors,
             TransactionWork => _transactions,
             MetricWork => _metrics,
+            LogWork => _logs,
             _ => _spool,
         };
         if (!channel.Writer.TryWrite(work))
@@ -76,17 +79,21 @@ internal sealed class CaptureQueues : IDisposable
     }
 
     private bool HasWork =>
-        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _spool.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _);
+        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _spool.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _) || _logs.Reader.TryPeek(out _);
 
-    /// <summary>Takes the most important waiting work: errors, then transactions, then spooled envelopes, then metrics.</summary>
+    /// <summary>Takes the most important waiting work: errors, then transactions, then spooled envelopes, then metrics, then logs.</summary>
     public bool TryDequeue(out CaptureWork? work) =>
         _errors.Reader.TryRead(out work)
         || _transactions.Reader.TryRead(out work)
         || _spool.Reader.TryRead(out work)
-        || _metrics.Reader.TryRead(out work);
+        || _metrics.Reader.TryRead(out work)
+        || _logs.Reader.TryRead(out work);
 
     /// <summary>Takes more waiting metric values to fill a batch.</summary>
     public bool TryDequeueMetric(out CaptureWork? work) => _metrics.Reader.TryRead(out work);
+
+    /// <summary>Takes more waiting log entries to fill a batch.</summary>
+    public bool TryDequeueLog(out CaptureWork? work) => _logs.Reader.TryRead(out work);
 
     public void Dispose() => _signal.Dispose();
 

@@ -78,8 +78,9 @@ internal sealed class CaptureSender : IDisposable
     /// <summary>Settles work left in the queues at shutdown: spooled when there is a spool, otherwise discarded.</summary>
     public async Task DrainLeftoversAsync()
     {
+        CaptureFlow.EnterWorker();
         using var writer = new EnvelopeWriter();
-        var batch = new List<MetricValue>();
+        var batch = new WorkerBatches();
         while (_queues.TryDequeue(out var work))
         {
             var units = await ProcessSafelyAsync(work!, writer, batch, sendNow: false, CancellationToken.None).ConfigureAwait(false);
@@ -89,9 +90,10 @@ internal sealed class CaptureSender : IDisposable
 
     private async Task RunWorkerAsync()
     {
+        CaptureFlow.EnterWorker();
         var stop = _stop.Token;
         using var writer = new EnvelopeWriter();
-        var batch = new List<MetricValue>();
+        var batch = new WorkerBatches();
         while (!stop.IsCancellationRequested)
         {
             if (!_queues.TryDequeue(out var work))
@@ -137,7 +139,7 @@ internal sealed class CaptureSender : IDisposable
     }
 
     /// <returns>How many queued units this call settled (a metric batch settles several).</returns>
-    private async Task<long> ProcessSafelyAsync(CaptureWork work, EnvelopeWriter writer, List<MetricValue> batch, bool sendNow, CancellationToken stop)
+    private async Task<long> ProcessSafelyAsync(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, bool sendNow, CancellationToken stop)
     {
         IReadOnlyList<ItemCount> items = [new ItemCount(work.Category, 1)];
         long units = 1;
@@ -157,10 +159,16 @@ internal sealed class CaptureSender : IDisposable
                         envelope = _preparer.PrepareTransaction(t, writer, items);
                         break;
                     case MetricWork m:
-                        _preparer.FillMetricBatch(m, batch);
-                        units = batch.Count; // Settled even if writing fails below: a flush must not wait for them.
-                        items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Count)];
-                        envelope = _preparer.PrepareMetrics(writer, batch, items);
+                        _preparer.FillMetricBatch(m, batch.Metrics);
+                        units = batch.Metrics.Count; // Settled even if writing fails below: a flush must not wait for them.
+                        items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Metrics.Count)];
+                        envelope = _preparer.PrepareMetrics(writer, batch.Metrics, items);
+                        break;
+                    case LogWork l:
+                        _preparer.FillLogBatch(l, batch.Logs);
+                        units = batch.Logs.Count;
+                        items = [new ItemCount(SentryDataCategory.LogItem, batch.Logs.Count)];
+                        envelope = _preparer.PrepareLogs(writer, batch.Logs, items);
                         break;
                     case SpoolWork s:
                         items = []; // Counted by the run that captured them.

@@ -36,6 +36,14 @@ internal sealed class MetricWork(MetricValue metric) : CaptureWork
     public override string Category => SentryDataCategory.TraceMetric;
 }
 
+/// <summary>One log entry; the sender batches several into one <c>log</c> item.</summary>
+internal sealed class LogWork(LogEntry entry) : CaptureWork
+{
+    public LogEntry Entry { get; } = entry;
+
+    public override string Category => SentryDataCategory.LogItem;
+}
+
 /// <summary>An envelope left in the spool folder by an earlier run.</summary>
 internal sealed class SpoolWork(SpooledEnvelope file) : CaptureWork
 {

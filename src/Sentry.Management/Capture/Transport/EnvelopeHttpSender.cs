@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Sentry.Management.Http;
 
 namespace Sentry.Management.Capture.Transport;
 
@@ -41,6 +42,7 @@ internal sealed class EnvelopeHttpSender : IDisposable
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
+        UntracedRequest.Mark(request);
         request.Headers.TryAddWithoutValidation("X-Sentry-Auth", _auth);
         var content = new ByteArrayContent(envelope.Body);
         content.Headers.ContentType = EnvelopeType;

@@ -124,6 +124,30 @@ internal sealed class EnvelopePreparer
         return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
     }
 
+    public void FillLogBatch(LogWork first, List<LogEntry> batch)
+    {
+        batch.Clear();
+        batch.Add(first.Entry);
+        while (batch.Count < _options.MaxLogsPerEnvelope && _queues.TryDequeueLog(out var more))
+        {
+            batch.Add(((LogWork)more!).Entry);
+        }
+    }
+
+    public OutgoingEnvelope? PrepareLogs(EnvelopeWriter writer, List<LogEntry> batch, IReadOnlyList<ItemCount> items)
+    {
+        if (_delivery.IsLimited(items) && !HasSpool)
+        {
+            _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
+            return null;
+        }
+
+        writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        LogPayloadWriter.Write(writer.BeginItem(), _context, batch);
+        writer.EndItem("log", batch.Count, LogPayloadWriter.ContentType);
+        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+    }
+
     private bool HasSpool => _options.SpoolDirectory is not null;
 
     /// <summary>A transaction counts once as a transaction and once per span plus its root span.</summary>

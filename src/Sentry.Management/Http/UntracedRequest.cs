@@ -1,0 +1,20 @@
+namespace Sentry.Management.Http;
+
+/// <summary>
+/// Marks requests this library sends to Sentry itself (management calls, envelopes), so the outgoing-HTTP
+/// capture integration never records, traces or propagates them, wherever it sits in a handler chain.
+/// </summary>
+internal static class UntracedRequest
+{
+    public static readonly HttpRequestOptionsKey<bool> Key = new("Sentry.Management.Untraced");
+
+    // Refit stamps every request with the interface it came from; ours are management calls even when a
+    // tracing handler runs before the pipeline's own handlers (for example from ConfigureHttpClientDefaults).
+    private static readonly HttpRequestOptionsKey<Type> RefitInterface = new("Refit.InterfaceType");
+
+    public static void Mark(HttpRequestMessage request) => request.Options.Set(Key, true);
+
+    public static bool IsMarked(HttpRequestMessage request) =>
+        (request.Options.TryGetValue(Key, out var marked) && marked)
+        || (request.Options.TryGetValue(RefitInterface, out var api) && api.Assembly == typeof(UntracedRequest).Assembly);
+}
