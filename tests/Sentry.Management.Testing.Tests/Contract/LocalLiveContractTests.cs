@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Sentry.Management.Testing.Api;
 using Sentry.Management.Testing.Storage;
 using Sentry.Management.Testing.Tests.TestSupport;
 using Sentry.Management.Tests.Contract.Live;
@@ -39,7 +40,7 @@ public sealed class LocalLiveContractTests
             Project = createsProject ? "app" : LiveOperations.Project,
             PublicKey = LiveOperations.KeyId,
         });
-        await ArrangeAsync(sentry, createsTeam: operation.Operation == "POST /api/0/organizations/{organization_id_or_slug}/teams/");
+        await ArrangeAsync(sentry, operation.Operation);
 
         var check = new SchemaCheckingHandler();
         var services = new ServiceCollection();
@@ -68,13 +69,26 @@ public sealed class LocalLiveContractTests
     }
 
     /// <summary>What the suite's calls name, created through the API where it can be and with the suite's ids where they are fixed.</summary>
-    private static async Task ArrangeAsync(LocalSentry sentry, bool createsTeam)
+    private static async Task ArrangeAsync(LocalSentry sentry, string operation)
     {
         using var http = new LocalSentryHttp(sentry);
-        if (!createsTeam)
+        var data = sentry.State.Data;
+        var organization = data.FindOrganization(LiveOperations.Org)!;
+        var now = sentry.State.Now;
+
+        // The suite's repository id, planted before the release's refs name the repository (which would number it 1).
+        data.Repositories.Upsert(new StoredRepository { Id = LiveOperations.RepositoryId, OrganizationId = organization.Id, Name = "acme/backend", DateCreated = now });
+
+        // The suite's integration id is the seeded GitHub integration's (external issues need a tracker).
+        var github = data.Integrations.All().Single(i => i.OrganizationId == organization.Id && i.Provider == "github");
+        data.Integrations.Remove(github.Id);
+        github.Id = LiveOperations.IntegrationId;
+        data.Integrations.Upsert(github);
+
+        if (operation != "POST /api/0/organizations/{organization_id_or_slug}/teams/")
         {
-            var team = await http.SendJsonAsync(HttpMethod.Post, $"/api/0/organizations/{LiveOperations.Org}/teams/", $$"""{"slug":"{{LiveOperations.Team}}"}""");
-            Assert.That(team.Status, Is.EqualTo(201), team.Body.ToString());
+            var created = await http.SendJsonAsync(HttpMethod.Post, $"/api/0/organizations/{LiveOperations.Org}/teams/", $$"""{"slug":"{{LiveOperations.Team}}"}""");
+            Assert.That(created.Status, Is.EqualTo(201), created.Body.ToString());
         }
 
         if (sentry.Project.Slug == LiveOperations.Project)
@@ -84,9 +98,26 @@ public sealed class LocalLiveContractTests
             Assert.That(release.Status, Is.EqualTo(201), release.Body.ToString());
         }
 
-        var data = sentry.State.Data;
-        var organization = data.FindOrganization(LiveOperations.Org)!;
-        var now = sentry.State.Now;
+        // A second member (so the owner stays), with the suite's member id; on the team unless the call adds it there.
+        var team = data.FindTeam(organization, LiveOperations.Team);
+        var member = new StoredMember
+        {
+            Id = LiveOperations.MemberId,
+            OrganizationId = organization.Id,
+            Email = "sam@acme.example",
+            UserId = "2",
+            Username = "sam",
+            Name = "Sam Developer",
+            OrgRole = "member",
+            DateCreated = now,
+        };
+        if (team is not null && operation != "POST /api/0/organizations/{organization_id_or_slug}/members/{member_id}/teams/{team_id_or_slug}/")
+        {
+            member.Teams[team.Id] = "contributor";
+        }
+
+        data.Members.Upsert(member);
+
         StoredAlert Alert(string kind, string id, string name, string? type = null, List<string>? detectors = null) => new()
         {
             Kind = kind,
