@@ -15,19 +15,19 @@ namespace Sentry.Management.Testing.Tests.Contract;
 [Category("Contract")]
 public sealed class LocalLiveContractTests
 {
-    /// <summary>Operations of areas the local Sentry serves on another branch (issues, events, stats, sessions) or not at all.</summary>
+    /// <summary>Operations the local Sentry does not serve, or answers as Sentry does where the suite expects the schema's answer.</summary>
     private static readonly Dictionary<string, string> NotHere = new(StringComparer.Ordinal)
     {
         ["PUT /api/0/organizations/{organization_id_or_slug}/"] = "organization settings are not served",
         ["GET /api/0/organizations/{organization_id_or_slug}/releases/{version}/commitfiles/"] =
             "the suite asserts the schema's empty 200 (Prism); the local Sentry answers with the files, as Sentry does (ReleaseEndpointTests)",
+        ["GET /api/0/organizations/{organization_id_or_slug}/sessions/"] =
+            "the suite groups crash_free_rate(session) by session.status; Sentry's release health refuses that with 400 (\"Cannot group field … by session.status\") and so does the local Sentry (StatsAndSessionsTests), while Prism answers the schema's 200",
     };
-
-    private static readonly string[] OtherAreas = ["/stats", "/sessions/", "/issues/", "/events/", "/shortids/", "/eventids/", "/stats_v2/", "/stats-summary/"];
 
     private static IEnumerable<TestCaseData> Operations() =>
         LiveOperations.All
-            .Where(o => !NotHere.ContainsKey(o.Operation) && !OtherAreas.Any(o.Operation.Contains))
+            .Where(o => !NotHere.ContainsKey(o.Operation))
             .Select(o => new TestCaseData(o).SetArgDisplayNames(o.Operation));
 
     [TestCaseSource(nameof(Operations))]
@@ -136,5 +136,11 @@ public sealed class LocalLiveContractTests
         var metric = Alert("metric", LiveOperations.AlertRuleId, "Too many errors");
         metric.Json = $$"""{"aggregate":"count()","query":"","timeWindow":60,"projects":["{{sentry.Project.Slug}}"],"triggers":[]}""";
         data.Alerts.Upsert(metric);
+
+        // Sentry refuses to delete a release that issues refer to (400), as the local Sentry does: that call gets none.
+        if (sentry.Project.Slug == LiveOperations.Project && operation != "DELETE /api/0/organizations/{organization_id_or_slug}/releases/{version}/")
+        {
+            await LiveTelemetry.ArrangeAsync(sentry, http);
+        }
     }
 }
