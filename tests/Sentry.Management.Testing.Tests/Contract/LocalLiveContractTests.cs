@@ -52,6 +52,7 @@ public sealed class LocalLiveContractTests
             o.Organization = LiveOperations.Org;
             o.MaxRetries = 0;
         });
+        builder.HttpClient.AddHttpMessageHandler(() => new FirstPageHandler());
         builder.HttpClient.AddHttpMessageHandler(() => check);
         await using var provider = services.BuildServiceProvider();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -141,6 +142,25 @@ public sealed class LocalLiveContractTests
         if (sentry.Project.Slug == LiveOperations.Project && operation != "DELETE /api/0/organizations/{organization_id_or_slug}/releases/{version}/")
         {
             await LiveTelemetry.ArrangeAsync(sentry, http);
+        }
+    }
+
+    /// <summary>
+    /// The suite sends the cursor <c>0:100:0</c> so that Prism checks the parameter; on a real server that is the
+    /// second page, empty here, which would leave nothing for the schema to judge. Lists start at the first page.
+    /// </summary>
+    private sealed class FirstPageHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!.OriginalString;
+            foreach (var cursor in new[] { "cursor=0:100:0", "cursor=0%3A100%3A0", "cursor=0%3a100%3a0" })
+            {
+                uri = uri.Replace(cursor, "cursor=0:0:0", StringComparison.Ordinal);
+            }
+
+            request.RequestUri = new Uri(uri);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 }
