@@ -18,6 +18,9 @@ internal sealed class HostArguments
           --alert-api <gen>      both (default), legacy (no workflows/detectors) or workflow-engine (no legacy rules)
           --legacy-alerts        same as --alert-api legacy
           --workflow-engine      same as --alert-api workflow-engine
+          --legacy-rules-gone    answer 410 Gone on the legacy issue alert rules, as Sentry's brownouts do
+          --slack-workspace <n>  the installed Slack workspace's name (default local-workspace)
+          --github-org <n>       the GitHub organization of the GitHub integration (default local-github)
           --fault <spec>         a fault switch, repeatable, e.g. ingestion:rate-limit=60;categories=error
                                  management:server-error=503;times=2  management:delay=20
                                  ingestion:drop;times=1  management:limit;concurrent=4;per-second=20
@@ -83,6 +86,15 @@ internal sealed class HostArguments
                     break;
                 case "--workflow-engine":
                     parsed.Options.AlertApi = LocalSentryAlertApi.WorkflowEngine;
+                    break;
+                case "--legacy-rules-gone":
+                    parsed.Options.LegacyIssueAlertRulesGone = true;
+                    break;
+                case "--slack-workspace":
+                    parsed.Options.SlackWorkspace = Value();
+                    break;
+                case "--github-org":
+                    parsed.Options.GitHubOrganization = Value();
                     break;
                 case "--fault":
                     parsed.Faults.Add(Value());

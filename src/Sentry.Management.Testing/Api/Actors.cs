@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
+using Sentry.Management.Testing.Hosting;
 
 namespace Sentry.Management.Testing.Api;
 
 /// <summary>
-/// Who can be named as an assignee: the local user (whom the token belongs to) and teams. An assignment is kept as
-/// <c>user:{id}</c> or <c>team:{id}</c>; a member and team registry can extend <see cref="Resolve"/>.
+/// Who can be named as an assignee: the local user (whom the token belongs to: the seeded owner member, so the API
+/// root, members, notes and assignees name the same user) and teams. An assignment is kept as <c>user:{id}</c> or
+/// <c>team:{id}</c>.
 /// </summary>
 internal static class Actors
 {
-    public const string UserId = "1";
-    public const string UserName = "Local User";
-    public const string UserEmail = "local@example.com";
-    public const string Username = "local";
+    public const string UserId = ManagementSeed.OwnerUserId;
+    public const string UserName = ManagementSeed.OwnerName;
+    public const string UserEmail = ManagementSeed.OwnerEmail;
+    public const string Username = ManagementSeed.OwnerUsername;
 
     /// <summary>Reads <c>assignedTo</c> as Sentry accepts it: <c>user:1</c>, <c>team:2</c>, <c>#team-slug</c>, a username, an e-mail or <c>me</c>.</summary>
     /// <returns>The stored form; <see langword="null"/> to unassign.</returns>

@@ -92,7 +92,15 @@ internal static class EventEndpoints
     {
         var newestFirst = events.Reverse().ToList();
         var full = context.Query("full") is "true" or "1";
-        return context.PageAsync(newestFirst, e => full ? EventJson.Detail(e, null, null, context.State) : EventJson.Summary(e, context.State));
+        return context.PageAsync(newestFirst, e => full ? FullListItem(e, context) : EventJson.Summary(e, context.State));
+    }
+
+    /// <summary>A list item with <c>full=true</c>: the detail, plus the list's <c>event.type</c> (the schema requires it of every item).</summary>
+    private static JsonObject FullListItem(StoredEvent e, ApiContext context)
+    {
+        var json = EventJson.Detail(e, null, null, context.State);
+        json["event.type"] = e.Type;
+        return json;
     }
 
     /// <summary>Applies <c>environment</c>, the time window and a free-text or <c>key:value</c> tag <c>query</c>.</summary>

@@ -93,7 +93,11 @@ internal static class IssueMutation
             var first = issues[0];
             result["status"] = first.Status;
             result["statusDetails"] = IssueJson.StatusDetails(first);
-            result["substatus"] = first.Substatus;
+            // A resolved issue has no substatus: Sentry's bulk answer then leaves the field out (the schema types it as a string).
+            if (first.Substatus is not null)
+            {
+                result["substatus"] = first.Substatus;
+            }
         }
         else if (substatus is not null)
         {

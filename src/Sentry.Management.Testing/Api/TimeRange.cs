@@ -10,11 +10,15 @@ internal readonly record struct TimeRange(DateTimeOffset Start, DateTimeOffset E
 {
     public bool Contains(DateTimeOffset at) => at >= Start && at <= End;
 
+    /// <summary>
+    /// The window of a request. As in Sentry (<c>get_date_range_from_stats_period</c>), a period wins over
+    /// <c>start</c>/<c>end</c> when a request sends both.
+    /// </summary>
     public static TimeRange FromQuery(ApiContext context, string defaultPeriod, string periodName = "statsPeriod")
     {
         var start = context.Query("start");
         var end = context.Query("end");
-        if (start is not null || end is not null)
+        if (context.Query(periodName) is null && (start is not null || end is not null))
         {
             if (start is null || end is null)
             {

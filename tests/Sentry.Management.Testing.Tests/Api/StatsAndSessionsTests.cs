@@ -54,6 +54,15 @@ public sealed class StatsAndSessionsTests : LocalSentryFixture
     }
 
     [Test]
+    public async Task Crash_rates_grouped_by_session_status_answer_400_as_in_Sentry()
+    {
+        var (status, body) = await Http.SendJsonAsync(HttpMethod.Get, $"/api/0/organizations/{Org}/sessions/?field=sum(session)&field=crash_free_rate(session)&groupBy=project&groupBy=session.status&statsPeriod=24h");
+
+        Assert.That(status, Is.EqualTo(400));
+        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("by session.status"));
+    }
+
+    [Test]
     public async Task Crash_free_rates_come_from_the_sessions_received()
     {
         var now = DateTimeOffset.UtcNow.ToString("o");

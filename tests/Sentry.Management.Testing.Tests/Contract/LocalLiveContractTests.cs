@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Sentry.Management.Testing.Api;
 using Sentry.Management.Testing.Storage;
 using Sentry.Management.Testing.Tests.TestSupport;
 using Sentry.Management.Tests.Contract.Live;
@@ -14,19 +15,19 @@ namespace Sentry.Management.Testing.Tests.Contract;
 [Category("Contract")]
 public sealed class LocalLiveContractTests
 {
-    /// <summary>Operations of areas the local Sentry serves on another branch (issues, events, stats, sessions) or not at all.</summary>
+    /// <summary>Operations the local Sentry does not serve, or answers as Sentry does where the suite expects the schema's answer.</summary>
     private static readonly Dictionary<string, string> NotHere = new(StringComparer.Ordinal)
     {
         ["PUT /api/0/organizations/{organization_id_or_slug}/"] = "organization settings are not served",
         ["GET /api/0/organizations/{organization_id_or_slug}/releases/{version}/commitfiles/"] =
             "the suite asserts the schema's empty 200 (Prism); the local Sentry answers with the files, as Sentry does (ReleaseEndpointTests)",
+        ["GET /api/0/organizations/{organization_id_or_slug}/sessions/"] =
+            "the suite groups crash_free_rate(session) by session.status; Sentry's release health refuses that with 400 (\"Cannot group field … by session.status\") and so does the local Sentry (StatsAndSessionsTests), while Prism answers the schema's 200",
     };
-
-    private static readonly string[] OtherAreas = ["/stats", "/sessions/", "/issues/", "/events/", "/shortids/", "/eventids/", "/stats_v2/", "/stats-summary/"];
 
     private static IEnumerable<TestCaseData> Operations() =>
         LiveOperations.All
-            .Where(o => !NotHere.ContainsKey(o.Operation) && !OtherAreas.Any(o.Operation.Contains))
+            .Where(o => !NotHere.ContainsKey(o.Operation))
             .Select(o => new TestCaseData(o).SetArgDisplayNames(o.Operation));
 
     [TestCaseSource(nameof(Operations))]
@@ -39,7 +40,7 @@ public sealed class LocalLiveContractTests
             Project = createsProject ? "app" : LiveOperations.Project,
             PublicKey = LiveOperations.KeyId,
         });
-        await ArrangeAsync(sentry, createsTeam: operation.Operation == "POST /api/0/organizations/{organization_id_or_slug}/teams/");
+        await ArrangeAsync(sentry, operation.Operation);
 
         var check = new SchemaCheckingHandler();
         var services = new ServiceCollection();
@@ -51,6 +52,7 @@ public sealed class LocalLiveContractTests
             o.Organization = LiveOperations.Org;
             o.MaxRetries = 0;
         });
+        builder.HttpClient.AddHttpMessageHandler(() => new FirstPageHandler());
         builder.HttpClient.AddHttpMessageHandler(() => check);
         await using var provider = services.BuildServiceProvider();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -68,13 +70,26 @@ public sealed class LocalLiveContractTests
     }
 
     /// <summary>What the suite's calls name, created through the API where it can be and with the suite's ids where they are fixed.</summary>
-    private static async Task ArrangeAsync(LocalSentry sentry, bool createsTeam)
+    private static async Task ArrangeAsync(LocalSentry sentry, string operation)
     {
         using var http = new LocalSentryHttp(sentry);
-        if (!createsTeam)
+        var data = sentry.State.Data;
+        var organization = data.FindOrganization(LiveOperations.Org)!;
+        var now = sentry.State.Now;
+
+        // The suite's repository id, planted before the release's refs name the repository (which would number it 1).
+        data.Repositories.Upsert(new StoredRepository { Id = LiveOperations.RepositoryId, OrganizationId = organization.Id, Name = "acme/backend", DateCreated = now });
+
+        // The suite's integration id is the seeded GitHub integration's (external issues need a tracker).
+        var github = data.Integrations.All().Single(i => i.OrganizationId == organization.Id && i.Provider == "github");
+        data.Integrations.Remove(github.Id);
+        github.Id = LiveOperations.IntegrationId;
+        data.Integrations.Upsert(github);
+
+        if (operation != "POST /api/0/organizations/{organization_id_or_slug}/teams/")
         {
-            var team = await http.SendJsonAsync(HttpMethod.Post, $"/api/0/organizations/{LiveOperations.Org}/teams/", $$"""{"slug":"{{LiveOperations.Team}}"}""");
-            Assert.That(team.Status, Is.EqualTo(201), team.Body.ToString());
+            var created = await http.SendJsonAsync(HttpMethod.Post, $"/api/0/organizations/{LiveOperations.Org}/teams/", $$"""{"slug":"{{LiveOperations.Team}}"}""");
+            Assert.That(created.Status, Is.EqualTo(201), created.Body.ToString());
         }
 
         if (sentry.Project.Slug == LiveOperations.Project)
@@ -84,9 +99,26 @@ public sealed class LocalLiveContractTests
             Assert.That(release.Status, Is.EqualTo(201), release.Body.ToString());
         }
 
-        var data = sentry.State.Data;
-        var organization = data.FindOrganization(LiveOperations.Org)!;
-        var now = sentry.State.Now;
+        // A second member (so the owner stays), with the suite's member id; on the team unless the call adds it there.
+        var team = data.FindTeam(organization, LiveOperations.Team);
+        var member = new StoredMember
+        {
+            Id = LiveOperations.MemberId,
+            OrganizationId = organization.Id,
+            Email = "sam@acme.example",
+            UserId = "2",
+            Username = "sam",
+            Name = "Sam Developer",
+            OrgRole = "member",
+            DateCreated = now,
+        };
+        if (team is not null && operation != "POST /api/0/organizations/{organization_id_or_slug}/members/{member_id}/teams/{team_id_or_slug}/")
+        {
+            member.Teams[team.Id] = "contributor";
+        }
+
+        data.Members.Upsert(member);
+
         StoredAlert Alert(string kind, string id, string name, string? type = null, List<string>? detectors = null) => new()
         {
             Kind = kind,
@@ -105,5 +137,30 @@ public sealed class LocalLiveContractTests
         var metric = Alert("metric", LiveOperations.AlertRuleId, "Too many errors");
         metric.Json = $$"""{"aggregate":"count()","query":"","timeWindow":60,"projects":["{{sentry.Project.Slug}}"],"triggers":[]}""";
         data.Alerts.Upsert(metric);
+
+        // Sentry refuses to delete a release that issues refer to (400), as the local Sentry does: that call gets none.
+        if (sentry.Project.Slug == LiveOperations.Project && operation != "DELETE /api/0/organizations/{organization_id_or_slug}/releases/{version}/")
+        {
+            await LiveTelemetry.ArrangeAsync(sentry, http);
+        }
+    }
+
+    /// <summary>
+    /// The suite sends the cursor <c>0:100:0</c> so that Prism checks the parameter; on a real server that is the
+    /// second page, empty here, which would leave nothing for the schema to judge. Lists start at the first page.
+    /// </summary>
+    private sealed class FirstPageHandler : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!.OriginalString;
+            foreach (var cursor in new[] { "cursor=0:100:0", "cursor=0%3A100%3A0", "cursor=0%3a100%3a0" })
+            {
+                uri = uri.Replace(cursor, "cursor=0:0:0", StringComparison.Ordinal);
+            }
+
+            request.RequestUri = new Uri(uri);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

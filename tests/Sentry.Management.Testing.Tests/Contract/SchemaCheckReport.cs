@@ -12,9 +12,16 @@ public sealed class SchemaCheckReport
     {
         var validated = Contract.SchemaCheckingHandler.RunValidated.ToList();
         var violations = Contract.SchemaCheckingHandler.RunViolations.Distinct().ToList();
+        var deviations = Contract.SchemaCheckingHandler.RunDeviations.Distinct().ToList();
         TestContext.Progress.WriteLine(
             $"Schema check: {validated.Count} management responses validated against Sentry's OpenAPI schema " +
-            $"({validated.Distinct().Count()} operation/status pairs), {violations.Count} distinct violations.");
+            $"({validated.Distinct().Count()} operation/status pairs), {violations.Count} distinct violations, " +
+            $"{deviations.Count} known deviations where the local Sentry answers as Sentry does.");
+        foreach (var deviation in deviations.Take(10))
+        {
+            TestContext.Progress.WriteLine("  deviation: " + deviation);
+        }
+
         foreach (var violation in violations.Take(50))
         {
             TestContext.Progress.WriteLine("  " + violation);

@@ -47,7 +47,7 @@ public sealed class ManagementClientTests : LocalSentryFixture
             Assert.That(bulk.Succeeded, Is.True);
             Assert.That(resolved.Status, Is.EqualTo(IssueStatus.Resolved));
             Assert.That(updated.Status, Is.EqualTo(IssueStatus.Unresolved));
-            Assert.That(updated.AssignedTo?.Email, Is.EqualTo("local@example.com"));
+            Assert.That(updated.AssignedTo?.Email, Is.EqualTo("owner@local.test"), "the token's user, the seeded owner");
             Assert.That(summary.Projects, Has.Count.EqualTo(1));
             Assert.That(points.Sum(p => p.Value ?? 0), Is.EqualTo(3));
         });

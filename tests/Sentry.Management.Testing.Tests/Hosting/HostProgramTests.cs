@@ -86,6 +86,47 @@ public sealed class HostProgramTests
     }
 
     [Test]
+    public async Task Names_the_integrations_and_switches_the_alert_apis_from_the_command_line()
+    {
+        var host = Start("--slack-workspace", "acme-chat", "--github-org", "acme-code", "--legacy-rules-gone", "--alert-api", "legacy");
+        var ready = JsonDocument.Parse(await ReadLineAsync(host)).RootElement;
+        using var http = new HttpClient { BaseAddress = new Uri(ready.GetProperty("url").GetString()! + "/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ready.GetProperty("authToken").GetString());
+        var org = ready.GetProperty("organization").GetString();
+        var project = ready.GetProperty("project").GetString();
+        var integrations = JsonDocument.Parse(await http.GetStringAsync($"api/0/organizations/{org}/integrations/")).RootElement;
+        using var rules = await http.GetAsync($"api/0/projects/{org}/{project}/rules/");
+        using var metricRules = await http.GetAsync($"api/0/organizations/{org}/alert-rules/");
+        using var workflows = await http.GetAsync($"api/0/organizations/{org}/workflows/");
+
+        Signal(host, "TERM");
+        host.WaitForExit(10_000);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(integrations.EnumerateArray().ToDictionary(i => i.GetProperty("provider").GetProperty("key").GetString()!, i => i.GetProperty("name").GetString()),
+                Is.EquivalentTo(new Dictionary<string, string> { ["slack"] = "acme-chat", ["github"] = "acme-code" }));
+            Assert.That((int)rules.StatusCode, Is.EqualTo(410), "--legacy-rules-gone");
+            Assert.That((int)metricRules.StatusCode, Is.EqualTo(200), "--alert-api legacy keeps the legacy metric rules");
+            Assert.That((int)workflows.StatusCode, Is.EqualTo(404), "--alert-api legacy has no workflow engine");
+        });
+    }
+
+    [Test]
+    public async Task Rejects_a_bad_integration_name_with_exit_code_2()
+    {
+        var host = Start("--github-org", "Not A Slug!");
+        var errors = await host.StandardError.ReadToEndAsync();
+        Assert.That(host.WaitForExit(10_000), Is.True);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(host.ExitCode, Is.EqualTo(2));
+            Assert.That(errors, Does.Contain("GitHubOrganization"));
+        });
+    }
+
+    [Test]
     public async Task Rejects_unknown_options_with_exit_code_2_and_the_usage()
     {
         var host = Start("--bogus");

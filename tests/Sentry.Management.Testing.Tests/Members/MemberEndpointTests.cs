@@ -5,6 +5,35 @@ namespace Sentry.Management.Testing.Tests.Members;
 public sealed class MemberEndpointTests
 {
     [Test]
+    public async Task The_token_user_is_one_user_in_the_root_members_notes_and_assignees()
+    {
+        await using var sentry = await LocalSentry.StartAsync();
+        using var http = new LocalSentryHttp(sentry);
+        var issue = await http.CreateIssueAsync(sentry);
+
+        var assigned = await http.SendJsonAsync(HttpMethod.Put, $"/api/0/organizations/local/issues/{issue}/", """{"assignedTo":"me"}""");
+        var note = await http.SendJsonAsync(HttpMethod.Post, $"/api/0/organizations/local/issues/{issue}/notes/", """{"text":"Looking"}""");
+        var root = (await http.GetJsonAsync("/api/0/")).GetProperty("user");
+        var member = (await http.GetJsonAsync("/api/0/organizations/local/members/me/")).GetProperty("user");
+        var mine = await http.GetJsonAsync("/api/0/organizations/local/issues/?query=assigned:me");
+        var byEmail = await http.GetJsonAsync($"/api/0/organizations/local/issues/?query=assigned:{root.GetProperty("email").GetString()}");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var field in new[] { "id", "name", "email" })
+            {
+                Assert.That(member.GetProperty(field).GetString(), Is.EqualTo(root.GetProperty(field).GetString()), "member " + field);
+                Assert.That(note.Body.GetProperty("user").GetProperty(field).GetString(), Is.EqualTo(root.GetProperty(field).GetString()), "note author " + field);
+                Assert.That(assigned.Body.GetProperty("assignedTo").GetProperty(field).GetString(), Is.EqualTo(root.GetProperty(field).GetString()), "assignee " + field);
+            }
+
+            Assert.That(note.Body.GetProperty("user").GetProperty("username").GetString(), Is.EqualTo(root.GetProperty("username").GetString()));
+            Assert.That(mine.EnumerateArray().Select(i => i.GetProperty("id").GetString()), Is.EqualTo(new[] { issue }));
+            Assert.That(byEmail.EnumerateArray().Select(i => i.GetProperty("id").GetString()), Is.EqualTo(new[] { issue }));
+        });
+    }
+
+    [Test]
     public async Task The_token_belongs_to_the_seeded_owner_with_an_owners_scopes()
     {
         await using var sentry = await LocalSentry.StartAsync();

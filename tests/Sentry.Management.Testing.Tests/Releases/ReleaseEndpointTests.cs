@@ -80,6 +80,29 @@ public sealed class ReleaseEndpointTests
     }
 
     [Test]
+    public async Task A_repository_lists_the_commits_releases_recorded_for_it_newest_first()
+    {
+        await using var sentry = await LocalSentry.StartAsync();
+        using var http = new LocalSentryHttp(sentry);
+        var project = sentry.Project.Slug;
+        await http.SendJsonAsync(HttpMethod.Post, "/api/0/organizations/local/releases/", $$"""{"version":"1.0","projects":["{{project}}"],"commits":[{"id":"{{Sha}}","repository":"acme/app","message":"First","timestamp":"2026-11-01T10:00:00Z"}]}""");
+        await http.SendJsonAsync(HttpMethod.Post, "/api/0/organizations/local/releases/", $$"""{"version":"2.0","projects":["{{project}}"],"commits":[{"id":"cccc","repository":"acme/app","message":"Second","timestamp":"2026-11-02T10:00:00Z"},{"id":"dddd","repository":"acme/other"}]}""");
+        var repositories = await http.GetJsonAsync("/api/0/organizations/local/repos/");
+        var app = repositories.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "acme/app").GetProperty("id").GetString();
+
+        var commits = await http.GetJsonAsync($"/api/0/organizations/local/repos/{app}/commits/");
+        var unknown = await http.SendJsonAsync(HttpMethod.Get, "/api/0/organizations/local/repos/999/commits/", null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(commits.EnumerateArray().Select(c => c.GetProperty("id").GetString()), Is.EqualTo(new[] { "cccc", Sha }));
+            Assert.That(commits[0].GetProperty("releases")[0].GetProperty("version").GetString(), Is.EqualTo("2.0"));
+            Assert.That(commits[1].GetProperty("repository").GetProperty("id").GetString(), Is.EqualTo(app));
+            Assert.That(unknown.Status, Is.EqualTo(404));
+        });
+    }
+
+    [Test]
     public async Task Refs_record_the_head_commit_and_replace_earlier_commits()
     {
         await using var sentry = await LocalSentry.StartAsync();

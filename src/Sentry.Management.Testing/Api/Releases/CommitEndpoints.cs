@@ -146,7 +146,9 @@ internal static class CommitEndpoints
         var organization = c.Organization();
         var id = c.Route("repo_id");
         var repository = c.Data.Repositories.All().FirstOrDefault(r => r.OrganizationId == organization.Id && (r.Id == id || r.Name == id)) ?? throw ApiProblem.NotFound();
-        var commits = c.Data.Commits.All().Where(x => x.RepositoryId == repository.Id).Reverse().ToList();
+        // The commits releases recorded for the repository, newest first (Sentry orders by the commit's date).
+        var commits = c.Data.Commits.All().Where(x => x.RepositoryId == repository.Id)
+            .OrderByDescending(x => x.DateCreated).ThenByDescending(x => long.Parse(x.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return c.PageAsync(commits, x => ReleaseJson.Commit(x, c.State));
     }
 }
