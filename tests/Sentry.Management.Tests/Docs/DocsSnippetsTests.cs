@@ -65,7 +65,7 @@ public partial class DocsSnippetsTests
     private static List<Snippet> Snippets()
     {
         var result = new List<Snippet>();
-        foreach (var file in Directory.GetFiles(Path.Combine(Root, "docs", "snippets"), "*.cs"))
+        foreach (var file in SnippetFiles())
         {
             var lines = File.ReadAllLines(file);
             var usings = lines.Where(l => UsingDirective().IsMatch(l)).ToHashSet();
@@ -82,6 +82,14 @@ public partial class DocsSnippetsTests
 
         return result;
     }
+
+    /// <summary>
+    /// Where compiled page code lives: docs/snippets (a project of the solution), and the Quickstart sample (the workflow pages
+    /// show its steps, so the sample and the pages cannot drift).
+    /// </summary>
+    private static IEnumerable<string> SnippetFiles() =>
+        Directory.GetFiles(Path.Combine(Root, "docs", "snippets"), "*.cs")
+            .Concat(Directory.GetFiles(Path.Combine(Root, "samples", "Quickstart"), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)));
 
     private static IEnumerable<List<string>> CSharpBlocks(string markdown)
     {

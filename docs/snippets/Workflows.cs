@@ -1,10 +1,12 @@
-namespace Sentry.Management.Tests.Workflows;
+using Sentry.Management;
+
+namespace DocsSnippets;
 
 /// <summary>
-/// The code of docs/alerts.md, docs/triage.md and the watch section of docs/issues.md, compiled with the tests so the
+/// The code of docs/alerts.md, docs/triage.md and the watch section of docs/issues.md, compiled so the
 /// pages cannot drift from the API (each region is copied into its page verbatim). Not run: the workflow tests run the same calls.
 /// </summary>
-internal static class DocsSnippets
+internal static class WorkflowSnippets
 {
     internal static async Task AlertsAsync(SentryManagementClient sentry, string version, string teamId)
     {
