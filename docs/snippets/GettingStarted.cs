@@ -27,11 +27,12 @@ internal static class GettingStarted
     internal static void Register(IServiceCollection services, IConfiguration configuration)
     {
         #region di
-        services.AddSentryManagement(configuration.GetSection("Sentry:Management"))
+        services.AddSentryManagement(configuration.GetSection("Sentry"))
             .HttpClient.AddHttpMessageHandler<MyAuditHandler>();   // optional: runs once per attempt
 
         // appsettings.json
-        // "Sentry": { "Management": { "AuthToken": "...", "Organization": "acme", "BaseUrl": "https://de.sentry.io" } }
+        // "Sentry": { "authToken": "...", "organization": "acme", "url": "https://de.sentry.io", "dsn": "...", "release": "app@1.2.3" }
+        // one section for management and capture: the seed's block binds unchanged (docs/capture.md lists every key)
         #endregion
     }
 

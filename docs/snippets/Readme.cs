@@ -36,7 +36,7 @@ internal static class Readme
     internal static void WithDependencyInjection(IServiceCollection services, IConfiguration configuration)
     {
         #region di
-        services.AddSentryManagement(configuration.GetSection("Sentry:Management"));  // validated at start
+        services.AddSentryManagement(configuration.GetSection("Sentry"));  // management and capture, validated at start
         // inject SentryManagementClient, the default OrganizationClient, or a Refit interface (IProjectsApi, …)
         #endregion
     }
