@@ -94,7 +94,7 @@ public class ErrorTests
         var result = await mcp.CallAsync("find_teams", new { organizationSlug = "acme" });
 
         Assert.That(result.IsError, Is.True);
-        Assert.That(result.Text(), Does.Not.Contain(SentryBackend.Token).And.Contain("[auth token]"));
+        Assert.That(result.Text(), Does.Not.Contain(SentryBackend.Token).And.Contain("Sentry answered 500"));
     }
 
     [Test]

@@ -36,14 +36,14 @@ public class HappyPathTests
         yield return Case("find_releases", new { organizationSlug = "acme" }, "api@1.2.0", b => b.Get(Org + "/releases/", Samples.List(Samples.Release)));
         yield return Case("get_release_details", new { organizationSlug = "acme", releaseVersion = "api@1.2.0" }, "Fix the checkout", b =>
         {
-            b.Get(Org + "/releases/api@1.2.0/", Samples.Release);
-            b.Get(Org + "/releases/api@1.2.0/deploys/", Samples.List(Samples.Deploy));
-            b.Get(Org + "/releases/api@1.2.0/commits/", Samples.List(Samples.Commit));
+            b.Get(Org + "/releases/api%401.2.0/", Samples.Release);
+            b.Get(Org + "/releases/api%401.2.0/deploys/", Samples.List(Samples.Deploy));
+            b.Get(Org + "/releases/api%401.2.0/commits/", Samples.List(Samples.Commit));
         });
         yield return Case("create_release", new { organizationSlug = "acme", version = "api@1.2.0", projects = new[] { "api" } }, "Release created", b => b.Answer(HttpMethod.Post, Org + "/releases/", Samples.Release, System.Net.HttpStatusCode.Created));
-        yield return Case("set_release_commits", new { organizationSlug = "acme", version = "api@1.2.0", refs = new[] { new { repository = "acme/api", commit = "abc" } }, confirm = true }, "Commits set", b => b.Answer(HttpMethod.Put, Org + "/releases/api@1.2.0/", Samples.Release));
-        yield return Case("create_deploy", new { organizationSlug = "acme", version = "api@1.2.0", environment = "production" }, "Deploy recorded", b => b.Answer(HttpMethod.Post, Org + "/releases/api@1.2.0/deploys/", Samples.Deploy, System.Net.HttpStatusCode.Created));
-        yield return Case("finalize_release", new { organizationSlug = "acme", version = "api@1.2.0" }, "Release finalized", b => b.Answer(HttpMethod.Put, Org + "/releases/api@1.2.0/", Samples.Release));
+        yield return Case("set_release_commits", new { organizationSlug = "acme", version = "api@1.2.0", refs = new[] { new { repository = "acme/api", commit = "abc" } }, confirm = true }, "Commits set", b => b.Answer(HttpMethod.Put, Org + "/releases/api%401.2.0/", Samples.Release));
+        yield return Case("create_deploy", new { organizationSlug = "acme", version = "api@1.2.0", environment = "production" }, "Deploy recorded", b => b.Answer(HttpMethod.Post, Org + "/releases/api%401.2.0/deploys/", Samples.Deploy, System.Net.HttpStatusCode.Created));
+        yield return Case("finalize_release", new { organizationSlug = "acme", version = "api@1.2.0" }, "Release finalized", b => b.Answer(HttpMethod.Put, Org + "/releases/api%401.2.0/", Samples.Release));
         yield return Case("search_issues", new { organizationSlug = "acme", query = "is:unresolved level:error" }, "**API-1**", b => b.Get(Org + "/issues/", Samples.List(Samples.Issue)));
         yield return Case("get_issue_details", new { organizationSlug = "acme", issueId = "1001" }, "Checkout.cs:42", b =>
         {
