@@ -14,11 +14,10 @@ public class TypeScriptClientTests
     [Test]
     public async Task The_typescript_sdk_lists_reads_dry_runs_and_writes()
     {
-        var root = RepositoryRoot();
+        var root = ServerProcess.RepositoryRoot();
         var script = Path.Combine(root, "tests", "tools", "mcp-interop.mjs");
         Assert.That(File.Exists(Path.Combine(root, "tests", "tools", "node_modules", "@modelcontextprotocol", "sdk", "package.json")), Is.True, "run npm ci in tests/tools");
-        var server = Environment.GetEnvironmentVariable("MCP_SERVER_COMMAND")
-            ?? Path.Combine(root, "src", "Sentry.Management.Mcp.Server", "bin", "Release", "net10.0", "sentry-management-mcp");
+        var server = ServerProcess.Command();
         Assert.That(File.Exists(server), Is.True, $"the server is built at {server}");
 
         await using var sentry = LoopbackSentry.Start(new()
@@ -28,11 +27,7 @@ public class TypeScriptClientTests
             ["PUT /api/0/organizations/acme/issues/"] = """{"status":"resolved"}""",
         });
 
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { script, server, "--access-token", sentry.Token, "--url", sentry.BaseUrl.ToString(), "--organization", "acme" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = ServerProcess.StartInfo("node", [script, server, "--access-token", sentry.Token, "--url", sentry.BaseUrl.ToString(), "--organization", "acme"]);
 
         using var node = Process.Start(start)!;
         var stdout = node.StandardOutput.ReadToEndAsync();
@@ -60,16 +55,5 @@ public class TypeScriptClientTests
         Assert.That(r.GetProperty("applied").GetProperty("applied").GetBoolean(), Is.True, r.GetProperty("applied").GetProperty("text").GetString());
         Assert.That(r.GetProperty("applied").GetProperty("succeeded").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "1001" }));
         Assert.That(sentry.Requests, Has.One.StartsWith("PUT /api/0/organizations/acme/issues/?").And.Contains("id=1001"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Sentry.Management.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Sentry.Management.sln) was not found above the test directory.");
     }
 }
