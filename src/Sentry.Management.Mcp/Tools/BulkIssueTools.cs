@@ -95,18 +95,7 @@ internal static class BulkIssueTools
     {
         var limit = call.Integer("limit", 100, 1, MaxIssues);
         var query = call.RequiredText("query");
-        IReadOnlyList<string>? projects = null;
-        if (call.ProjectOrNull("projectSlugOrId") is { } project)
-        {
-            if (project.All(char.IsAsciiDigit))
-            {
-                projects = [project];
-            }
-            else
-            {
-                query = $"project:{project} {query}";
-            }
-        }
+        (var projects, query) = IssueTools.ScopeToProject(call, query);
 
         var options = new IssueListOptions
         {

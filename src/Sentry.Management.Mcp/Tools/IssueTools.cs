@@ -158,21 +158,19 @@ internal static class IssueTools
         };
     }
 
+    /// <summary>
+    /// The project filter of an issue search: a numeric id goes into <c>project</c>, a slug into the query
+    /// (<c>project:api</c>), because the issues endpoint takes project ids only.
+    /// </summary>
+    internal static (IReadOnlyList<string>? Projects, string Query) ScopeToProject(ToolCall call, string query) =>
+        call.ProjectOrNull("projectSlugOrId") is not { } project ? (null, query)
+        : project.All(char.IsAsciiDigit) ? ([project], query)
+        : (null, $"project:{project} {query}");
+
     private static IssueListOptions SearchOptions(ToolCall call)
     {
         var query = call.Text("query") ?? "is:unresolved";
-        IReadOnlyList<string>? projects = null;
-        if (call.ProjectOrNull("projectSlugOrId") is { } project)
-        {
-            if (project.All(char.IsAsciiDigit))
-            {
-                projects = [project];
-            }
-            else
-            {
-                query = $"project:{project} {query}";
-            }
-        }
+        (var projects, query) = IssueTools.ScopeToProject(call, query);
 
         var sort = call.Text("sort");
         if (sort is not null && !Sorts.Contains(sort, StringComparer.Ordinal))

@@ -122,6 +122,22 @@ public class HappyPathTests
         Assert.That(text, Does.Contain("POST /pay"));
     }
 
+    [TestCase("api", "project:api is:unresolved", null)]
+    [TestCase("11", "is:unresolved", "11")]
+    public async Task Search_issues_scopes_to_a_project_by_slug_or_id(string project, string query, string? projectId)
+    {
+        await using var mcp = await McpHarness.StartAsync();
+        mcp.Backend.Get(Org + "/issues/", Samples.List(Samples.Issue));
+
+        await mcp.CallAsync("search_issues", new { organizationSlug = "acme", query = "is:unresolved", projectSlugOrId = project, sort = "freq", period = "7d" });
+
+        var sent = System.Web.HttpUtility.ParseQueryString(mcp.Backend.Requests.Single().RequestUri!.Query);
+        Assert.That(sent["query"], Is.EqualTo(query));
+        Assert.That(sent["project"], Is.EqualTo(projectId));
+        Assert.That(sent["sort"], Is.EqualTo("freq"));
+        Assert.That(sent["statsPeriod"], Is.EqualTo("7d"));
+    }
+
     [Test]
     public async Task Get_issue_details_takes_an_issue_url_on_the_configured_sentry()
     {
