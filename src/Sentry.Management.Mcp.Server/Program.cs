@@ -67,7 +67,7 @@ try
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(settings.Bind, port));
-        builder.Services.AddSingleton(new SentryManagementClient(clientOptions));
+        builder.Services.AddSingleton(_ => new SentryManagementClient(clientOptions));
         builder.Services.AddMcpServer(o => o.ServerInfo = serverInfo)
             .WithHttpTransport(o => o.Stateless = true) // no session state: replicas behind a load balancer serve any request
             .AddSentryManagementTools(o => Copy(settings.Tools, o));
@@ -83,7 +83,7 @@ try
     using var loggerFactory = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
     var services = new ServiceCollection();
     services.AddSingleton<ILoggerFactory>(loggerFactory);
-    services.AddSingleton(new SentryManagementClient(clientOptions, loggerFactory: loggerFactory));
+    services.AddSingleton(_ => new SentryManagementClient(clientOptions, loggerFactory: loggerFactory)); // built on the first tool call, not before tools/list
     services.AddMcpServer(o => o.ServerInfo = serverInfo).AddSentryManagementTools(o => Copy(settings.Tools, o));
     await using var provider = services.BuildServiceProvider();
     var options = provider.GetRequiredService<IOptions<McpServerOptions>>().Value;

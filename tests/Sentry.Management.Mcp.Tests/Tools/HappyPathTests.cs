@@ -106,6 +106,11 @@ public class HappyPathTests
         Assert.That(result.StructuredContent, Is.Not.Null);
         Assert.That(result.StructuredContent!.Value.ValueKind, Is.EqualTo(JsonValueKind.Object));
         Assert.That(result.Text() + result.StructuredContent.Value.GetRawText(), Does.Not.Contain(SentryBackend.Token).And.Not.Contain("s3cr3t-never-shown"));
+
+        var declared = (await mcp.ListToolsAsync()).Single(t => t.Name == tool).OutputSchema!.Value;
+        var schema = Json.Schema.JsonSchema.FromText(declared.GetRawText(), new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() }, new Uri($"https://mcp.sentry-management.invalid/{tool}"));
+        var evaluation = schema.Evaluate(result.StructuredContent.Value, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.That(evaluation.IsValid, Is.True, $"structuredContent of {tool} matches its outputSchema: {string.Join("; ", (evaluation.Details ?? []).SelectMany(d => (d.Errors ?? new Dictionary<string, string>()).Select(e => $"{d.InstanceLocation} {e.Key}: {e.Value}")))}");
     }
 
     [Test]
