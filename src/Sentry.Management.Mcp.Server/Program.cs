@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Sentry.Management.Clients;
+using Sentry.Management;
 using Sentry.Management.Mcp.Server;
 
 var (settings, errors) = ServerSettings.Read(args, Environment.GetEnvironmentVariable);

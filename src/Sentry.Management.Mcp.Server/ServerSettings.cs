@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Sentry.Management.Http;
 
 namespace Sentry.Management.Mcp.Server;
 

@@ -1,6 +1,3 @@
-using Sentry.Management.Capture;
-using Sentry.Management.Clients;
-
 namespace Sentry.Management.Mcp;
 
 /// <summary>
@@ -72,12 +69,12 @@ public sealed class SentryMcpOptions
             errors.Add($"'{name}' in the allow/deny list is not a tool; known tools: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
         }
 
-        if (Organization is not null && !Http.SentrySlug.IsValid(Organization))
+        if (Organization is not null && !SentrySlug.IsValid(Organization))
         {
             errors.Add($"Organization constraint '{Organization}' is not a valid organization slug.");
         }
 
-        if (Project is not null && !Http.SentrySlug.IsValid(Project))
+        if (Project is not null && !SentrySlug.IsValid(Project))
         {
             errors.Add($"Project constraint '{Project}' is not a valid project slug.");
         }

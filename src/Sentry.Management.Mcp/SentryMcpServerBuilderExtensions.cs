@@ -9,7 +9,7 @@ public static class SentryMcpServerBuilderExtensions
     /// <summary>
     /// Adds the Sentry tools (issues, events, releases, deploys, DSNs, teams, projects, alert rules, stats, release
     /// health, doctor) to the server, filtered and shaped by <paramref name="configure"/>. The tools call the
-    /// <see cref="Sentry.Management.Clients.SentryManagementClient"/> registered in the container (for example by
+    /// <see cref="Sentry.Management.SentryManagementClient"/> registered in the container (for example by
     /// <c>AddSentryManagement</c>). Tools are registered explicitly, without reflection, so the server stays Native AOT safe.
     /// </summary>
     /// <param name="builder">The MCP server builder.</param>

@@ -33,7 +33,7 @@ internal static class IssueReference
         }
 
         // facade: a short id (PROJECT-1A) becomes the numeric id the other endpoints take
-        var lookup = await call.Sentry.Issues.ResolveShortIdAsync(organization, id, call.CancellationToken).ConfigureAwait(false);
+        var lookup = await call.Org(organization).Issues.ResolveShortIdAsync(id, call.CancellationToken).ConfigureAwait(false);
         return (organization, lookup.GroupId ?? lookup.Group?.Id ?? throw new ToolInputException($"Sentry found no issue with short id '{id}'."));
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Sentry.Management.Http.Pagination;
 
 namespace Sentry.Management.Mcp.Tooling;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Sentry.Management.Capture;
-using Sentry.Management.Clients;
 
 namespace Sentry.Management.Mcp.Tooling;
 

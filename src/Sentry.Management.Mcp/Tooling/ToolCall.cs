@@ -3,7 +3,6 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Sentry.Management.Clients;
 
 namespace Sentry.Management.Mcp.Tooling;
 
@@ -42,6 +41,13 @@ internal sealed class ToolCall
 
     /// <summary>The client for the call's <c>regionUrl</c> (checked against the host allow-list), else the configured one.</summary>
     public SentryManagementClient Sentry => Clients.For(Text("regionUrl"));
+
+    /// <summary>The scoped client for <paramref name="organization"/>, else for the organization in effect (<see cref="Organization"/>).</summary>
+    public OrganizationClient Org(string? organization = null) => Sentry.Organization(organization ?? Organization);
+
+    /// <summary>The token's identity; with <paramref name="organization"/>, also whether that organization is reachable.</summary>
+    public Task<SentryIdentity> CheckIdentityAsync(string? organization) =>
+        organization is null ? Sentry.Identity.CheckAsync(CancellationToken) : Sentry.Organization(organization).CheckAccessAsync(CancellationToken); // facade: Identity.CheckAsync / Organization(o).CheckAccessAsync
 
     public bool Confirmed => Flag("confirm") == true;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Sentry.Management.Http;
 
 namespace Sentry.Management.Mcp.Tooling;
 
@@ -51,7 +50,7 @@ internal static class ToolErrors
         try
         {
             // Which scopes the token has tells the user exactly what to add; a failure here must not hide the 403.
-            held = (await call.Sentry.Identity.CheckAsync(null, call.CancellationToken).ConfigureAwait(false)).Scopes;
+            held = (await call.CheckIdentityAsync(null).ConfigureAwait(false)).Scopes;
         }
         catch (Exception exception) when (exception is SentryApiException or HttpRequestException)
         {

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Alerts;
-using Sentry.Management.Http;
 using Sentry.Management.Mcp.Tooling;
 using Sentry.Management.Mcp.Views;
 
@@ -68,15 +66,15 @@ internal static class AlertTools
         {
             return await ListResult.PageAsync(
                 call,
-                pages => call.Sentry.Alerts.ListIssueRules(organization, project, pages), // facade: Alerts.ListIssueRules
+                pages => call.Org(organization).Project(project).AlertRules.List(pages), // facade: Project(p).AlertRules.List
                 "Issue alert rules of " + project,
                 AlertViews.Line,
                 AlertViews.Json,
                 r => Matches(r.Name)).ConfigureAwait(false);
         }
 
-        // facade: Alerts.ListMetricRulesAsync (one request; Sentry declares no cursor for it)
-        var metric = await call.Sentry.Alerts.ListMetricRulesAsync(organization, call.CancellationToken).ConfigureAwait(false);
+        // facade: Alerts.MetricAlertRules.ListAsync (one request; Sentry declares no cursor for it)
+        var metric = await call.Org(organization).Alerts.MetricAlertRules.ListAsync(call.CancellationToken).ConfigureAwait(false);
         return ListResult.Items(call, [.. metric.Where(r => Matches(r.Name))], "Metric alert rules of " + organization + " (pass projectSlug for issue alert rules)", AlertViews.Line, AlertViews.Json);
     }
 
@@ -91,10 +89,10 @@ internal static class AlertTools
         {
             try
             {
-                // facade: Alerts.GetIssueRuleAsync, or Alerts.ListIssueRules to find it by name
+                // facade: Project(p).AlertRules.GetAsync, or Project(p).AlertRules.List to find it by name
                 IssueAlertRule? rule = byId
-                    ? await call.Sentry.Alerts.GetIssueRuleAsync(organization, project, key, call.CancellationToken).ConfigureAwait(false)
-                    : await FirstAsync(call.Sentry.Alerts.ListIssueRules(organization, project), r => r.Name == key, call.CancellationToken).ConfigureAwait(false);
+                    ? await call.Org(organization).Project(project).AlertRules.GetAsync(key, call.CancellationToken).ConfigureAwait(false)
+                    : await FirstAsync(call.Org(organization).Project(project).AlertRules.List(), r => r.Name == key, call.CancellationToken).ConfigureAwait(false);
                 if (rule is not null)
                 {
                     return new ToolOutput("# Issue alert rule\n\n" + AlertViews.Line(rule) + "\n", new JsonObject { ["rule"] = AlertViews.Json(rule) });
@@ -112,10 +110,10 @@ internal static class AlertTools
 
         if (kind is "metric" or "all")
         {
-            // facade: Alerts.GetMetricRuleAsync, or Alerts.ListMetricRulesAsync to find it by name
+            // facade: Alerts.MetricAlertRules.GetAsync, or Alerts.MetricAlertRules.ListAsync to find it by name
             var rule = byId
-                ? await call.Sentry.Alerts.GetMetricRuleAsync(organization, key, call.CancellationToken).ConfigureAwait(false)
-                : (await call.Sentry.Alerts.ListMetricRulesAsync(organization, call.CancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Name == key);
+                ? await call.Org(organization).Alerts.MetricAlertRules.GetAsync(key, call.CancellationToken).ConfigureAwait(false)
+                : (await call.Org(organization).Alerts.MetricAlertRules.ListAsync(call.CancellationToken).ConfigureAwait(false)).FirstOrDefault(r => r.Name == key);
             if (rule is not null)
             {
                 return new ToolOutput("# Metric alert rule\n\n" + AlertViews.Line(rule) + "\n", new JsonObject { ["rule"] = AlertViews.Json(rule) });
@@ -160,10 +158,10 @@ internal static class AlertTools
                 Actions = Components(call, "actions"),
                 Environment = call.Text("environment"),
             };
-            // facade: Alerts.CreateIssueRuleAsync / Alerts.UpdateIssueRuleAsync (to become the workflow builder of issue 10)
+            // facade: Project(p).AlertRules.CreateAsync / UpdateAsync (to become the workflow builder of issue 10)
             var result = update
-                ? await call.Sentry.Alerts.UpdateIssueRuleAsync(call.Organization, call.Project(), call.RequiredText("ruleId"), request, call.CancellationToken).ConfigureAwait(false)
-                : await call.Sentry.Alerts.CreateIssueRuleAsync(call.Organization, call.Project(), request, call.CancellationToken).ConfigureAwait(false);
+                ? await call.Org().Project(call.Project()).AlertRules.UpdateAsync(call.RequiredText("ruleId"), request, call.CancellationToken).ConfigureAwait(false)
+                : await call.Org().Project(call.Project()).AlertRules.CreateAsync(request, call.CancellationToken).ConfigureAwait(false);
             return result.Rule is { } rule
                 ? new ToolOutput($"# Issue alert rule {(update ? "updated" : "created")}\n\n{AlertViews.Line(rule)}\n", new JsonObject { ["rule"] = AlertViews.Json(rule) })
                 : new ToolOutput($"# Sentry is building the rule in the background (task {result.TaskUuid})\n\nCheck with find_alert_rules in a moment.\n", new JsonObject { ["rule"] = null, ["pendingTask"] = result.TaskUuid });
@@ -215,10 +213,10 @@ internal static class AlertTools
                 Environment = call.Text("environment"),
                 Triggers = [.. call.Objects("triggers").Select(Trigger)],
             };
-            // facade: Alerts.CreateMetricRuleAsync / Alerts.UpdateMetricRuleAsync (to become the metric-threshold builder of issue 10)
+            // facade: Alerts.MetricAlertRules.CreateAsync / UpdateAsync (to become the metric-threshold builder of issue 10)
             var result = update
-                ? await call.Sentry.Alerts.UpdateMetricRuleAsync(call.Organization, call.RequiredText("alertRuleId"), request, call.CancellationToken).ConfigureAwait(false)
-                : await call.Sentry.Alerts.CreateMetricRuleAsync(call.Organization, request, call.CancellationToken).ConfigureAwait(false);
+                ? await call.Org().Alerts.MetricAlertRules.UpdateAsync(call.RequiredText("alertRuleId"), request, call.CancellationToken).ConfigureAwait(false)
+                : await call.Org().Alerts.MetricAlertRules.CreateAsync(request, call.CancellationToken).ConfigureAwait(false);
             return result.Rule is { } rule
                 ? new ToolOutput($"# Metric alert {(update ? "updated" : "created")}\n\n{AlertViews.Line(rule)}\n", new JsonObject { ["rule"] = AlertViews.Json(rule) })
                 : new ToolOutput($"# Sentry is building the alert in the background (task {result.TaskUuid})\n", new JsonObject { ["rule"] = null, ["pendingTask"] = result.TaskUuid });

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Issues;
-using Sentry.Management.Clients;
-using Sentry.Management.Http.Pagination;
 using Sentry.Management.Mcp.Tooling;
 using Sentry.Management.Mcp.Views;
 
@@ -105,7 +102,7 @@ internal static class BulkIssueTools
         var issues = new List<Issue>();
 
         // facade: Issues.List, page by page (progress per page)
-        await foreach (var page in call.Sentry.Issues.List(organization, options, new SentryPageOptions { MaxItems = limit }).AsPages(call.CancellationToken).ConfigureAwait(false))
+        await foreach (var page in call.Org(organization).Issues.List(options, new SentryPageOptions { MaxItems = limit }).AsPages(call.CancellationToken).ConfigureAwait(false))
         {
             issues.AddRange(page.Items.Where(i => i.Id is not null));
             await call.ProgressAsync(issues.Count, limit, $"found {issues.Count} issues").ConfigureAwait(false);
@@ -161,8 +158,8 @@ internal static class BulkIssueTools
 
             // facade: Issues.BulkUpdateAsync / Issues.BulkDeleteAsync, one chunk per call so progress is reported between them
             var result = update is null
-                ? await call.Sentry.Issues.BulkDeleteAsync(organization, chunk, call.CancellationToken).ConfigureAwait(false)
-                : await call.Sentry.Issues.BulkUpdateAsync(organization, chunk, update, call.CancellationToken).ConfigureAwait(false);
+                ? await call.Org(organization).Issues.BulkDeleteAsync(chunk, call.CancellationToken).ConfigureAwait(false)
+                : await call.Org(organization).Issues.BulkUpdateAsync(chunk, update, call.CancellationToken).ConfigureAwait(false);
             succeeded.AddRange(result.SucceededIds);
             failed.AddRange(result.FailedIds);
             foreach (var failure in result.Chunks.Where(c => c.Error is not null))

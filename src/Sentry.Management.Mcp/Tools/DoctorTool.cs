@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Sentry.Management.Http;
 using Sentry.Management.Mcp.Tooling;
 
 namespace Sentry.Management.Mcp.Tools;
@@ -44,11 +43,11 @@ internal static class DoctorTool
     {
         var checks = new List<(string Check, bool Ok, string Detail)>();
         var host = call.Clients.Root.Options.BaseUrl.GetLeftPart(UriPartial.Authority);
-        Clients.SentryIdentity? identity = null;
+        SentryIdentity? identity = null;
         try
         {
-            // facade: Identity.CheckAsync (token, user, scopes, organization reachability)
-            identity = await call.Sentry.Identity.CheckAsync(call.OrganizationOrNull, call.CancellationToken).ConfigureAwait(false);
+            // facade: Identity.CheckAsync / Organization(o).CheckAccessAsync (token, user, scopes, organization reachability)
+            identity = await call.CheckIdentityAsync(call.OrganizationOrNull).ConfigureAwait(false);
             checks.Add(("token", true, $"valid for {host}, " + (identity.User is { } u ? $"user {u.Name ?? u.Username} <{u.Email}>" : "an organization or internal-integration token")));
         }
         catch (SentryAuthorizationException)
@@ -76,8 +75,8 @@ internal static class DoctorTool
                 {
                     try
                     {
-                        // facade: Projects.GetAsync
-                        var found = await call.Sentry.Projects.GetAsync(organization, project, call.CancellationToken).ConfigureAwait(false);
+                        // facade: Project(p).GetAsync
+                        var found = await call.Org(organization).Project(project).GetAsync(call.CancellationToken).ConfigureAwait(false);
                         var canRelease = scopes.Count == 0 || Needs[2].AnyOf.Any(s => scopes.Contains(s, StringComparer.Ordinal)) || (found.Access ?? []).Contains("project:releases", StringComparer.Ordinal);
                         checks.Add(("project " + project, true, "reachable"));
                         checks.Add(("release creation in " + project, canRelease, canRelease ? "permitted" : "not permitted: the token needs project:releases (or project:write)."));

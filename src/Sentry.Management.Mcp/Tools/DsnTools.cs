@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.ProjectKeys;
-using Sentry.Management.Capture;
 using Sentry.Management.Mcp.Tooling;
 using Sentry.Management.Mcp.Views;
 
@@ -26,7 +24,7 @@ internal static class DsnTools
             OutputSchema = JsonSchemas.List(ProjectViews.KeySchema),
             Run = call => ListResult.PageAsync(
                 call,
-                pages => call.Sentry.ProjectKeys.List(call.Organization, call.Project(), pages: pages), // facade: ProjectKeys.List
+                pages => call.Org().Project(call.Project()).Keys.List(pages: pages), // facade: Project(p).Keys.List
                 "DSNs of " + call.Project(),
                 ProjectViews.Line,
                 ProjectViews.Json),
@@ -43,8 +41,8 @@ internal static class DsnTools
             OutputSchema = JsonSchemas.Single("key", ProjectViews.KeySchema),
             Run = async call =>
             {
-                // facade: ProjectKeys.CreateAsync
-                var key = await call.Sentry.ProjectKeys.CreateAsync(call.Organization, call.Project(), new ProjectKeyCreate { Name = call.RequiredText("name") }, call.CancellationToken)
+                // facade: Project(p).Keys.CreateAsync
+                var key = await call.Org().Project(call.Project()).Keys.CreateAsync(new ProjectKeyCreate { Name = call.RequiredText("name") }, call.CancellationToken)
                     .ConfigureAwait(false);
                 return new ToolOutput($"# DSN created\n\n{ProjectViews.Line(key)}\n", new JsonObject { ["key"] = ProjectViews.Json(key) });
             },
@@ -79,8 +77,8 @@ internal static class DsnTools
                     BrowserSdkVersion = call.Text("browserSdkVersion"),
                     RateLimit = window is null && count is null ? null : new ProjectKeyRateLimit { Window = window, Count = count },
                 };
-                // facade: ProjectKeys.UpdateAsync
-                var key = await call.Sentry.ProjectKeys.UpdateAsync(call.Organization, call.Project(), call.RequiredText("keyId"), update, call.CancellationToken).ConfigureAwait(false);
+                // facade: Project(p).Keys.UpdateAsync
+                var key = await call.Org().Project(call.Project()).Keys.UpdateAsync(call.RequiredText("keyId"), update, call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput($"# DSN updated\n\n{ProjectViews.Line(key)}\n", new JsonObject { ["key"] = ProjectViews.Json(key) });
             },
         };
@@ -98,8 +96,8 @@ internal static class DsnTools
             Run = async call =>
             {
                 var keyId = call.RequiredText("keyId");
-                // facade: ProjectKeys.DeleteAsync
-                await call.Sentry.ProjectKeys.DeleteAsync(call.Organization, call.Project(), keyId, call.CancellationToken).ConfigureAwait(false);
+                // facade: Project(p).Keys.DeleteAsync
+                await call.Org().Project(call.Project()).Keys.DeleteAsync(keyId, call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput($"# DSN {keyId} deleted from {call.Project()}\n", new JsonObject { ["deleted"] = keyId, ["project"] = call.Project() });
             },
         };
@@ -130,11 +128,11 @@ internal static class DsnTools
         ProjectKey? key = null;
         if (call.Text("keyId") is { } keyId)
         {
-            key = await call.Sentry.ProjectKeys.GetAsync(organization, project, keyId, call.CancellationToken).ConfigureAwait(false); // facade: ProjectKeys.GetAsync
+            key = await call.Org(organization).Project(project).Keys.GetAsync(keyId, call.CancellationToken).ConfigureAwait(false); // facade: Project(p).Keys.GetAsync
         }
         else
         {
-            await foreach (var candidate in call.Sentry.ProjectKeys.List(organization, project).WithCancellation(call.CancellationToken).ConfigureAwait(false)) // facade: ProjectKeys.List
+            await foreach (var candidate in call.Org(organization).Project(project).Keys.List().WithCancellation(call.CancellationToken).ConfigureAwait(false)) // facade: Project(p).Keys.List
             {
                 if (candidate.IsActive != false && candidate.Dsn?.Public is not null)
                 {
@@ -152,7 +150,7 @@ internal static class DsnTools
         var capture = call.Clients.Capture(options);
         await using (capture.ConfigureAwait(false))
         {
-            var eventId = capture.CaptureMessage(message, SentryLevel.Info);
+            var eventId = capture.CaptureMessage(message, EventLevel.Info);
             var settled = await capture.FlushAsync(TimeSpan.FromSeconds(15), call.CancellationToken).ConfigureAwait(false);
             var accepted = settled && capture.Counters.Delivered("error") > 0;
             var id = eventId.ToString("N", CultureInfo.InvariantCulture);

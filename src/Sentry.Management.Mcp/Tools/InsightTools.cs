@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Stats;
-using Sentry.Management.Http.Pagination;
 using Sentry.Management.Mcp.Tooling;
 using Sentry.Management.Mcp.Views;
 
@@ -79,7 +77,7 @@ internal static class InsightTools
                 }
 
                 // facade: Stats.GetAsync (stats_v2)
-                var result = await call.Sentry.Stats.GetAsync(call.Organization, query, call.CancellationToken).ConfigureAwait(false);
+                var result = await call.Org().Stats.GetAsync(query, call.CancellationToken).ConfigureAwait(false);
                 var text = new StringBuilder($"# Event volume over {query.StatsPeriod}\n\n");
                 var groups = new JsonArray();
                 foreach (var group in result.Groups ?? [])
@@ -139,17 +137,17 @@ internal static class InsightTools
         IReadOnlyList<string>? projectIds = null;
         if (project is not null)
         {
-            // facade: Projects.GetAsync (the sessions endpoint filters by numeric project id)
-            projectIds = [(await call.Sentry.Projects.GetAsync(organization, project, call.CancellationToken).ConfigureAwait(false)).Id!];
+            // facade: Project(p).GetAsync (the sessions endpoint filters by numeric project id)
+            projectIds = [(await call.Org(organization).Project(project).GetAsync(call.CancellationToken).ConfigureAwait(false)).Id!];
         }
 
         // facade: Sessions.GetCrashFreeRatesAsync for the release and for all releases (adoption), Releases.List for the previous release
-        var rates = await call.Sentry.Sessions.GetCrashFreeRatesAsync(organization, version, environment, period, projectIds, call.CancellationToken).ConfigureAwait(false);
+        var rates = await call.Org(organization).Sessions.GetCrashFreeRatesAsync(version, environment, period, projectIds, call.CancellationToken).ConfigureAwait(false);
         await call.ProgressAsync(1, 3, "release rates read").ConfigureAwait(false);
-        var all = await call.Sentry.Sessions.GetCrashFreeRatesAsync(organization, null, environment, period, projectIds, call.CancellationToken).ConfigureAwait(false);
+        var all = await call.Org(organization).Sessions.GetCrashFreeRatesAsync(null, environment, period, projectIds, call.CancellationToken).ConfigureAwait(false);
         await call.ProgressAsync(2, 3, "all releases read").ConfigureAwait(false);
         string? previous = null;
-        var releases = project is null ? call.Sentry.Releases.List(organization, pages: new SentryPageOptions { MaxItems = 100 }) : call.Sentry.Releases.ListForProject(organization, project, pages: new SentryPageOptions { MaxItems = 100 });
+        var releases = project is null ? call.Org(organization).Releases.List(pages: new SentryPageOptions { MaxItems = 100 }) : call.Org(organization).Project(project).Releases.List(pages: new SentryPageOptions { MaxItems = 100 });
         var seen = false;
         await foreach (var release in releases.WithCancellation(call.CancellationToken).ConfigureAwait(false))
         {
@@ -162,7 +160,7 @@ internal static class InsightTools
             seen = release.Version == version;
         }
 
-        var previousRates = previous is null ? null : await call.Sentry.Sessions.GetCrashFreeRatesAsync(organization, previous, environment, period, projectIds, call.CancellationToken).ConfigureAwait(false);
+        var previousRates = previous is null ? null : await call.Org(organization).Sessions.GetCrashFreeRatesAsync(previous, environment, period, projectIds, call.CancellationToken).ConfigureAwait(false);
         await call.ProgressAsync(3, 3, "done").ConfigureAwait(false);
 
         var adoption = rates.Sessions is { } s && all.Sessions is > 0 ? s / all.Sessions : null;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Sentry.Management.Api.Issues;
 using Sentry.Management.Mcp.Tooling;
 
 namespace Sentry.Management.Mcp.Tools;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Issues;
 using Sentry.Management.Mcp.Tooling;
 using Sentry.Management.Mcp.Views;
 
@@ -33,7 +32,7 @@ internal static class IssueTools
             OutputSchema = JsonSchemas.List(IssueViews.IssueSchema),
             Run = call => ListResult.PageAsync(
                 call,
-                pages => call.Sentry.Issues.List(call.Organization, SearchOptions(call), pages), // facade: Issues.List
+                pages => call.Org().Issues.List(SearchOptions(call), pages), // facade: Issues.List
                 "Issues matching " + (call.Text("query") ?? "is:unresolved"),
                 IssueViews.Line,
                 IssueViews.Json),
@@ -53,8 +52,8 @@ internal static class IssueTools
             {
                 var (organization, issueId) = await IssueReference.ResolveAsync(call).ConfigureAwait(false);
                 // facade: Issues.GetAsync, Events.GetForIssueAsync (latest or the given event)
-                var issue = await call.Sentry.Issues.GetAsync(organization, issueId, call.CancellationToken).ConfigureAwait(false);
-                var latest = await call.Sentry.Events.GetForIssueAsync(organization, issueId, call.Text("eventId") ?? Clients.EventsClient.Latest, call.CancellationToken).ConfigureAwait(false);
+                var issue = await call.Org(organization).Issues.GetAsync(issueId, call.CancellationToken).ConfigureAwait(false);
+                var latest = await call.Org(organization).Events.GetForIssueAsync(issueId, call.Text("eventId") ?? EventsClient.Latest, call.CancellationToken).ConfigureAwait(false);
                 var markdown = Budget.Cut(IssueViews.Details(issue) + IssueViews.Details(latest), call.Options.ResultBudget, "pass eventId to look at one event, or search_issue_events for a list");
                 return new ToolOutput(markdown, new JsonObject { ["issue"] = IssueViews.Json(issue), ["event"] = IssueViews.Json(latest) });
             },
@@ -75,7 +74,7 @@ internal static class IssueTools
                 var (organization, issueId) = await IssueReference.ResolveAsync(call).ConfigureAwait(false);
                 return await ListResult.PageAsync(
                     call,
-                    pages => call.Sentry.Events.ListForIssue(organization, issueId, call.Text("query"), pages: pages), // facade: Events.ListForIssue
+                    pages => call.Org(organization).Events.ListForIssue(issueId, call.Text("query"), pages: pages), // facade: Events.ListForIssue
                     "Events of issue " + issueId,
                     IssueViews.Line,
                     IssueViews.Json).ConfigureAwait(false);
@@ -104,7 +103,7 @@ internal static class IssueTools
                 var (organization, issueId) = await IssueReference.ResolveAsync(call).ConfigureAwait(false);
                 var key = call.RequiredText("tagKey");
                 // facade: Issues.GetTagAsync
-                var tag = await call.Sentry.Issues.GetTagAsync(organization, issueId, key, call.CancellationToken).ConfigureAwait(false);
+                var tag = await call.Org(organization).Issues.GetTagAsync(issueId, key, call.CancellationToken).ConfigureAwait(false);
                 var values = tag.TopValues ?? [];
                 var markdown = $"# Tag {key} on issue {issueId}: {tag.UniqueValues} values over {tag.TotalValues} events\n\n" + string.Join('\n', values.Select(IssueViews.Line)) + "\n";
                 return new ToolOutput(Budget.Cut(markdown, call.Options.ResultBudget, "ask for a more specific tag"), new JsonObject
@@ -132,7 +131,7 @@ internal static class IssueTools
                 var (update, description) = IssueChange.Read(call);
                 var (organization, issueId) = await IssueReference.ResolveAsync(call).ConfigureAwait(false);
                 // facade: Issues.UpdateAsync
-                var issue = await call.Sentry.Issues.UpdateAsync(organization, issueId, update, call.CancellationToken).ConfigureAwait(false);
+                var issue = await call.Org(organization).Issues.UpdateAsync(issueId, update, call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput($"# Issue {issue.ShortId ?? issueId} updated: {description}\n\n{IssueViews.Line(issue)}\n", new JsonObject { ["issue"] = IssueViews.Json(issue), ["change"] = description });
             },
         };

@@ -21,8 +21,8 @@ internal static class OrganizationTools
             OutputSchema = JsonSchemas.Object("id:string", "name:string", "email:string", "username:string", "scopes:array", "organization:string"),
             Run = async call =>
             {
-                // facade: Identity.CheckAsync
-                var identity = await call.Sentry.Identity.CheckAsync(call.OrganizationOrNull, call.CancellationToken).ConfigureAwait(false);
+                // facade: Identity.CheckAsync, or Organization(o).CheckAccessAsync
+                var identity = await call.CheckIdentityAsync(call.OrganizationOrNull).ConfigureAwait(false);
                 var user = identity.User;
                 var text = new StringBuilder("# You are ")
                     .Append(user?.Name ?? user?.Username ?? "an organization token").Append(user?.Email is { } email ? $" <{email}>" : string.Empty).AppendLine().AppendLine()
@@ -76,7 +76,7 @@ internal static class OrganizationTools
             OutputSchema = JsonSchemas.List(OrganizationViews.TeamSchema),
             Run = call => ListResult.PageAsync(
                 call,
-                pages => call.Sentry.Teams.List(call.Organization, call.Text("query"), pages), // facade: Teams.List
+                pages => call.Org().Teams.List(call.Text("query"), pages), // facade: Teams.List
                 "Teams in " + call.Organization,
                 OrganizationViews.Line,
                 OrganizationViews.Json),
@@ -95,7 +95,7 @@ internal static class OrganizationTools
             {
                 var name = call.RequiredText("name");
                 // facade: Teams.CreateAsync
-                var team = await call.Sentry.Teams.CreateAsync(call.Organization, Slug(name), name, call.CancellationToken).ConfigureAwait(false);
+                var team = await call.Org().Teams.CreateAsync(Slug(name), name, call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput($"# Team created\n\n{OrganizationViews.Line(team)}\n", new JsonObject { ["team"] = OrganizationViews.Json(team) });
             },
         };

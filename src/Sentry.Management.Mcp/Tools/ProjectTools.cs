@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Projects;
-using Sentry.Management.Http.Pagination;
 using Sentry.Management.Mcp.Tooling;
 using Sentry.Management.Mcp.Views;
 
@@ -23,7 +21,7 @@ internal static class ProjectTools
             OutputSchema = JsonSchemas.List(ProjectViews.ProjectSchema),
             Run = call => ListResult.PageAsync(
                 call,
-                pages => call.Sentry.Projects.List(call.Organization, call.Text("query"), pages), // facade: Projects.List
+                pages => call.Org().Projects.List(call.Text("query"), pages), // facade: Projects.List
                 "Projects in " + call.Organization,
                 ProjectViews.Line,
                 ProjectViews.Json,
@@ -48,10 +46,10 @@ internal static class ProjectTools
             {
                 var organization = call.Organization;
                 var create = new ProjectCreate { Name = call.RequiredText("name"), Platform = call.Text("platform") };
-                // facade: Projects.CreateAsync, then ProjectKeys.List for the default key
-                var project = await call.Sentry.Projects.CreateAsync(organization, call.RequiredText("teamSlug"), create, call.CancellationToken).ConfigureAwait(false);
+                // facade: Projects.CreateAsync, then Project(p).Keys.List for the default key
+                var project = await call.Org(organization).Projects.CreateAsync(call.RequiredText("teamSlug"), create, call.CancellationToken).ConfigureAwait(false);
                 string? dsn = null;
-                await foreach (var key in call.Sentry.ProjectKeys.List(organization, project.Slug!, pages: new SentryPageOptions { MaxItems = 1 }).WithCancellation(call.CancellationToken).ConfigureAwait(false))
+                await foreach (var key in call.Org(organization).Project(project.Slug!).Keys.List(pages: new SentryPageOptions { MaxItems = 1 }).WithCancellation(call.CancellationToken).ConfigureAwait(false))
                 {
                     dsn = key.Dsn?.Public?.ToString();
                 }
@@ -86,8 +84,8 @@ internal static class ProjectTools
                     throw new ToolInputException("Pass at least one of name, slug or platform.");
                 }
 
-                // facade: Projects.UpdateAsync
-                var project = await call.Sentry.Projects.UpdateAsync(call.Organization, call.Project(), update, call.CancellationToken).ConfigureAwait(false);
+                // facade: Project(p).UpdateAsync
+                var project = await call.Org().Project(call.Project()).UpdateAsync(update, call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput($"# Project updated\n\n{ProjectViews.Line(project)}\n", new JsonObject { ["project"] = ProjectViews.Json(project) });
             },
         };
@@ -110,10 +108,10 @@ internal static class ProjectTools
         {
             var organization = call.Organization;
             var team = call.RequiredText("teamSlug");
-            // facade: Projects.AddTeamAsync / Projects.RemoveTeamAsync
+            // facade: Project(p).Teams.AddAsync / RemoveAsync
             var project = add
-                ? await call.Sentry.Projects.AddTeamAsync(organization, call.Project(), team, call.CancellationToken).ConfigureAwait(false)
-                : await call.Sentry.Projects.RemoveTeamAsync(organization, call.Project(), team, call.CancellationToken).ConfigureAwait(false);
+                ? await call.Org(organization).Project(call.Project()).Teams.AddAsync(team, call.CancellationToken).ConfigureAwait(false)
+                : await call.Org(organization).Project(call.Project()).Teams.RemoveAsync(team, call.CancellationToken).ConfigureAwait(false);
             return new ToolOutput(
                 $"# Team {team} {(add ? "added to" : "removed from")} {project.Slug}\n\n{ProjectViews.Line(project)}\n",
                 new JsonObject { ["project"] = ProjectViews.Json(project) });

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Releases;
-using Sentry.Management.Http.Pagination;
 using Sentry.Management.Mcp.Tooling;
 using Sentry.Management.Mcp.Views;
 
@@ -29,8 +27,8 @@ internal static class ReleaseTools
             Run = call => ListResult.PageAsync(
                 call,
                 pages => call.ProjectOrNull() is { } project
-                    ? call.Sentry.Releases.ListForProject(call.Organization, project, call.Text("query"), pages: pages) // facade: Releases.ListForProject
-                    : call.Sentry.Releases.List(call.Organization, call.Text("query"), pages: pages), // facade: Releases.List
+                    ? call.Org().Project(project).Releases.List(call.Text("query"), pages: pages) // facade: Project(p).Releases.List
+                    : call.Org().Releases.List(call.Text("query"), pages: pages), // facade: Releases.List
                 "Releases",
                 ReleaseViews.Line,
                 ReleaseViews.Json),
@@ -89,7 +87,7 @@ internal static class ReleaseTools
 
                 var create = new ReleaseCreate { Version = call.RequiredText("version"), Projects = projects, Ref = call.Text("ref"), Url = OptionalUrl(call, "url") };
                 // facade: Releases.CreateOrGetAsync
-                var result = await call.Sentry.Releases.CreateOrGetAsync(call.Organization, create, call.CancellationToken).ConfigureAwait(false);
+                var result = await call.Org().Releases.CreateOrGetAsync(create, call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput(
                     $"# Release {(result.AlreadyExisted ? "already existed" : "created")}\n\n{ReleaseViews.Line(result.Release)}\n",
                     new JsonObject { ["release"] = ReleaseViews.Json(result.Release), ["alreadyExisted"] = result.AlreadyExisted });
@@ -123,8 +121,8 @@ internal static class ReleaseTools
 
                 // facade: Releases.SetCommitsAsync (refs or explicit commits)
                 var release = refs.Count > 0
-                    ? await call.Sentry.Releases.SetCommitsAsync(call.Organization, version, refs.Select(ToRef), call.CancellationToken).ConfigureAwait(false)
-                    : await call.Sentry.Releases.SetCommitsAsync(call.Organization, version, commits.Select(ToCommit), call.CancellationToken).ConfigureAwait(false);
+                    ? await call.Org().Releases.SetCommitsAsync(version, refs.Select(ToRef), call.CancellationToken).ConfigureAwait(false)
+                    : await call.Org().Releases.SetCommitsAsync(version, commits.Select(ToCommit), call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput($"# Commits set on {release.Version}\n\n{ReleaseViews.Line(release)}\n", new JsonObject { ["release"] = ReleaseViews.Json(release) });
             },
         };
@@ -159,7 +157,7 @@ internal static class ReleaseTools
                     Projects = call.Options.Project is { } pinned ? [pinned] : call.TextList("projects") is { Count: > 0 } list ? list : null,
                 };
                 // facade: Releases.CreateDeployAsync
-                var created = await call.Sentry.Releases.CreateDeployAsync(call.Organization, call.RequiredText("version"), deploy, call.CancellationToken).ConfigureAwait(false);
+                var created = await call.Org().Releases.CreateDeployAsync(call.RequiredText("version"), deploy, call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput($"# Deploy recorded\n\n{ReleaseViews.Line(created)}\n", new JsonObject { ["deploy"] = ReleaseViews.Json(created) });
             },
         };
@@ -177,7 +175,7 @@ internal static class ReleaseTools
             {
                 var when = Time(call, "dateReleased") ?? call.Time.GetUtcNow();
                 // facade: Releases.FinalizeAsync
-                var release = await call.Sentry.Releases.FinalizeAsync(call.Organization, call.RequiredText("version"), when, call.CancellationToken).ConfigureAwait(false);
+                var release = await call.Org().Releases.FinalizeAsync(call.RequiredText("version"), when, call.CancellationToken).ConfigureAwait(false);
                 return new ToolOutput($"# Release finalized\n\n{ReleaseViews.Line(release)}\n", new JsonObject { ["release"] = ReleaseViews.Json(release) });
             },
         };
@@ -190,14 +188,14 @@ internal static class ReleaseTools
         var limit = call.Integer("limit", 10, 1, 50);
         var firstPage = new SentryPageOptions { MaxItems = limit };
 
-        // facade: Releases.GetAsync, Releases.ListDeploys, Releases.ListCommits / ListProjectCommits
-        var release = await call.Sentry.Releases.GetAsync(organization, version, includeHealth: call.Flag("includeHealth") == true, cancellationToken: call.CancellationToken).ConfigureAwait(false);
-        var deploys = call.Flag("includeDeploys") == false ? [] : await call.Sentry.Releases.ListDeploys(organization, version, firstPage).ToListAsync(call.CancellationToken).ConfigureAwait(false);
+        // facade: Releases.GetAsync, Releases.ListDeploys, Releases.ListCommits / Project(p).Releases.ListCommits
+        var release = await call.Org(organization).Releases.GetAsync(version, includeHealth: call.Flag("includeHealth") == true, cancellationToken: call.CancellationToken).ConfigureAwait(false);
+        var deploys = call.Flag("includeDeploys") == false ? [] : await call.Org(organization).Releases.ListDeploys(version, firstPage).ToListAsync(call.CancellationToken).ConfigureAwait(false);
         var commits = call.Flag("includeCommits") == false
             ? []
             : await (call.ProjectOrNull("projectSlugOrId") is { } project
-                ? call.Sentry.Releases.ListProjectCommits(organization, project, version, firstPage)
-                : call.Sentry.Releases.ListCommits(organization, version, firstPage)).ToListAsync(call.CancellationToken).ConfigureAwait(false);
+                ? call.Org(organization).Project(project).Releases.ListCommits(version, firstPage)
+                : call.Org(organization).Releases.ListCommits(version, firstPage)).ToListAsync(call.CancellationToken).ConfigureAwait(false);
 
         var text = new StringBuilder("# Release ").AppendLine(release.Version).AppendLine().AppendLine(ReleaseViews.Line(release));
         var health = new JsonArray();

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Events;
-using Sentry.Management.Api.Issues;
 using Sentry.Management.Mcp.Tooling;
 
 namespace Sentry.Management.Mcp.Views;

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Organizations;
-using Sentry.Management.Api.Teams;
 using Sentry.Management.Mcp.Tooling;
 
 namespace Sentry.Management.Mcp.Views;

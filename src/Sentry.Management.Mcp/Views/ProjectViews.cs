@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.ProjectKeys;
-using Sentry.Management.Api.Projects;
 using Sentry.Management.Mcp.Tooling;
 
 namespace Sentry.Management.Mcp.Views;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Sentry.Management.Api.Releases;
 using Sentry.Management.Mcp.Tooling;
 
 namespace Sentry.Management.Mcp.Views;

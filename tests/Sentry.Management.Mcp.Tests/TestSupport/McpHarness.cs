@@ -5,9 +5,6 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using Sentry.Management.Capture;
-using Sentry.Management.Clients;
-using Sentry.Management.Http;
 
 namespace Sentry.Management.Mcp.Tests.TestSupport;
 
