@@ -36,6 +36,23 @@ internal static class ListResult
         return Render(call, heading, items, line, json, filter, limit, cursor, page?.NextCursor);
     }
 
+    /// <summary>
+    /// Fetches the page the <c>cursor</c> argument points at from an endpoint that pages by cursor but not through a
+    /// pageable (<paramref name="fetch"/> gets Sentry's cursor and the page size), and renders up to <c>limit</c> items of it.
+    /// </summary>
+    public static async Task<ToolOutput> CursorPageAsync<T>(
+        ToolCall call,
+        Func<string?, int, Task<(IReadOnlyList<T> Items, string? NextCursor)>> fetch,
+        string heading,
+        Func<T, string> line,
+        Func<T, JsonObject> json)
+    {
+        var limit = call.Integer("limit", DefaultLimit, 1, MaxLimit);
+        var cursor = ToolCursor.Parse(call.Text("cursor"));
+        var (items, next) = await fetch(cursor.SentryCursor, limit).ConfigureAwait(false);
+        return Render(call, heading, [.. items.Skip(cursor.Skip)], line, json, null, limit, cursor, next);
+    }
+
     /// <summary>Renders items already fetched (endpoints without a cursor): the cursor then only skips within them.</summary>
     public static ToolOutput Items<T>(ToolCall call, IReadOnlyList<T> all, string heading, Func<T, string> line, Func<T, JsonObject> json)
     {

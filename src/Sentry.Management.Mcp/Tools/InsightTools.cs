@@ -18,25 +18,22 @@ internal static class InsightTools
         {
             Name = "search_events",
             Title = "Search events",
-            Description = "Query the organization events endpoint (Discover): rows of fields such as title, count(), p95(transaction.duration) grouped by the non-aggregate fields. " + QuerySyntax.Events,
+            Description = "Query the organization events endpoint (Discover): rows of fields such as title, count(), p95(span.duration) grouped by the non-aggregate fields. " + QuerySyntax.Events,
             Kind = ToolKind.Read,
             Idempotent = true,
             Scopes = ["event:read"],
             Parameters =
             [
                 Params.Organization, Params.RegionUrl,
-                ToolParameter.Choice("dataset", "errors (default), spans, logs, transactions.", ["errors", "spans", "logs", "transactions"]),
+                ToolParameter.Choice("dataset", "errors (default), spans, logs, or transactions (spans with is_transaction:true).", EventSearch.Datasets),
                 Params.Query("Sentry event search query."),
-                ToolParameter.TextList("fields", "Columns and aggregates, such as ['title', 'count()']."),
-                ToolParameter.Text("sort", "A field to sort by, '-' for descending, such as -count()."),
+                ToolParameter.TextList("fields", "Columns and aggregates, such as ['title', 'count()']; rows group by the non-aggregate ones. Default per dataset, such as issue, title, count(), last_seen() for errors."),
+                ToolParameter.Text("sort", "One of the fields, '-' for descending, such as -count() (the default when count() is a field)."),
                 Params.Project(required: false), ToolParameter.Text("environment", "Only this environment."),
                 ToolParameter.Text("period", "Time window such as 24h, 7d, 14d."), Params.Cursor, Params.Limit(),
             ],
             OutputSchema = JsonSchemas.List(JsonSchemas.Object()),
-
-            // INTEGRATION (issue 10): the facade has no organization-events (Discover) call yet; the release-health
-            // workflow adds it (p95 transaction duration). Call it here then, and render its rows with ListResult.Items.
-            Run = _ => Task.FromResult(ToolOutput.Error("Not available yet: this build of Sentry.Management has no organization-events call. Use search_issues for errors, or search_issue_events for one issue's events.")),
+            Run = EventSearch.RunAsync,
         };
 
         yield return new ToolDefinition

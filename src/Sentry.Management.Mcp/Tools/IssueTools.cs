@@ -124,15 +124,29 @@ internal static class IssueTools
             Kind = ToolKind.Destructive,
             Idempotent = true,
             Scopes = ["event:write"],
-            Parameters = [Params.Organization, Params.RegionUrl, Params.IssueId, Params.IssueUrl, .. IssueChange.Parameters()],
-            OutputSchema = JsonSchemas.Single("issue", IssueViews.IssueSchema, new KeyValuePair<string, JsonNode>("change", new JsonObject { ["type"] = "string" })),
+            Parameters =
+            [
+                Params.Organization, Params.RegionUrl, Params.IssueId, Params.IssueUrl, .. IssueChange.Parameters(),
+                ToolParameter.Text("reason", "Why: added to the issue's activity as a note after the change."),
+            ],
+            OutputSchema = JsonSchemas.Single(
+                "issue",
+                IssueViews.IssueSchema,
+                new KeyValuePair<string, JsonNode>("change", new JsonObject { ["type"] = "string" }),
+                new KeyValuePair<string, JsonNode>("noteId", new JsonObject { ["type"] = new JsonArray("string", "null") })),
             Run = async call =>
             {
                 var (update, description) = IssueChange.Read(call);
+                var reason = call.Text("reason");
                 var (organization, issueId) = await IssueReference.ResolveAsync(call).ConfigureAwait(false);
-                // facade: Issues.UpdateAsync
-                var issue = await call.Org(organization).Issues.UpdateAsync(issueId, update, call.CancellationToken).ConfigureAwait(false);
-                return new ToolOutput($"# Issue {issue.ShortId ?? issueId} updated: {description}\n\n{IssueViews.Line(issue)}\n", new JsonObject { ["issue"] = IssueViews.Json(issue), ["change"] = description });
+                // facade: Issues.UpdateAsync, then Issues.AddNoteAsync for the reason (after the change, so a refused change leaves no note)
+                var issues = call.Org(organization).Issues;
+                var issue = await issues.UpdateAsync(issueId, update, call.CancellationToken).ConfigureAwait(false);
+                var note = reason is null ? null : await issues.AddNoteAsync(issueId, reason, cancellationToken: call.CancellationToken).ConfigureAwait(false);
+                var noteLine = note is null ? string.Empty : $"\nNote `{note.Id}` added: {reason}\n";
+                return new ToolOutput(
+                    $"# Issue {issue.ShortId ?? issueId} updated: {description}\n\n{IssueViews.Line(issue)}\n{noteLine}",
+                    new JsonObject { ["issue"] = IssueViews.Json(issue), ["change"] = description, ["noteId"] = note?.Id });
             },
         };
 
@@ -143,16 +157,20 @@ internal static class IssueTools
             Description = "Add a comment (note) to an issue's activity, for example why it was resolved.",
             Kind = ToolKind.Additive,
             Scopes = ["event:write"],
-            Parameters = [Params.Organization, Params.RegionUrl, Params.IssueId, Params.IssueUrl, ToolParameter.Text("text", "The note, in markdown.", required: true)],
+            Parameters =
+            [
+                Params.Organization, Params.RegionUrl, Params.IssueId, Params.IssueUrl, ToolParameter.Text("text", "The note, in markdown.", required: true),
+                ToolParameter.TextList("mentions", "Who to notify, as `user:<id>` (whoami shows yours) or `team:<id>`."),
+            ],
             OutputSchema = JsonSchemas.Object("issueId:string", "noteId:string"),
             Run = async call =>
             {
-                call.RequiredText("text");
-                var (_, issueId) = await IssueReference.ResolveAsync(call).ConfigureAwait(false);
-
-                // INTEGRATION (issue 10): the facade has no issue-notes endpoint yet; when it lands, call it here
-                // (e.g. Issues.AddNoteAsync(organization, issueId, text)) and return the note.
-                return ToolOutput.Error($"Not available yet: this build of Sentry.Management has no issue-notes call, so no note was added to issue {issueId}. Nothing was changed.");
+                var text = call.RequiredText("text");
+                var mentions = call.TextList("mentions");
+                var (organization, issueId) = await IssueReference.ResolveAsync(call).ConfigureAwait(false);
+                // facade: Issues.AddNoteAsync
+                var note = await call.Org(organization).Issues.AddNoteAsync(issueId, text, mentions.Count == 0 ? null : mentions, call.CancellationToken).ConfigureAwait(false);
+                return new ToolOutput($"# Note added to issue {issueId}\n\nNote `{note.Id}`: {text}\n", new JsonObject { ["issueId"] = issueId, ["noteId"] = note.Id });
             },
         };
     }

@@ -18,6 +18,9 @@ internal static class Samples
     public const string MetricRule = """{"id":"41","name":"Errors above 10","aggregate":"count()","query":"level:error","timeWindow":1,"thresholdType":0,"triggers":[{"label":"critical","alertThreshold":10,"actions":[]}],"projects":["api"]}""";
     public const string StatsV2 = """{"start":"2026-11-29T00:00:00Z","end":"2026-11-30T00:00:00Z","intervals":[],"groups":[{"by":{"outcome":"accepted"},"totals":{"sum(quantity)":1234}},{"by":{"outcome":"rate_limited"},"totals":{"sum(quantity)":5}}]}""";
 
+    public const string Note = """{"id":"2001","type":"note","dateCreated":"2026-11-30T12:00:00Z","data":{"text":"Looking into it"},"user":{"id":"1","name":"Ada Lovelace"}}""";
+    public const string DiscoverRows = """{"data":[{"issue":"API-1","title":"NullReferenceException: Object reference not set","count()":12,"last_seen()":"2026-11-30T10:00:00Z"}],"meta":{"fields":{"issue":"string","title":"string","count()":"integer","last_seen()":"date"}}}""";
+
     public static string Sessions(double crashFree, double sessions) =>
         "{\"groups\":[{\"by\":{},\"totals\":{\"crash_free_rate(session)\":" + crashFree.ToString(System.Globalization.CultureInfo.InvariantCulture)
         + ",\"crash_free_rate(user)\":0.99,\"sum(session)\":" + sessions.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"count_unique(user)\":10}}]}";

@@ -98,14 +98,38 @@ public class ErrorTests
     }
 
     [Test]
-    public async Task A_tool_the_facade_cannot_serve_yet_says_so_and_changes_nothing()
+    public async Task Search_events_refuses_a_sort_that_is_not_a_field_before_asking_sentry()
     {
         await using var mcp = await McpHarness.StartAsync();
 
-        var result = await mcp.CallAsync("add_issue_note", new { organizationSlug = "acme", issueId = "1001", text = "why" });
+        var result = await mcp.CallAsync("search_events", new { organizationSlug = "acme", fields = new[] { "title", "count()" }, sort = "-p95(span.duration)" });
 
         Assert.That(result.IsError, Is.True);
-        Assert.That(result.Text(), Does.Contain("Not available yet").And.Contain("Nothing was changed"));
+        Assert.That(result.Text(), Does.Contain("Invalid input").And.Contain("-p95(span.duration)"));
         Assert.That(mcp.Backend.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Search_events_passes_sentrys_query_error_back()
+    {
+        await using var mcp = await McpHarness.StartAsync();
+        mcp.Backend.Answer(HttpMethod.Get, "/api/0/organizations/acme/events/", """{"detail":"Invalid query. Argument to function is wrong type."}""", System.Net.HttpStatusCode.BadRequest);
+
+        var result = await mcp.CallAsync("search_events", new { organizationSlug = "acme", query = "count():>x" });
+
+        Assert.That(result.IsError, Is.True);
+        Assert.That(result.Text(), Does.Contain("Argument to function is wrong type"));
+    }
+
+    [Test]
+    public async Task Add_issue_note_on_an_unknown_issue_is_not_found_with_the_ids_used()
+    {
+        await using var mcp = await McpHarness.StartAsync();
+        mcp.Backend.Answer(HttpMethod.Post, "/api/0/organizations/acme/issues/999/notes/", """{"detail":"The requested resource does not exist"}""", System.Net.HttpStatusCode.NotFound);
+
+        var result = await mcp.CallAsync("add_issue_note", new { organizationSlug = "acme", issueId = "999", text = "why" });
+
+        Assert.That(result.IsError, Is.True);
+        Assert.That(result.Text(), Does.Contain("issueId=999"));
     }
 }

@@ -53,6 +53,13 @@ public class HappyPathTests
         yield return Case("search_issue_events", new { organizationSlug = "acme", issueId = "1001" }, "0123456789abcdef0123456789abcdef", b => b.Get(Org + "/issues/1001/events/", Samples.List(Samples.Event)));
         yield return Case("get_issue_tag_values", new { organizationSlug = "acme", issueId = "1001", tagKey = "browser" }, "Chrome 120", b => b.Get(Org + "/issues/1001/tags/browser/", Samples.Tag));
         yield return Case("update_issue", new { organizationSlug = "acme", issueId = "1001", status = "resolved", confirm = true }, "status → resolved", b => b.Answer(HttpMethod.Put, Org + "/issues/1001/", Samples.Issue));
+        yield return Case("update_issue", new { organizationSlug = "acme", issueId = "1001", status = "resolved", reason = "fixed in api@1.2.0", confirm = true }, "Note `2001` added", b =>
+        {
+            b.Answer(HttpMethod.Put, Org + "/issues/1001/", Samples.Issue);
+            b.Answer(HttpMethod.Post, Org + "/issues/1001/notes/", Samples.Note, System.Net.HttpStatusCode.Created);
+        });
+        yield return Case("add_issue_note", new { organizationSlug = "acme", issueId = "1001", text = "Looking into it", mentions = new[] { "user:1" } }, "Note added to issue 1001", b => b.Answer(HttpMethod.Post, Org + "/issues/1001/notes/", Samples.Note, System.Net.HttpStatusCode.Created));
+        yield return Case("search_events", new { organizationSlug = "acme", query = "level:error" }, "title: NullReferenceException", b => b.Get(Org + "/events/", Samples.DiscoverRows));
         yield return Case("bulk_update_issues", new { organizationSlug = "acme", query = "is:unresolved", status = "resolved" }, "Dry run: 1 issues would change", b => b.Get(Org + "/issues/", Samples.List(Samples.Issue)));
         yield return Case("bulk_delete_issues", new { organizationSlug = "acme", query = "is:unresolved" }, "Dry run: 1 issues would change (delete)", b => b.Get(Org + "/issues/", Samples.List(Samples.Issue)));
         yield return Case("find_alert_rules", new { organizationSlug = "acme", projectSlug = "api" }, "High Error Rate Alert", b => b.Get(Proj + "/rules/", Samples.List(Samples.IssueRule)));
@@ -175,6 +182,72 @@ public class HappyPathTests
         Assert.That(result.IsError, Is.Not.True, result.Text());
         Assert.That(result.Text(), Does.Contain("Test event accepted"));
         Assert.That(envelopes, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Add_issue_note_sends_the_text_and_mentions()
+    {
+        await using var mcp = await McpHarness.StartAsync();
+        string? body = null;
+        mcp.Backend.Mock.When(HttpMethod.Post, SentryBackend.BaseUrl + Org + "/issues/1001/notes/").Respond(async request =>
+        {
+            body = await request.Content!.ReadAsStringAsync();
+            return new HttpResponseMessage(System.Net.HttpStatusCode.Created) { Content = new StringContent(Samples.Note, System.Text.Encoding.UTF8, "application/json") };
+        });
+
+        var result = await mcp.CallAsync("add_issue_note", new { organizationSlug = "acme", issueId = "1001", text = "Looking into it", mentions = new[] { "user:1" } });
+
+        Assert.That(result.IsError, Is.Not.True, result.Text());
+        using var sent = JsonDocument.Parse(body!);
+        Assert.That(sent.RootElement.GetProperty("text").GetString(), Is.EqualTo("Looking into it"));
+        Assert.That(sent.RootElement.GetProperty("mentions")[0].GetString(), Is.EqualTo("user:1"));
+        Assert.That(result.StructuredContent!.Value.GetProperty("noteId").GetString(), Is.EqualTo("2001"));
+    }
+
+    [Test]
+    public async Task Update_issue_without_a_reason_adds_no_note()
+    {
+        await using var mcp = await McpHarness.StartAsync();
+        mcp.Backend.Answer(HttpMethod.Put, Org + "/issues/1001/", Samples.Issue);
+
+        var result = await mcp.CallAsync("update_issue", new { organizationSlug = "acme", issueId = "1001", status = "resolved", confirm = true });
+
+        Assert.That(result.IsError, Is.Not.True, result.Text());
+        Assert.That(mcp.Backend.Requests.Select(r => r.Method), Is.EqualTo(new[] { HttpMethod.Put }));
+    }
+
+    [TestCase("errors", null, "errors", "level:error", "issue,title,count(),last_seen()", "-count()")]
+    [TestCase("transactions", "api", "spans", "is_transaction:true project:api level:error", "transaction,count(),p95(span.duration)", "-count()")]
+    [TestCase("logs", null, "logs", "level:error", "timestamp,severity,message", "-timestamp")]
+    public async Task Search_events_sends_the_dataset_fields_and_query_sentry_expects(string dataset, string? project, string sentDataset, string sentQuery, string sentFields, string sentSort)
+    {
+        await using var mcp = await McpHarness.StartAsync();
+        mcp.Backend.Get(Org + "/events/", Samples.DiscoverRows, nextCursor: "0:25:0");
+
+        var result = await mcp.CallAsync("search_events", new { organizationSlug = "acme", dataset, projectSlug = project, query = "level:error", environment = "production", period = "24h", limit = 25 });
+
+        Assert.That(result.IsError, Is.Not.True, result.Text());
+        var sent = System.Web.HttpUtility.ParseQueryString(mcp.Backend.Requests.Single().RequestUri!.Query);
+        Assert.That(sent["dataset"], Is.EqualTo(sentDataset));
+        Assert.That(sent["query"], Is.EqualTo(sentQuery));
+        Assert.That(sent["field"], Is.EqualTo(sentFields));
+        Assert.That(sent["sort"], Is.EqualTo(sentSort));
+        Assert.That(sent["environment"], Is.EqualTo("production"));
+        Assert.That(sent["statsPeriod"], Is.EqualTo("24h"));
+        Assert.That(sent["per_page"], Is.EqualTo("25"));
+        Assert.That(result.StructuredContent!.Value.GetProperty("nextCursor").GetString(), Is.EqualTo("0:25:0"));
+    }
+
+    [Test]
+    public async Task Search_events_continues_from_the_cursor_it_handed_out()
+    {
+        await using var mcp = await McpHarness.StartAsync();
+        mcp.Backend.Get(Org + "/events/", Samples.DiscoverRows);
+
+        await mcp.CallAsync("search_events", new { organizationSlug = "acme", cursor = "0:25:0" });
+
+        var sent = System.Web.HttpUtility.ParseQueryString(mcp.Backend.Requests.Single().RequestUri!.Query);
+        Assert.That(sent["cursor"], Is.EqualTo("0:25:0"));
     }
 
     private static TestCaseData Case(string tool, object arguments, string expected, Action<SentryBackend> setup) =>
