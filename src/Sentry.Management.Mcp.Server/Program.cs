@@ -34,18 +34,13 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var clientOptions = settings.ClientOptions();
-IAsyncDisposable? local = null;
+Sentry.Management.Testing.LocalSentry? local = null;
 if (settings.Local)
 {
-    var started = await LocalSentryIntegration.StartAsync(stop.Token).ConfigureAwait(false);
-    if (started is not { } localSentry)
-    {
-        await Console.Error.WriteLineAsync("sentry-management-mcp: --local needs the embedded local Sentry (Sentry.Management.Testing), which this build does not include yet. Pass a token instead.").ConfigureAwait(false);
-        return 2;
-    }
-
-    (clientOptions.BaseUrl, clientOptions.AuthToken, clientOptions.Organization, local) = (localSentry.BaseUrl, localSentry.Token, localSentry.Organization, localSentry.Server);
-    clientOptions.AllowInsecureTransport = true;
+    await Console.Error.WriteLineAsync("sentry-management-mcp: starting the embedded local Sentry with sample data (offline; nothing leaves 127.0.0.1)").ConfigureAwait(false);
+    local = await LocalSentryIntegration.StartAsync(stop.Token).ConfigureAwait(false);
+    LocalSentryIntegration.Configure(clientOptions, local);
+    await Console.Error.WriteLineAsync($"sentry-management-mcp: local Sentry at {local.Url} (organization '{local.Organization}', project '{local.Project.Slug}')").ConfigureAwait(false);
 }
 
 try

@@ -31,12 +31,27 @@ public class ServerProcessTests
     }
 
     [Test]
-    public async Task Local_says_plainly_that_it_is_not_wired_yet()
+    public async Task Local_starts_an_embedded_sentry_with_sample_issues_over_stdio()
     {
-        var (exitCode, _, stderr) = await ServerProcess.RunToExitAsync("--local");
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "sentry-management-mcp --local",
+            Command = ServerProcess.Command(),
+            Arguments = ["--local"],
+            EnvironmentVariables = new Dictionary<string, string?> { ["SENTRY_AUTH_TOKEN"] = null, ["SENTRY_ACCESS_TOKEN"] = null, ["SENTRY_ORG"] = null, ["SENTRY_URL"] = null },
+        });
+        await using var client = await McpClient.CreateAsync(transport);
 
-        Assert.That(exitCode, Is.EqualTo(2));
-        Assert.That(stderr, Does.Contain("--local needs the embedded local Sentry"));
+        var tools = await client.ListToolsAsync();
+        var issues = await client.CallToolAsync("search_issues", new Dictionary<string, object?> { ["query"] = "is:unresolved level:error" });
+        var timeouts = await client.CallToolAsync("search_issues", new Dictionary<string, object?> { ["query"] = "TimeoutException" });
+        var releases = await client.CallToolAsync("find_releases", new Dictionary<string, object?>());
+
+        Assert.That(tools.Select(t => t.Name), Does.Contain("search_issues").And.Contain("create_release"), "no --read-only: the write tools are listed too");
+        Assert.That(issues.IsError, Is.Not.True, issues.Text());
+        Assert.That(issues.Text(), Does.Contain("Cart 'c-1042' is empty").And.Contain("Payment gateway did not answer").And.Not.Contain("Slow checkout"), "level:error leaves the warning out");
+        Assert.That(timeouts.Text(), Does.Contain("4 events").And.Not.Contain("Cart"));
+        Assert.That(releases.Text(), Does.Contain("app@1.0.0"));
     }
 
     [Test]
