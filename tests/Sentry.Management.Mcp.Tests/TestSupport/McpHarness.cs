@@ -8,7 +8,10 @@ using ModelContextProtocol.Server;
 
 namespace Sentry.Management.Mcp.Tests.TestSupport;
 
-/// <summary>An MCP client and our server in one process, connected by pipes (the SDK's stream transports), over a fake Sentry.</summary>
+/// <summary>
+/// An MCP client and our server in one process, connected by pipes (the SDK's stream transports), over MockHttp
+/// (<see cref="SentryBackend"/>, for exact requests and every error category) or over a running local Sentry (end to end).
+/// </summary>
 internal sealed class McpHarness : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -24,9 +27,9 @@ internal sealed class McpHarness : IAsyncDisposable
 
     public List<Uri> RegionClientsCreated { get; } = [];
 
-    public static async Task<McpHarness> StartAsync(Action<SentryMcpOptions>? configure = null, string baseUrl = SentryBackend.BaseUrl, HttpMessageHandler? captureHandler = null)
+    public static Task<McpHarness> StartAsync(Action<SentryMcpOptions>? configure = null, string baseUrl = SentryBackend.BaseUrl, HttpMessageHandler? captureHandler = null)
     {
-        var harness = new McpHarness(new SentryBackend());
+        var backend = new SentryBackend();
         var clientOptions = new SentryManagementOptions
         {
             AuthToken = SentryBackend.Token,
@@ -34,8 +37,28 @@ internal sealed class McpHarness : IAsyncDisposable
             MaxRetries = 0,
             MaxRateLimitWait = TimeSpan.Zero,
         };
+        return StartAsync(backend, clientOptions, backend.Mock, captureHandler ?? backend.Mock, configure);
+    }
+
+    /// <summary>Over a running local Sentry: real HTTP for management calls and for captured events.</summary>
+    public static Task<McpHarness> StartAsync(Sentry.Management.Testing.LocalSentry local, Action<SentryMcpOptions>? configure = null)
+    {
+        var clientOptions = new SentryManagementOptions
+        {
+            AuthToken = local.AuthToken,
+            BaseUrl = local.Url,
+            Organization = local.Organization,
+            AllowInsecureTransport = true,
+            MaxRetries = 0,
+        };
+        return StartAsync(new SentryBackend(), clientOptions, null, null, configure);
+    }
+
+    private static async Task<McpHarness> StartAsync(SentryBackend backend, SentryManagementOptions clientOptions, HttpMessageHandler? handler, HttpMessageHandler? captureHandler, Action<SentryMcpOptions>? configure)
+    {
+        var harness = new McpHarness(backend);
         var services = new ServiceCollection();
-        services.AddSingleton(new SentryManagementClient(clientOptions, harness.Backend.Mock));
+        services.AddSingleton(new SentryManagementClient(clientOptions, handler));
         services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "test", Version = "1" }).AddSentryManagementTools(o =>
         {
             o.RegionClientFactory = region =>
@@ -43,9 +66,9 @@ internal sealed class McpHarness : IAsyncDisposable
                 harness.RegionClientsCreated.Add(region);
                 var options = clientOptions.Clone();
                 options.BaseUrl = region;
-                return new SentryManagementClient(options, harness.Backend.Mock);
+                return new SentryManagementClient(options, handler);
             };
-            o.CaptureClientFactory = options => new SentryCaptureClient(options, captureHandler ?? harness.Backend.Mock);
+            o.CaptureClientFactory = options => new SentryCaptureClient(options, captureHandler);
             configure?.Invoke(o);
         });
         harness._services = services.BuildServiceProvider();
