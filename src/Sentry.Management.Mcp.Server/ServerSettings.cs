@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+
+namespace Sentry.Management.Mcp.Server;
+
+/// <summary>The server's settings from flags and environment variables (flags win), checked once at start.</summary>
+internal sealed class ServerSettings
+{
+    public const string Usage = """
+        sentry-management-mcp: Sentry's management API as MCP tools (stdio by default).
+
+        Usage: sentry-management-mcp [options]
+          --access-token <token>   Sentry auth token (or SENTRY_AUTH_TOKEN / SENTRY_ACCESS_TOKEN)
+          --url <url>              Sentry's URL, default https://sentry.io (or SENTRY_URL)
+          --host <host[:port]>     Sentry's host, as Sentry's own server takes it (https unless --insecure-http)
+          --organization <slug>    pin every call to this organization; removes organizationSlug from the tools
+                                   (alias --organization-slug; SENTRY_ORG sets the default without pinning)
+          --project <slug>         pin every call to this project (alias --project-slug)
+          --read-only              offer only the tools that read
+          --allow <a,b,...>        offer only these tools
+          --deny <a,b,...>         never offer these tools
+          --budget <chars>         the most characters per tool result (default 24000)
+          --insecure-http          allow http:// for hosts other than loopback
+          --port <port>            serve Streamable HTTP (stateless) on this port instead of stdio
+          --bind <address>         the address to listen on with --port (default 127.0.0.1)
+          --local                  run against an embedded local Sentry with sample data (no token needed)
+          --help                   show this help
+        Logs go to stderr; stdout carries the protocol.
+        """;
+
+    public string? Token { get; private set; }
+
+    public Uri BaseUrl { get; private set; } = SentryManagementDefaults.SaasBaseUrl;
+
+    public string? DefaultOrganization { get; private set; }
+
+    public bool InsecureHttp { get; private set; }
+
+    public int? Port { get; private set; }
+
+    public IPAddress Bind { get; private set; } = IPAddress.Loopback;
+
+    public bool Local { get; private set; }
+
+    public bool Help { get; private set; }
+
+    public SentryMcpOptions Tools { get; } = new();
+
+    /// <summary>Reads flags (<c>--name value</c> or <c>--name=value</c>) and the environment; every problem is collected, not just the first.</summary>
+    public static (ServerSettings Settings, List<string> Errors) Read(string[] args, Func<string, string?> environment)
+    {
+        var settings = new ServerSettings();
+        var errors = new List<string>();
+        string? url = environment("SENTRY_URL");
+        string? host = null;
+        settings.Token = environment("SENTRY_AUTH_TOKEN") ?? environment("SENTRY_ACCESS_TOKEN");
+        settings.DefaultOrganization = environment("SENTRY_ORG");
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = eq > 0 ? arg[..eq] : arg;
+            string Value()
+            {
+                if (eq > 0)
+                {
+                    return arg[(eq + 1)..];
+                }
+
+                if (i + 1 < args.Length)
+                {
+                    return args[++i];
+                }
+
+                errors.Add($"{name} needs a value.");
+                return string.Empty;
+            }
+
+            switch (name)
+            {
+                case "--access-token": settings.Token = Value(); break;
+                case "--url": url = Value(); break;
+                case "--host": host = Value(); break;
+                case "--organization" or "--organization-slug": settings.Tools.Organization = Value(); break;
+                case "--project" or "--project-slug": settings.Tools.Project = Value(); break;
+                case "--read-only": settings.Tools.ReadOnly = true; break;
+                case "--allow": Add(settings.Tools.AllowedTools, Value()); break;
+                case "--deny": Add(settings.Tools.DeniedTools, Value()); break;
+                case "--insecure-http": settings.InsecureHttp = true; break;
+                case "--local": settings.Local = true; break;
+                case "--help" or "-h": settings.Help = true; break;
+                case "--budget":
+                    var budget = Value();
+                    if (int.TryParse(budget, NumberStyles.None, CultureInfo.InvariantCulture, out var chars))
+                    {
+                        settings.Tools.ResultBudget = chars;
+                    }
+                    else
+                    {
+                        errors.Add($"--budget '{budget}' is not a number of characters.");
+                    }
+
+                    break;
+                case "--port":
+                    var port = Value();
+                    if (int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and < 65536)
+                    {
+                        settings.Port = number;
+                    }
+                    else
+                    {
+                        errors.Add($"--port '{port}' is not a port number (1-65535).");
+                    }
+
+                    break;
+                case "--bind":
+                    var bind = Value();
+                    if (IPAddress.TryParse(bind, out var address))
+                    {
+                        settings.Bind = address;
+                    }
+                    else
+                    {
+                        errors.Add($"--bind '{bind}' is not an IP address (such as 127.0.0.1 or 0.0.0.0).");
+                    }
+
+                    break;
+                default:
+                    errors.Add($"Unknown option '{arg}'; --help lists the options.");
+                    break;
+            }
+        }
+
+        settings.Tools.AllowInsecureHttp = settings.InsecureHttp;
+        if (host is not null)
+        {
+            url = (settings.InsecureHttp ? "http://" : "https://") + host.Trim().TrimEnd('/');
+        }
+
+        if (url is not null)
+        {
+            if (Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps))
+            {
+                settings.BaseUrl = parsed;
+                if (parsed.Scheme == Uri.UriSchemeHttp && !settings.InsecureHttp && !Tooling.HostPolicy.IsLoopback(parsed.Host))
+                {
+                    errors.Add($"The Sentry URL {parsed.GetLeftPart(UriPartial.Authority)} uses http, which sends the token unencrypted: use https, or pass --insecure-http if you mean it.");
+                }
+            }
+            else
+            {
+                errors.Add($"The Sentry URL '{url}' is not an absolute http(s) URL (set --url, --host or SENTRY_URL).");
+            }
+        }
+
+        if (!settings.Local && !settings.Help && string.IsNullOrWhiteSpace(settings.Token))
+        {
+            errors.Add(
+                "No Sentry auth token. Create one in Sentry under Settings > Account > Personal Tokens (https://sentry.io/settings/account/api/auth-tokens/, "
+                + "scopes org:read, project:read, event:read, and project:write / event:write / project:releases / alerts:write for the write tools), "
+                + "then pass --access-token <token> or set SENTRY_AUTH_TOKEN. Or try it offline with --local.");
+        }
+
+        errors.AddRange(settings.Tools.Validate());
+        return (settings, errors);
+    }
+
+    /// <summary>The options of the facade client the tools call.</summary>
+    public SentryManagementOptions ClientOptions() => new()
+    {
+        AuthToken = Token,
+        BaseUrl = BaseUrl,
+        Organization = Tools.Organization ?? DefaultOrganization,
+        AllowInsecureTransport = InsecureHttp || Tooling.HostPolicy.IsLoopback(BaseUrl.Host),
+    };
+
+    private static void Add(ISet<string> set, string list)
+    {
+        foreach (var name in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            set.Add(name);
+        }
+    }
+}
