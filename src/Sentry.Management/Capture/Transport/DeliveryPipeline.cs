@@ -20,7 +20,7 @@ internal sealed class DeliveryPipeline
     private readonly ClientReportRecorder _reports;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ResiliencePipeline<SendResult> _retry;
+    private readonly ResiliencePipeline<Attempt> _retry;
 
     public DeliveryPipeline(SentryCaptureOptions options, EnvelopeHttpSender http, RateLimiter limits, EnvelopeSpool? spool, SentryCaptureCounters counters, ClientReportRecorder reports, ILogger logger)
     {
@@ -40,12 +40,16 @@ internal sealed class DeliveryPipeline
     /// jitter from <see cref="SentryCaptureOptions.RetryBaseDelay"/>). A rate limit or a 4xx is never retried: the
     /// envelope is spooled or counted at once, because waiting here would hold a sender worker for the whole limit.
     /// </summary>
-    private static ResiliencePipeline<SendResult> BuildRetry(SentryCaptureOptions options)
+    /// <remarks>
+    /// The pipeline's result is the <see cref="Attempt"/> (a class), not the <see cref="SendResult"/> enum: Polly's
+    /// options for an enum result pull in <c>Enum.GetValues(Type)</c>, which Native AOT warns about (IL3050).
+    /// </remarks>
+    private static ResiliencePipeline<Attempt> BuildRetry(SentryCaptureOptions options)
     {
-        var builder = new ResiliencePipelineBuilder<SendResult> { TimeProvider = options.TimeProvider };
+        var builder = new ResiliencePipelineBuilder<Attempt> { TimeProvider = options.TimeProvider };
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<SendResult>
+            builder.AddRetry(new RetryStrategyOptions<Attempt>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -54,7 +58,7 @@ internal sealed class DeliveryPipeline
                 MaxDelay = MaxRetryDelay,
                 ShouldHandle = static args => ValueTask.FromResult(
                     !args.Context.CancellationToken.IsCancellationRequested
-                    && args.Outcome.Result is SendResult.NetworkError or SendResult.ServerError),
+                    && args.Outcome.Result?.Last is SendResult.NetworkError or SendResult.ServerError),
             });
         }
 
@@ -66,10 +70,10 @@ internal sealed class DeliveryPipeline
     {
         public SendResult Last { get; private set; } = SendResult.NetworkError;
 
-        public async ValueTask<SendResult> SendAsync(CancellationToken cancellationToken)
+        public async ValueTask<Attempt> SendAsync(CancellationToken cancellationToken)
         {
             Last = owner.IsLimited(envelope) ? SendResult.RateLimited : await owner._http.SendAsync(envelope, cancellationToken).ConfigureAwait(false);
-            return Last;
+            return this;
         }
     }
 
@@ -81,7 +85,7 @@ internal sealed class DeliveryPipeline
         SendResult result;
         try
         {
-            result = await _retry.ExecuteAsync(static (state, cancellationToken) => state.SendAsync(cancellationToken), attempt, stop).ConfigureAwait(false);
+            result = (await _retry.ExecuteAsync(static (state, cancellationToken) => state.SendAsync(cancellationToken), attempt, stop).ConfigureAwait(false)).Last;
         }
         catch (OperationCanceledException)
         {
