@@ -20,6 +20,12 @@ if (args.Length > 0 && args[0] == "--stream")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--allocs")
+{
+    await AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--ratelimit")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
