@@ -42,6 +42,8 @@ internal static class RateLimitProbe
         var unresolved = await CountAsync(sentry, "is:unresolved");
         outcomes[^1] = outcomes[^1] with { Verified = Verify(unresolved, outcomes[^1].Succeeded, "unresolved (= ids the client reported done)") };
 
+        // The naive loop starts from all unresolved, so what it resolved can be counted.
+        await SetAllAsync(sentry, ids, IssueStatus.Unresolved);
         outcomes.Add(await RunAsync(sentry, "bulk resolve, naive loop (UpdateAsync per issue)", bulkPerSecond, waits: true, async scope =>
         {
             var done = 0;
@@ -64,13 +66,8 @@ internal static class RateLimitProbe
 
         // Details: all at once through the facade, the naive loop for a fixed time, and go-sentry's way.
         var detailIds = ids.Take(details).ToList();
-        outcomes.Add(await RunAsync(sentry, "issue details, facade (all at once, client paces)", detailPerSecond, waits: true, async scope =>
-        {
-            var fetched = await Task.WhenAll(detailIds.Select(id => scope.Issues.GetAsync(id)));
-            var distinct = fetched.Select(i => i.Id).Distinct(StringComparer.Ordinal).Count();
-            return (detailIds.Count, distinct, detailIds.Count - fetched.Length);
-        }, null));
-        outcomes[^1] = outcomes[^1] with { Verified = outcomes[^1].Succeeded == detailIds.Count && outcomes[^1].Ok == detailIds.Count ? "ok: every id fetched once, no extra 200s" : "MISMATCH" };
+        outcomes.Add(await RunAsync(sentry, "issue details, facade (all at once, client paces)", detailPerSecond, waits: true, scope => FetchAllAsync(scope, detailIds), null));
+        outcomes[^1] = outcomes[^1] with { Verified = outcomes[^1].Succeeded == detailIds.Count && outcomes[^1].Ok == detailIds.Count ? "ok: every id fetched once, no extra 200s" : $"{outcomes[^1].Failed} calls threw a 429 to the caller" };
 
         outcomes.Add(await RunAsync(sentry, "issue details, naive loop (one at a time)", detailPerSecond, waits: true, async scope =>
         {
@@ -90,23 +87,7 @@ internal static class RateLimitProbe
             return (done, done, 0);
         }, null));
 
-        outcomes.Add(await RunAsync(sentry, "issue details, go-sentry way (all at once, no wait, no retry)", detailPerSecond, waits: false, async scope =>
-        {
-            var tasks = detailIds.Select(async id =>
-            {
-                try
-                {
-                    _ = await scope.Issues.GetAsync(id);
-                    return true;
-                }
-                catch (SentryApiException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
-                {
-                    return false;
-                }
-            });
-            var results = await Task.WhenAll(tasks);
-            return (detailIds.Count, results.Count(r => r), results.Count(r => !r));
-        }, null));
+        outcomes.Add(await RunAsync(sentry, "issue details, go-sentry way (all at once, no wait, no retry)", detailPerSecond, waits: false, scope => FetchAllAsync(scope, detailIds), null));
 
         Console.WriteLine();
         Console.WriteLine("| scenario | limit/s | operations | succeeded | failed | seconds | attempts | 200s | 429s | 429s after first window | sustained req/s (full windows) | of the limit | verified |");
@@ -116,6 +97,24 @@ internal static class RateLimitProbe
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {o.Scenario} | {o.PerSecond} | {o.Operations} | {o.Succeeded} | {o.Failed} | {o.Elapsed.TotalSeconds:F2} | {o.Attempts} | {o.Ok} | {o.TooMany} | {o.TooManyAfterFirstWindow} | {o.SustainedPerSecond:F1} | {o.SustainedPerSecond / o.PerSecond:P0} | {o.Verified} |"));
         }
+    }
+
+    /// <summary>Fetches every id at once; a 429 that reaches the caller is counted, not thrown (each distinct id that came back counts once).</summary>
+    private static async Task<(int Operations, int Succeeded, int Failed)> FetchAllAsync(Scope scope, List<string> ids)
+    {
+        var fetched = await Task.WhenAll(ids.Select(async id =>
+        {
+            try
+            {
+                return (await scope.Issues.GetAsync(id)).Id;
+            }
+            catch (SentryApiException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return null;
+            }
+        }));
+        var succeeded = fetched.Where(id => id is not null).Distinct(StringComparer.Ordinal).Count();
+        return (ids.Count, succeeded, fetched.Count(id => id is null));
     }
 
     /// <summary>A scenario's facade: the project (list, bulk) and the organization's issues (one issue by id).</summary>
@@ -143,6 +142,9 @@ internal static class RateLimitProbe
         var project = client.Organization(sentry.Organization).Project(sentry.Project.Slug);
         var scope = new Scope(project, client.Organization(sentry.Organization).Issues);
 
+        // Every scenario starts in a fresh window: the one before must not have used it up.
+        var now = TimeProvider.System.GetUtcNow();
+        await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + 1) - now);
         sentry.Faults.Management.Limit(Concurrent, perSecond).Delay(Latency);
         var start = TimeProvider.System.GetUtcNow();
         var timer = Stopwatch.StartNew();
@@ -170,6 +172,16 @@ internal static class RateLimitProbe
             attempts.Count(a => a.Status == HttpStatusCode.TooManyRequests && a.Completed >= firstWindowEnds),
             full.Count > 0 ? full.Average() : 0,
             verified);
+    }
+
+    private static async Task SetAllAsync(LocalSentry sentry, List<string> ids, IssueStatus status)
+    {
+        using var client = new SentryManagementClient(new SentryManagementOptions { BaseUrl = sentry.Url, AuthToken = sentry.AuthToken, Organization = sentry.Organization });
+        var result = await client.Organization(sentry.Organization).Project(sentry.Project.Slug).Issues.BulkUpdateAsync(ids, new ProjectIssueBulkUpdate { Status = status });
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"resetting the issues failed: {result}");
+        }
     }
 
     private static string Verify(int actual, int expected, string what) =>
