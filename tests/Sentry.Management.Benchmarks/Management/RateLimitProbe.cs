@@ -144,7 +144,7 @@ internal static class RateLimitProbe
 
         // Every scenario starts in a fresh window: the one before must not have used it up.
         var now = TimeProvider.System.GetUtcNow();
-        await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + 1) - now);
+        await Task.Delay(DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + 1) - now + TimeSpan.FromMilliseconds(20));
         sentry.Faults.Management.Limit(Concurrent, perSecond).Delay(Latency);
         var start = TimeProvider.System.GetUtcNow();
         var timer = Stopwatch.StartNew();
@@ -153,7 +153,11 @@ internal static class RateLimitProbe
         sentry.Faults.Clear();
 
         var attempts = wire.Attempts.ToList();
-        var firstWindowEnds = DateTimeOffset.FromUnixTimeSeconds(start.ToUnixTimeSeconds() + 1);
+        // The first window is the one the first answer came back in (the client learns the limits from it).
+        var firstWindowEnds = DateTimeOffset.FromUnixTimeSeconds((attempts.Count > 0 ? attempts.Min(a => a.Completed) : start).ToUnixTimeSeconds() + 1);
+        var late = attempts.Where(a => a.Status == HttpStatusCode.TooManyRequests && a.Completed >= firstWindowEnds).Take(10)
+            .Select(a => ((a.Completed - start).TotalMilliseconds).ToString("F0", CultureInfo.InvariantCulture));
+        Console.WriteLine($"{scenario}: 429s after the first window at ms {string.Join(", ", late)}");
         var perWindow = attempts.Where(a => (int)a.Status is >= 200 and < 300)
             .GroupBy(a => a.Completed.ToUnixTimeSeconds())
             .OrderBy(g => g.Key)
