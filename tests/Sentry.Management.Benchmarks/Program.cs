@@ -1,14 +1,35 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Sentry.Management.Benchmarks;
+using Sentry.Management.Benchmarks.Management;
 
-// `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe, `--fluent [events] [rounds]`
+// `--stream [counts...]` walks issues through the pageable, `--ratelimit [issues] [details] [bulk/s] [details/s] [naive seconds]`
+// runs the rate-limit probe against the local Sentry; `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe, `--fluent [events] [rounds]`
 // the fluent-chain probe; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--fluent")
 {
     await FluentProbe.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--stream")
+{
+    await StreamProbe.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [1000, 10000, 100000]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--allocs")
+{
+    await AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--ratelimit")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    await RateLimitProbe.RunAsync(Arg(1, 10000), Arg(2, 2000), Arg(3, 10), Arg(4, 100), TimeSpan.FromSeconds(Arg(5, 10)));
     return;
 }
 

