@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sentry.Management.Capture.Protocol;
+using Sentry.Management.Capture.Sessions;
 using Sentry.Management.Capture.Tracing;
 using Sentry.Management.Capture.Transport;
 
@@ -45,10 +46,17 @@ internal sealed class CaptureRuntime : IAsyncDisposable
         var spool = options.SpoolDirectory is { } dir ? new EnvelopeSpool(dir, options.MaxSpoolFiles, Time) : null;
         _delivery = new DeliveryPipeline(options, _http, limits, spool, Counters, new ClientReportRecorder(), Logger);
         _sender = new CaptureSender(options, new PayloadContext(options, Dsn), _queues, _pending, _delivery, Logger);
+        Sessions = new SessionTracker(options);
+        RequestSessions = new RequestSessionAggregator(options);
         _sender.Start();
         if (spool is not null)
         {
             QueueSpooled(spool);
+        }
+
+        if (options.AutoSessionTracking)
+        {
+            EnqueueSession(Sessions.Start(null));
         }
     }
 
@@ -69,6 +77,32 @@ internal sealed class CaptureRuntime : IAsyncDisposable
 
     /// <summary>One trace id for the metrics of this client's lifetime, so Sentry can group them.</summary>
     public string MetricsTraceId { get; } = CaptureIds.NewTraceId();
+
+    /// <summary>The app-run session (application mode).</summary>
+    public SessionTracker Sessions { get; }
+
+    /// <summary>The per-minute request sessions (request mode).</summary>
+    public RequestSessionAggregator RequestSessions { get; }
+
+    /// <summary>Queues a session update, counted in the <c>session</c> category; <see langword="null"/> does nothing.</summary>
+    public void EnqueueSession(SessionUpdate? update)
+    {
+        if (update is not null)
+        {
+            Counters.AddCaptured(SentryDataCategory.Session, 1);
+            Enqueue(new SessionWork(update), [new ItemCount(SentryDataCategory.Session, 1)]);
+        }
+    }
+
+    /// <summary>Queues request-session minutes, counted per request session; <see langword="null"/> does nothing.</summary>
+    public void EnqueueAggregates(SessionAggregates? aggregates)
+    {
+        if (aggregates is not null)
+        {
+            Counters.AddCaptured(SentryDataCategory.Session, aggregates.Total);
+            Enqueue(new SessionWork(aggregates), [new ItemCount(SentryDataCategory.Session, aggregates.Total)]);
+        }
+    }
 
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
@@ -109,6 +143,12 @@ internal sealed class CaptureRuntime : IAsyncDisposable
             return _pending.Count == 0; // Disposed: nothing is sent any more.
         }
 
+        // Minutes still being counted go out now, so a flush leaves nothing behind.
+        if (!IsDisposed)
+        {
+            EnqueueAggregates(RequestSessions.TakeAll());
+        }
+
         var start = Time.GetTimestamp();
         try
         {
@@ -139,6 +179,13 @@ internal sealed class CaptureRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (!IsDisposed)
+        {
+            // Queued before the doors close, so the drain below delivers them.
+            EnqueueSession(Sessions.End("exited"));
+            EnqueueAggregates(RequestSessions.TakeAll());
+        }
+
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;

@@ -67,4 +67,7 @@ public sealed class ErrorEvent
     internal bool HasExtra => _extra is { Count: > 0 };
 
     internal bool HasContexts => _contexts is { Count: > 0 };
+
+    /// <summary>Set for an unhandled exception: the mechanism type, sent with <c>handled: false</c>.</summary>
+    internal string? UnhandledMechanism { get; set; }
 }

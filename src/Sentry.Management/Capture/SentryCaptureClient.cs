@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Sentry.Management.Capture;
 using Sentry.Management.Capture.Protocol;
+using Sentry.Management.Capture.Sessions;
 using Sentry.Management.Capture.Tracing;
 using Sentry.Management.Capture.Transport;
 using Sentry.Management.Http;
@@ -27,6 +28,7 @@ namespace Sentry.Management;
 public class SentryCaptureClient : IAsyncDisposable
 {
     private readonly CaptureRuntime? _runtime;
+    private readonly UnhandledExceptionHook? _unhandled;
 
     /// <summary>Creates a client and starts its background workers; envelopes left in the spool folder are queued for sending.</summary>
     /// <param name="options">The settings; validated here. Do not change them afterwards.</param>
@@ -47,7 +49,14 @@ public class SentryCaptureClient : IAsyncDisposable
     {
     }
 
-    internal SentryCaptureClient(CaptureRuntime runtime) => _runtime = runtime;
+    internal SentryCaptureClient(CaptureRuntime runtime)
+    {
+        _runtime = runtime;
+        if (runtime.Options.CaptureUnhandledExceptions)
+        {
+            _unhandled = new UnhandledExceptionHook(this);
+        }
+    }
 
     /// <summary>The parsed DSN (its <c>ToString</c> has no secret).</summary>
     public virtual SentryDsn Dsn => Runtime.Dsn;
@@ -124,6 +133,12 @@ public class SentryCaptureClient : IAsyncDisposable
         {
             CaptureLog.CaptureIgnored(runtime.Logger, "the client is disposed");
             return Guid.Empty;
+        }
+
+        // Release health counts every error, sampled or not, as Sentry's SDKs do; an unhandled one settles the session itself.
+        if (errorEvent.UnhandledMechanism is null && (errorEvent.Exception is not null || errorEvent.Level >= EventLevel.Error))
+        {
+            runtime.EnqueueSession(runtime.Sessions.MarkErrored());
         }
 
         runtime.Counters.AddCaptured(SentryDataCategory.Error, 1);
@@ -225,6 +240,53 @@ public class SentryCaptureClient : IAsyncDisposable
     public virtual void RecordDistribution(string name, double value, string? unit = null, IReadOnlyDictionary<string, string>? tags = null) =>
         RecordMetric("distribution", name, value, unit, tags);
 
+    /// <summary>
+    /// Starts a release-health session for this app run (Sentry's application mode) and sends it (<c>init: true</c>);
+    /// a session already running ends as <c>exited</c> first. Errors captured while it runs count in its <c>errors</c>,
+    /// an unhandled exception ends it as <c>crashed</c>, and <see cref="EndSession"/> or disposing the client ends it as <c>exited</c>.
+    /// </summary>
+    /// <param name="distinctId">Identifies the user or device (<c>did</c>), for crash-free user rates; none when <see langword="null"/>.</param>
+    /// <exception cref="InvalidOperationException">The options have no <c>Release</c>: Sentry drops sessions without one.</exception>
+    public virtual void StartSession(string? distinctId = null)
+    {
+        var runtime = RequireRelease(nameof(StartSession));
+        if (runtime.IsDisposed)
+        {
+            return;
+        }
+
+        runtime.EnqueueSession(runtime.Sessions.End("exited"));
+        runtime.EnqueueSession(runtime.Sessions.Start(distinctId));
+    }
+
+    /// <summary>Ends the running session as <c>exited</c> and sends it; does nothing when none runs.</summary>
+    public virtual void EndSession()
+    {
+        var runtime = Runtime;
+        runtime.EnqueueSession(runtime.Sessions.End("exited"));
+    }
+
+    /// <summary>
+    /// Counts one request of a server as a session (Sentry's request mode): requests are added up per minute and sent
+    /// as one <c>sessions</c> item when a later minute begins, and at <see cref="FlushAsync"/> and dispose.
+    /// </summary>
+    /// <param name="status">How the request ended.</param>
+    /// <exception cref="InvalidOperationException">The options have no <c>Release</c>: Sentry drops sessions without one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    public virtual void RecordRequestSession(RequestSessionStatus status)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown request session status.");
+        }
+
+        var runtime = RequireRelease(nameof(RecordRequestSession));
+        if (!runtime.IsDisposed)
+        {
+            runtime.EnqueueAggregates(runtime.RequestSessions.Record(status));
+        }
+    }
+
     /// <summary>Waits until everything queued so far is delivered, spooled or discarded, then sends the client report.</summary>
     /// <param name="timeout">How long to wait at most.</param>
     /// <param name="cancellationToken">Stops waiting (the sending goes on).</param>
@@ -242,7 +304,46 @@ public class SentryCaptureClient : IAsyncDisposable
 
     /// <summary>Shuts the workers down; a derived fake overrides it to release its own resources.</summary>
     /// <returns>A task that completes when the client is shut down.</returns>
-    protected virtual ValueTask DisposeAsyncCore() => _runtime?.DisposeAsync() ?? ValueTask.CompletedTask;
+    protected virtual ValueTask DisposeAsyncCore()
+    {
+        _unhandled?.Dispose();
+        return _runtime?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Captures an exception nobody handled (<c>mechanism.handled = false</c>); when the process is ending, ends the
+    /// session as <c>crashed</c> and waits up to <c>UnhandledFlushTimeout</c> for the queues to drain.
+    /// </summary>
+    internal void CaptureUnhandled(Exception exception, string mechanism, bool terminating)
+    {
+        if (_runtime is not { IsDisposed: false } runtime)
+        {
+            return;
+        }
+
+        CaptureEvent(new ErrorEvent { Exception = exception, Level = terminating ? EventLevel.Fatal : EventLevel.Error, UnhandledMechanism = mechanism });
+        if (!terminating)
+        {
+            runtime.EnqueueSession(runtime.Sessions.MarkErrored());
+            return;
+        }
+
+        runtime.EnqueueSession(runtime.Sessions.End("crashed", countError: true));
+#pragma warning disable VSTHRD002 // The runtime kills the process when this handler returns: blocking is the only way to deliver.
+        runtime.FlushAsync(runtime.Options.UnhandledFlushTimeout, CancellationToken.None).GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
+    }
+
+    private CaptureRuntime RequireRelease(string method)
+    {
+        var runtime = Runtime;
+        if (string.IsNullOrWhiteSpace(runtime.Options.Release))
+        {
+            throw new InvalidOperationException($"{method} needs {nameof(SentryCaptureOptions)}.{nameof(SentryCaptureOptions.Release)}: Sentry drops sessions without a release.");
+        }
+
+        return runtime;
+    }
 
     /// <summary>The socket handler of the management pipeline (connection recycling, no redirects), with one connection per sender worker.</summary>
     internal static SocketsHttpHandler CreatePrimaryHandler(SentryCaptureOptions options)

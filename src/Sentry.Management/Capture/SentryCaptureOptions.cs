@@ -113,6 +113,23 @@ public sealed class SentryCaptureOptions
     /// </summary>
     public IList<string> TracePropagationTargets { get; } = [];
 
+    /// <summary>
+    /// Starts a release-health session when the client is created and ends it (<c>exited</c>) when it is disposed;
+    /// errors captured meanwhile mark it errored, an unhandled exception marks it crashed. Needs <see cref="Release"/>
+    /// (Sentry drops sessions without one). Off by default; <see cref="SentryCaptureClient.StartSession"/> works either way.
+    /// </summary>
+    public bool AutoSessionTracking { get; set; }
+
+    /// <summary>
+    /// Captures <c>AppDomain.CurrentDomain.UnhandledException</c> and <c>TaskScheduler.UnobservedTaskException</c> as
+    /// unhandled errors (<c>mechanism.handled = false</c>), marks the session crashed, and flushes for up to
+    /// <see cref="UnhandledFlushTimeout"/> before the process ends. Off by default.
+    /// </summary>
+    public bool CaptureUnhandledExceptions { get; set; }
+
+    /// <summary>How long an unhandled exception may hold the dying process to deliver what is queued (default 2 s).</summary>
+    public TimeSpan UnhandledFlushTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The clock for timestamps, delays and rate limits; <see cref="TimeProvider.System"/> by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -156,6 +173,11 @@ public sealed class SentryCaptureOptions
         CheckAtLeast(problems, nameof(MaxSpoolFiles), MaxSpoolFiles, 1);
         CheckPositive(problems, nameof(SendTimeout), SendTimeout);
         CheckPositive(problems, nameof(ShutdownTimeout), ShutdownTimeout);
+        CheckPositive(problems, nameof(UnhandledFlushTimeout), UnhandledFlushTimeout);
+        if (AutoSessionTracking && string.IsNullOrWhiteSpace(Release))
+        {
+            problems.Add($"{nameof(AutoSessionTracking)} needs {nameof(Release)}: Sentry drops sessions without a release.");
+        }
         if (RetryBaseDelay < TimeSpan.Zero || RetryBaseDelay > TimeSpan.FromDays(1))
         {
             problems.Add($"{nameof(RetryBaseDelay)} must be between 0 and 1 day.");

@@ -18,6 +18,9 @@ public static class SentryDataCategory
     /// <summary>Sentry Logs entries (<c>log</c> items); rate limits and client reports count each entry.</summary>
     public const string LogItem = "log_item";
 
+    /// <summary>Release-health sessions (<c>session</c> and <c>sessions</c> items); aggregates count each request session.</summary>
+    public const string Session = "session";
+
     /// <summary>The SDK's own data, such as client reports.</summary>
     public const string Internal = "internal";
 }

@@ -129,6 +129,36 @@ public class DocsExamples
         Assert.That(builder.Logging.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)), Is.True);
     }
 
+    [Test]
+    public async Task Capture_page_sessions_example_runs()
+    {
+        var handler = new Support.RecordingHandler();
+
+        // docs/capture.md, "Sessions (release health)".
+        await using (var app = new SentryCaptureClient(
+            new SentryCaptureOptions
+            {
+                Dsn = "https://abc123@o0.ingest.sentry.io/42",
+                Release = "shop@1.4.2",           // required: Sentry drops sessions without a release
+                Environment = "production",
+                AutoSessionTracking = true,
+                CaptureUnhandledExceptions = true, // see Unhandled errors
+            },
+            handler))
+        {
+            app.StartSession(distinctId: "user-42");
+            app.EndSession();
+            app.RecordRequestSession(RequestSessionStatus.Exited);
+            app.RecordRequestSession(RequestSessionStatus.Errored);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(handler.Items("session").Count(), Is.EqualTo(4), "auto start, its exit when the explicit one starts, explicit start and end");
+            Assert.That(handler.Items("sessions").Single().Json.GetProperty("aggregates")[0].GetProperty("errored").GetInt32(), Is.EqualTo(1));
+        });
+    }
+
     private sealed class LoggingBuilderStub(IServiceCollection services) : ILoggingBuilder
     {
         public IServiceCollection Services { get; } = services;

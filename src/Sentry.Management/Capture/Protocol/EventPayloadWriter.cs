@@ -31,7 +31,7 @@ internal static class EventPayloadWriter
 
         if (evt.Exception is not null)
         {
-            WriteExceptions(writer, context, evt.Exception);
+            WriteExceptions(writer, context, evt.UnhandledMechanism, evt.Exception);
         }
 
         WriteTags(writer, context, evt, scope);
@@ -55,7 +55,7 @@ internal static class EventPayloadWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteExceptions(Utf8JsonWriter writer, PayloadContext context, Exception root)
+    private static void WriteExceptions(Utf8JsonWriter writer, PayloadContext context, string? unhandledMechanism, Exception root)
     {
         var chain = ExceptionChain.Flatten(root);
         writer.WriteStartObject("exception");
@@ -75,8 +75,8 @@ internal static class EventPayloadWriter
             }
 
             writer.WriteStartObject("mechanism");
-            writer.WriteString("type", item.ParentId is null ? "generic" : "chained");
-            writer.WriteBoolean("handled", true);
+            writer.WriteString("type", item.ParentId is null ? unhandledMechanism ?? "generic" : "chained");
+            writer.WriteBoolean("handled", unhandledMechanism is null);
             writer.WriteNumber("exception_id", item.Id);
             if (item.ParentId is { } parent)
             {

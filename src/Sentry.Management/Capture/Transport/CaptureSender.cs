@@ -170,6 +170,10 @@ internal sealed class CaptureSender : IDisposable
                         items = [new ItemCount(SentryDataCategory.LogItem, batch.Logs.Count)];
                         envelope = _preparer.PrepareLogs(writer, batch.Logs, items);
                         break;
+                    case SessionWork session:
+                        items = [new ItemCount(SentryDataCategory.Session, session.Quantity)];
+                        envelope = _preparer.PrepareSession(session, writer, items);
+                        break;
                     case SpoolWork s:
                         items = []; // Counted by the run that captured them.
                         envelope = await EnvelopeSpool.ReadAsync(s.File, stop).ConfigureAwait(false);

@@ -51,3 +51,19 @@ internal sealed class SpoolWork(SpooledEnvelope file) : CaptureWork
 
     public override string Category => File.Items.Count > 0 ? File.Items[0].Category : SentryDataCategory.Error;
 }
+
+/// <summary>A release-health update: one app-run session (<c>session</c>) or request-session minutes (<c>sessions</c>).</summary>
+internal sealed class SessionWork : CaptureWork
+{
+    public SessionWork(Sessions.SessionUpdate update) => Update = update;
+
+    public SessionWork(Sessions.SessionAggregates aggregates) => Aggregates = aggregates;
+
+    public Sessions.SessionUpdate? Update { get; }
+
+    public Sessions.SessionAggregates? Aggregates { get; }
+
+    public long Quantity => Aggregates?.Total ?? 1;
+
+    public override string Category => SentryDataCategory.Session;
+}

@@ -148,6 +148,29 @@ internal sealed class EnvelopePreparer
         return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
     }
 
+    public OutgoingEnvelope? PrepareSession(SessionWork work, EnvelopeWriter writer, IReadOnlyList<ItemCount> items)
+    {
+        if (_delivery.IsLimited(items) && !HasSpool)
+        {
+            _delivery.Discard(items, SentryDiscardReason.RateLimitBackoff);
+            return null;
+        }
+
+        writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        if (work.Update is { } update)
+        {
+            SessionPayloadWriter.Write(writer.BeginItem(), update);
+            writer.EndItem("session");
+        }
+        else
+        {
+            SessionPayloadWriter.Write(writer.BeginItem(), work.Aggregates!);
+            writer.EndItem("sessions");
+        }
+
+        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+    }
+
     private bool HasSpool => _options.SpoolDirectory is not null;
 
     /// <summary>A transaction counts once as a transaction and once per span plus its root span.</summary>

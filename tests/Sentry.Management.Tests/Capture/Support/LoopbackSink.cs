@@ -220,6 +220,15 @@ public sealed class LoopbackSink : IAsyncDisposable
             {
                 case "event":
                     Add("error", 1);
+                    if (item.Json.TryGetProperty("exception", out var exception)
+                        && exception.GetProperty("values").EnumerateArray().Any(v => !v.GetProperty("mechanism").GetProperty("handled").GetBoolean()))
+                    {
+                        Add("error:unhandled", 1);
+                    }
+
+                    break;
+                case "session":
+                    Add("session:" + item.Json.GetProperty("status").GetString(), 1);
                     break;
                 case "transaction":
                     Add("transaction", 1);
