@@ -153,6 +153,22 @@ internal static partial class LayerMap
             }
         }
 
+        // A type whose only code is async methods or lambdas has its sequence points in its state machines and closures:
+        // it belongs to the layer of the nested types that hold its code.
+        foreach (var handle in md.TypeDefinitions)
+        {
+            var definition = md.GetTypeDefinition(handle);
+            var name = FullName(md, definition);
+            if (!layers.ContainsKey(name))
+            {
+                var inner = definition.GetNestedTypes().Select(n => layers.GetValueOrDefault(FullName(md, md.GetTypeDefinition(n)))).Where(l => l is not null).Distinct().ToList();
+                if (inner.Count == 1)
+                {
+                    layers[name] = inner[0]!;
+                }
+            }
+        }
+
         // Nested types without source of their own (closures, state machines) belong to the type they are nested in.
         foreach (var handle in md.TypeDefinitions)
         {

@@ -51,8 +51,8 @@ public class IssueWatchTests
         var events = await TakeAsync(h, new IssueWatchOptions { Query = "is:unresolved level:error", Since = Since, PollInterval = TimeSpan.FromMinutes(1), TimeProvider = h.Time }, 3);
 
         Assert.That(events.Select(e => e.ToString()), Is.EqualTo(new[] { "new: B-1 T1", "regressed: B-2 T2", "new: B-4 T4" }), "issue 3 is only ongoing; issue 2 is not reported twice");
-        Assert.That(r.Requests[0].Query("query"), Is.EqualTo(new[] { "is:unresolved level:error lastSeen:>2026-11-25T11:00:00.000Z" }));
-        Assert.That(r.Requests[1].Query("query"), Is.EqualTo(new[] { "is:unresolved level:error lastSeen:>2026-11-25T11:40:00.000Z" }), "the watermark moves to the latest lastSeen");
+        Assert.That(r.Requests[0].Query("query"), Is.EqualTo(new[] { "is:unresolved level:error lastSeen:>2026-11-25T11:00:00Z" }));
+        Assert.That(r.Requests[1].Query("query"), Is.EqualTo(new[] { "is:unresolved level:error lastSeen:>2026-11-25T11:40:00Z" }), "the watermark moves to the latest lastSeen");
         Assert.That(r.Requests[0].Query("sort"), Is.EqualTo(new[] { "date" }));
         Assert.That(r.Requests, Has.Count.EqualTo(2), "one request per poll");
     }
@@ -77,7 +77,7 @@ public class IssueWatchTests
         var first = "[" + Issue("2", "2026-11-01T00:00:00Z", "2026-11-25T11:30:00Z", "regressed") + "]";
         Script(h, first);
         var cursor = (await TakeAsync(h, new IssueWatchOptions { Since = Since, TimeProvider = h.Time }, 1)).Single().Cursor;
-        Assert.That(cursor, Is.EqualTo("2026-11-25T11:30:00.000Z|2"));
+        Assert.That(cursor, Is.EqualTo("2026-11-25T11:30:00Z|2"));
 
         using var h2 = new SentryTestHarness();
         var r = Script(
@@ -86,7 +86,7 @@ public class IssueWatchTests
         var resumed = await TakeAsync(h2, new IssueWatchOptions { ResumeFrom = cursor, Since = Since, TimeProvider = h2.Time }, 1);
 
         Assert.That(resumed.Single().ToString(), Is.EqualTo("new: B-5 T5"));
-        Assert.That(r.Requests[0].Query("query").Single(), Does.EndWith("lastSeen:>2026-11-25T11:30:00.000Z"));
+        Assert.That(r.Requests[0].Query("query").Single(), Does.EndWith("lastSeen:>2026-11-25T11:30:00Z"));
     }
 
     [Test]
