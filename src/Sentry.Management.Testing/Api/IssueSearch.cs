@@ -7,7 +7,7 @@ namespace Sentry.Management.Testing.Api;
 /// The subset of Sentry's issue search this server understands: <c>is:</c> (unresolved, resolved, ignored/archived,
 /// assigned, unassigned, bookmarked, unhandled, new, ongoing, regressed, escalating, for_review, linked/unlinked),
 /// <c>level:</c>, <c>release:</c>, <c>environment:</c>, <c>assigned:</c>/<c>assigned_to:</c>, <c>firstRelease:</c>,
-/// <c>issue.id:</c>, <c>issue:</c> (short id), any event tag (<c>browser:Chrome</c>), a leading <c>!</c> to negate, <c>[a, b]</c>
+/// <c>issue.id:</c>, <c>issue:</c> (short id), <c>lastSeen:</c>/<c>firstSeen:</c> with <c>&gt;</c>/<c>&lt;</c> and a date, any event tag (<c>browser:Chrome</c>), a leading <c>!</c> to negate, <c>[a, b]</c>
 /// lists, and free text matched against title, culprit, short id and messages. Unknown keys are answered 400, as
 /// Sentry does for keys it does not know.
 /// </summary>
@@ -70,6 +70,8 @@ internal sealed class IssueSearch
         "error.type" => c => c.Issue.MetadataType is not null && values.Contains(c.Issue.MetadataType, StringComparer.Ordinal),
         "message" => c => values.Any(v => c.Issue.Title.Contains(v, StringComparison.OrdinalIgnoreCase) || c.Events.Any(e => e.Message?.Contains(v, StringComparison.OrdinalIgnoreCase) == true)),
         "timesSeen" or "times_seen" => c => values.All(v => Compare(c.Issue.Count, v)),
+        "lastSeen" or "last_seen" => c => values.All(v => CompareDate(c.Issue.LastSeen, v)),
+        "firstSeen" or "first_seen" => c => values.All(v => CompareDate(c.Issue.FirstSeen, v)),
         "user" or "user.id" or "user.email" or "user.username" => c => c.Events.Any(e => e.UserKey is not null && values.Any(v => Matches(e.UserKey, v) || Matches(e.UserKey[(e.UserKey.IndexOf(':', StringComparison.Ordinal) + 1)..], v))),
         _ when IsTagKey(key) => c => c.Events.Any(e => e.Tags.TryGetValue(TagKey(key), out var value) && values.Any(v => Matches(value, v))),
         _ => throw ApiProblem.BadRequest($"Invalid search query: the key '{key}' is not supported by the local Sentry."),
@@ -141,6 +143,22 @@ internal sealed class IssueSearch
         }
 
         return parts[^1].Length == 0 || actual.EndsWith(parts[^1], StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary><c>lastSeen:&gt;2026-12-01T09:00:00Z</c> (ISO-8601, as Sentry takes it); a bare date means after it.</summary>
+    private static bool CompareDate(DateTimeOffset actual, string condition)
+    {
+        var op = condition.TakeWhile(ch => ch is '<' or '>' or '=').Count();
+        var when = DateTimeOffset.TryParse(condition[op..], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var d)
+            ? d
+            : throw ApiProblem.BadRequest($"Invalid search query: '{condition}' is not a date such as 2026-12-01T09:00:00Z.");
+        return condition[..op] switch
+        {
+            "<" => actual < when,
+            "<=" => actual <= when,
+            ">=" => actual >= when,
+            _ => actual > when,
+        };
     }
 
     private static bool Compare(long actual, string condition)
