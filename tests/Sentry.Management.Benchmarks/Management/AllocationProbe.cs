@@ -15,7 +15,7 @@ namespace Sentry.Management.Benchmarks.Management;
 /// </summary>
 internal static class AllocationProbe
 {
-    private const string Token = "sntryu_0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab";
+    private const string Token = "fake-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab";
 
     public static async Task RunAsync(int calls)
     {

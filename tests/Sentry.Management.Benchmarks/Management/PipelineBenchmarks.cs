@@ -16,7 +16,7 @@ namespace Sentry.Management.Benchmarks.Management;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes through [GlobalCleanup].")]
 public class PipelineBenchmarks
 {
-    private const string Token = "sntryu_0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab";
+    private const string Token = "fake-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab";
 
     private static readonly byte[] IssuePage = CannedBodies.IssuePage(7000000001, 100);
 

@@ -30,7 +30,7 @@ internal static class StreamProbe
         using var client = new SentryManagementClient(new SentryManagementOptions
         {
             BaseUrl = server.Url,
-            AuthToken = "sntryu_0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab",
+            AuthToken = "fake-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab",
             Organization = "acme",
         });
         var issues = client.Organization("acme").Project("backend").Issues;

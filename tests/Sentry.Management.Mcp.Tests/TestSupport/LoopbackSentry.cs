@@ -26,7 +26,7 @@ internal sealed class LoopbackSentry : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public string Token { get; } = "sntryu_loopback_token_for_tests";
+    public string Token { get; } = "fake-loopback_token_for_tests";
 
     public ConcurrentQueue<string> Requests { get; } = new();
 

@@ -11,7 +11,7 @@ namespace Sentry.Management.Mcp.Tests.TestSupport;
 public sealed class SentryBackend : IDisposable
 {
     public const string BaseUrl = "https://sentry.io";
-    public const string Token = "sntryu_test_token_0123456789abcdef";
+    public const string Token = "fake-test_token_0123456789abcdef";
 
     public MockHttpMessageHandler Mock { get; } = new();
 

@@ -69,7 +69,7 @@ public class DocsExamples
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sentry:dsn"] = "https://abc123@o0.ingest.sentry.io/42",
-            ["Sentry:authToken"] = "sntrys_fake_token_for_tests",
+            ["Sentry:authToken"] = "fake-fake_token_for_tests",
         }).Build();
         var services = new ServiceCollection();
 

@@ -10,7 +10,7 @@ public class CaptureRegistrationTests
     [Test]
     public async Task Capture_posts_through_its_own_named_client_without_the_management_handlers()
     {
-        var json = """{ "Sentry": { "dsn": "https://key@o0.ingest.sentry.io/0", "authToken": "sntrys_fake_token_for_tests", "capture": { "maxConcurrentSends": 4 } } }""";
+        var json = """{ "Sentry": { "dsn": "https://key@o0.ingest.sentry.io/0", "authToken": "fake-fake_token_for_tests", "capture": { "maxConcurrentSends": 4 } } }""";
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
         var services = new ServiceCollection();
         services.AddSentryManagement(configuration.GetSection("Sentry"));

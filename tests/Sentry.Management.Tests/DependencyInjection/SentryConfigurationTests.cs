@@ -15,7 +15,7 @@ public class SentryConfigurationTests
         { "Sentry": {
           "dsn": "https://examplePublicKey@o0.ingest.sentry.io/0",
           "organization": "my-org",
-          "authToken": "sntrys_fake_token_for_tests",
+          "authToken": "fake-fake_token_for_tests",
           "environment": "production",
           "release": "my-app@1.0.0",
           "serverName": "web-1",
@@ -44,7 +44,7 @@ public class SentryConfigurationTests
         Assert.Multiple(() =>
         {
             Assert.That(builder, Is.Not.Null);
-            Assert.That(management.AuthToken, Is.EqualTo("sntrys_fake_token_for_tests"));
+            Assert.That(management.AuthToken, Is.EqualTo("fake-fake_token_for_tests"));
             Assert.That(management.Organization, Is.EqualTo("my-org"));
             Assert.That(capture.Dsn.PublicKey, Is.EqualTo("examplePublicKey"));
             Assert.That(capture.Dsn.ProjectId, Is.EqualTo("0"));
@@ -61,7 +61,7 @@ public class SentryConfigurationTests
 
         var notSupported = logs.Messages.Where(m => m.Contains("is not supported", StringComparison.Ordinal)).ToList();
         Assert.That(notSupported.Count(m => m.Contains("'Sentry:profilesSampleRate'", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", logs.Messages));
-        Assert.That(logs.Messages, Has.None.Contains("sntrys_fake_token_for_tests"), "the token must never be logged");
+        Assert.That(logs.Messages, Has.None.Contains("fake-fake_token_for_tests"), "the token must never be logged");
 
         // Validating again (another options consumer, a second start check) does not log again.
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -89,7 +89,7 @@ public class SentryConfigurationTests
         var json = """
             { "Sentry": {
               "dsn": "https://examplePublicKey@o0.ingest.sentry.io/0",
-              "authToken": "sntrys_fake_token_for_tests",
+              "authToken": "fake-fake_token_for_tests",
               "enviroment": "production",
               "sampleRate": "often",
               "beforeSend": { "filterRules": [ { "type": "message", "pattern": "x", "action": "explode" }, { "action": "ignore" } ] },
@@ -117,7 +117,7 @@ public class SentryConfigurationTests
                 Assert.That(error.Failures, Has.Some.StartsWith(path), path);
             }
 
-            Assert.That(error.Message, Does.Not.Contain("sntrys_fake_token_for_tests"));
+            Assert.That(error.Message, Does.Not.Contain("fake-fake_token_for_tests"));
         });
     }
 
@@ -125,7 +125,7 @@ public class SentryConfigurationTests
     public async Task Without_a_dsn_only_management_is_registered()
     {
         var services = new ServiceCollection();
-        services.AddSentryManagement(Json("""{ "Sentry": { "authToken": "sntrys_fake_token_for_tests" } }""").GetSection("Sentry"));
+        services.AddSentryManagement(Json("""{ "Sentry": { "authToken": "fake-fake_token_for_tests" } }""").GetSection("Sentry"));
         await using var provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -182,7 +182,7 @@ public class SentryConfigurationTests
     public async Task A_malformed_dsn_is_named_by_its_path_without_its_secret()
     {
         var services = new ServiceCollection();
-        services.AddSentryManagement(Json("""{ "Sentry": { "authToken": "sntrys_fake_token_for_tests", "dsn": "https://public:topsecret@o0.ingest.sentry.io/not-a-project" } }""").GetSection("Sentry"));
+        services.AddSentryManagement(Json("""{ "Sentry": { "authToken": "fake-fake_token_for_tests", "dsn": "https://public:topsecret@o0.ingest.sentry.io/not-a-project" } }""").GetSection("Sentry"));
         await using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate())!;

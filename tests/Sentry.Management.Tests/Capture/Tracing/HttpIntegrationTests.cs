@@ -156,7 +156,7 @@ public class HttpIntegrationTests
     {
         var seen = new HeaderRecorder();
         await using var app = new SentryCaptureClient(Options("sentry.io"), new RecordingHandler());
-        var management = new SentryManagementOptions { AuthToken = "sntrys_fake_token_for_tests", Organization = "acme" };
+        var management = new SentryManagementOptions { AuthToken = "fake-fake_token_for_tests", Organization = "acme" };
 
         // Inside: the tracing handler as the pipeline's primary handler.
         var inside = new SentryManagementClient(management, new SentryCaptureHttpHandler(app, seen));
