@@ -87,6 +87,9 @@ internal static class SentryConfigurationBinder
         capture.SampleRate = node.Rate("sampleRate") ?? capture.SampleRate;
         capture.SendDefaultPii = node.Bool("sendDefaultPii") ?? capture.SendDefaultPii;
         capture.MaxBreadcrumbs = node.Int("maxBreadcrumbs", 0) ?? capture.MaxBreadcrumbs;
+        capture.AutoSessionTracking = node.Bool("autoSessionTracking") ?? capture.AutoSessionTracking;
+        capture.CaptureUnhandledExceptions = node.Bool("captureUnhandledExceptions") ?? capture.CaptureUnhandledExceptions;
+        capture.UnhandledFlushTimeout = node.Duration("unhandledFlushTimeout") ?? capture.UnhandledFlushTimeout;
     }
 
     private static void BindBeforeSend(ConfigurationNode node, SentryCaptureOptions? capture)

@@ -69,6 +69,23 @@ public class SentryConfigurationTests
     }
 
     [Test]
+    public void Session_and_unhandled_error_settings_bind_and_a_bad_duration_is_named()
+    {
+        var options = new SentryCaptureOptions();
+        var report = Sentry.Management.DependencyInjection.SentryConfigurationBinder.Bind(
+            Json("""{ "Sentry": { "release": "app@1.0.0", "autoSessionTracking": true, "captureUnhandledExceptions": true, "unhandledFlushTimeout": "00:00:05" } }""").GetSection("Sentry"), null, options);
+        var bad = Sentry.Management.DependencyInjection.SentryConfigurationBinder.Bind(
+            Json("""{ "Sentry": { "unhandledFlushTimeout": "soon" } }""").GetSection("Sentry"), null, new SentryCaptureOptions());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Errors, Is.Empty);
+            Assert.That((options.AutoSessionTracking, options.CaptureUnhandledExceptions, options.UnhandledFlushTimeout), Is.EqualTo((true, true, TimeSpan.FromSeconds(5))));
+            Assert.That(bad.Errors, Has.Some.Contains("Sentry:unhandledFlushTimeout"));
+        });
+    }
+
+    [Test]
     public void The_seed_filter_rules_decide_as_the_seed_means()
     {
         var options = new SentryCaptureOptions();
