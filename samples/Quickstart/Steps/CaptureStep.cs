@@ -8,6 +8,7 @@ internal static class CaptureStep
 
         #region capture
         var capture = boot.CaptureClient;
+        capture.StartSession();                  // release health: this run is a session of the release
         capture.CaptureMessage("Quickstart: hello from Sentry.Management");
         try
         {
@@ -15,9 +16,10 @@ internal static class CaptureStep
         }
         catch (InvalidOperationException e)
         {
-            capture.CaptureException(e);
+            capture.CaptureException(e);        // marks the session errored
         }
 
+        capture.EndSession();
         var flushed = await capture.FlushAsync(TimeSpan.FromSeconds(10), cancellationToken);
         Console.WriteLine($"Events: {capture.Counters.Delivered("error")} delivered, {capture.Counters.DiscardedTotal("error")} discarded (flushed: {flushed})");
         #endregion
