@@ -13,6 +13,7 @@ public sealed class TraceTransaction : TraceSpan
     private readonly List<TraceSpan> _spans = [];
     private readonly Action<TraceTransaction> _onFinish;
     private readonly TraceSpan? _previous;
+    private DynamicSamplingContext? _samplingContext;
 
     internal TraceTransaction(string name, string operation, bool isSampled, TimeProvider clock, Action<TraceTransaction> onFinish, IncomingTrace? parent = null, string nameSource = "custom")
         : base(null, parent?.TraceId ?? CaptureIds.NewTraceId(), parent?.SpanId, operation, null, clock.GetUtcNow())
@@ -47,6 +48,12 @@ public sealed class TraceTransaction : TraceSpan
 
     /// <summary>The <c>sentry-*</c> baggage members of the trace this transaction continues, forwarded unchanged (the upstream service owns them).</summary>
     internal string? IncomingBaggage { get; }
+
+    /// <summary>The trace's dynamic sampling context, fixed the first time it is asked for: every envelope and outgoing call of the trace carries the same one.</summary>
+    internal DynamicSamplingContext SamplingContext(SentryCaptureOptions options, string publicKey) =>
+        Volatile.Read(ref _samplingContext)
+        ?? Interlocked.CompareExchange(ref _samplingContext, DynamicSamplingContext.For(this, options, publicKey), null)
+        ?? _samplingContext!;
 
     internal TraceSpan[] SpansSnapshot
     {

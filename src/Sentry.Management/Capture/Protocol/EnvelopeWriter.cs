@@ -23,8 +23,8 @@ internal sealed class EnvelopeWriter : IDisposable
         _payloadJson = new Utf8JsonWriter(_payload, WriterOptions);
     }
 
-    /// <summary>Starts a new envelope with its header line.</summary>
-    public void Begin(Guid? eventId, DateTimeOffset sentAt, SentryDsn dsn)
+    /// <summary>Starts a new envelope with its header line; <paramref name="trace"/> is the <c>trace</c> header of a traced event or transaction.</summary>
+    public void Begin(Guid? eventId, DateTimeOffset sentAt, SentryDsn dsn, Tracing.DynamicSamplingContext? trace = null)
     {
         _envelope.ResetWrittenCount();
         _headerJson.Reset(_envelope);
@@ -38,6 +38,7 @@ internal sealed class EnvelopeWriter : IDisposable
         _headerJson.WriteString("dsn", dsn.ToString());
         _headerJson.WriteString("sent_at", sentAt.ToUniversalTime());
         SdkWriter.Write(_headerJson);
+        trace?.WriteHeader(_headerJson);
         _headerJson.WriteEndObject();
         _headerJson.Flush();
         NewLine();

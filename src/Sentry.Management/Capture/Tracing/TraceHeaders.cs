@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Sentry.Management.Capture.Tracing;
 
 /// <summary>Writes the <c>sentry-trace</c>, W3C <c>traceparent</c> and <c>baggage</c> headers for an outgoing call.</summary>
@@ -16,33 +14,11 @@ internal static class TraceHeaders
         string.Concat("00-", span.TraceId, "-", span.SpanId, sampled ? "-01" : "-00");
 
     /// <summary>
-    /// The dynamic sampling context: forwarded unchanged when the trace came from upstream, else this service's own
-    /// (trace id, public key, release, environment, sampled, and the transaction name unless it is a raw URL).
+    /// The <c>sentry-*</c> baggage members: the trace's <see cref="DynamicSamplingContext"/>, the same one its envelopes
+    /// carry (forwarded unchanged when the trace came from upstream with one).
     /// </summary>
-    public static string BaggageValue(TraceTransaction transaction, SentryCaptureOptions options, string publicKey)
-    {
-        if (transaction.IncomingBaggage is { } incoming)
-        {
-            return incoming;
-        }
-
-        var builder = new StringBuilder(160)
-            .Append("sentry-trace_id=").Append(transaction.TraceId)
-            .Append(",sentry-public_key=").Append(Uri.EscapeDataString(publicKey));
-        if (!string.IsNullOrEmpty(options.Release))
-        {
-            builder.Append(",sentry-release=").Append(Uri.EscapeDataString(options.Release));
-        }
-
-        if (!string.IsNullOrEmpty(options.Environment))
-        {
-            builder.Append(",sentry-environment=").Append(Uri.EscapeDataString(options.Environment));
-        }
-
-        builder.Append(",sentry-sampled=").Append(transaction.IsSampled ? "true" : "false");
-        builder.Append(",sentry-sample_rate=").Append(options.TracesSampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return builder.ToString();
-    }
+    public static string BaggageValue(TraceTransaction transaction, SentryCaptureOptions options, string publicKey) =>
+        transaction.SamplingContext(options, publicKey).Baggage;
 
     /// <summary>Puts the headers on the request; other vendors' baggage members are kept, stale <c>sentry-</c> ones replaced.</summary>
     public static void Apply(HttpRequestMessage request, TraceSpan span, TraceTransaction transaction, SentryCaptureOptions options, string publicKey)

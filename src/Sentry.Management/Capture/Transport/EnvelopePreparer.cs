@@ -73,7 +73,7 @@ internal sealed class EnvelopePreparer
             return null;
         }
 
-        writer.Begin(evt.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        writer.Begin(evt.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn, TraceOf(evt.Span));
         EventPayloadWriter.Write(writer.BeginItem(), _context, evt, work.Scope);
         writer.EndItem("event");
         return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
@@ -94,7 +94,7 @@ internal sealed class EnvelopePreparer
             return null;
         }
 
-        writer.Begin(work.Transaction.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        writer.Begin(work.Transaction.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn, TraceOf(work.Transaction));
         TransactionPayloadWriter.Write(writer.BeginItem(), _context, work.Transaction, work.Scope);
         writer.EndItem("transaction");
         return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
@@ -172,6 +172,9 @@ internal sealed class EnvelopePreparer
     }
 
     private bool HasSpool => _options.SpoolDirectory is not null;
+
+    private Tracing.DynamicSamplingContext? TraceOf(TraceSpan? span) =>
+        (span as TraceTransaction ?? span?.Transaction)?.SamplingContext(_options, _context.Dsn.PublicKey);
 
     /// <summary>A transaction counts once as a transaction and once per span plus its root span.</summary>
     public static IReadOnlyList<ItemCount> TransactionItems(TraceTransaction transaction) =>

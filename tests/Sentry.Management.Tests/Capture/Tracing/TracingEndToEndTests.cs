@@ -8,7 +8,8 @@ namespace Sentry.Management.Tests.Capture.Tracing;
 /// <summary>
 /// A traced outgoing call to a real HTTP server on 127.0.0.1 that continues the trace from the headers it received;
 /// both transactions go to Sentry's Spotlight sidecar and are read back parsed: one trace, the server's transaction a
-/// child of the client's <c>http.client</c> span.
+/// child of the client's <c>http.client</c> span, and both envelopes carry the client's dynamic sampling context (the
+/// head of the trace decides it; the server forwards it unchanged).
 /// </summary>
 [NonParallelizable]
 public class TracingEndToEndTests
@@ -73,6 +74,17 @@ public class TracingEndToEndTests
             Assert.That(serverTrace.GetProperty("trace_id").GetString(), Is.EqualTo(traceId));
             Assert.That(serverTrace.GetProperty("parent_span_id").GetString(), Is.EqualTo(span.GetProperty("span_id").GetString()));
             Assert.That(server.GetProperty("transaction").GetString(), Is.EqualTo("GET /orders/{id}"));
+            Assert.That(TraceHeader(envelopes, serverTransactionId!), Is.EqualTo(TraceHeader(envelopes, clientTransactionId)));
+            Assert.That(TraceHeader(envelopes, clientTransactionId), Is.EqualTo(new Dictionary<string, string?>
+            {
+                ["trace_id"] = traceId,
+                ["public_key"] = "spotlightkey",
+                ["release"] = "app@1.2.3",
+                ["environment"] = "test",
+                ["transaction"] = "checkout",
+                ["sample_rate"] = "1",
+                ["sampled"] = "true",
+            }));
         });
     }
 
@@ -87,6 +99,11 @@ public class TracingEndToEndTests
         envelopes.SelectMany(e => e[1].EnumerateArray())
             .Where(i => i[0].GetProperty("type").GetString() == "transaction")
             .Select(i => i[1]);
+
+    // Spotlight streams each envelope as [header, [[item header, payload]...]].
+    private static Dictionary<string, string?> TraceHeader(List<JsonElement> envelopes, string transactionId) =>
+        envelopes.Single(e => e[1].EnumerateArray().Any(i => i[0].GetProperty("type").GetString() == "transaction" && Id(i[1]) == transactionId))[0]
+            .GetProperty("trace").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
 
     private static string? Id(JsonElement payload) => payload.GetProperty("event_id").GetString();
 }
