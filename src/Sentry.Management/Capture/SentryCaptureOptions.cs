@@ -75,6 +75,13 @@ public sealed class SentryCaptureOptions
     /// <summary>The most log entries in one <c>log</c> item (default 100, Sentry's limit per envelope is 1000).</summary>
     public int MaxLogsPerEnvelope { get; set; } = 100;
 
+    /// <summary>
+    /// How long a log entry may wait for more to share its envelope (default 5 seconds, as Sentry's SDKs do): a batch
+    /// goes out when <see cref="MaxLogsPerEnvelope"/> entries are waiting or its oldest entry has waited this long,
+    /// whichever comes first, and at once on a flush or dispose. Between 1 millisecond and 1 minute.
+    /// </summary>
+    public TimeSpan LogBatchInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many envelopes are prepared and sent at once, each by its own background worker (default 16; raise it for slow links).</summary>
     public int MaxConcurrentSends { get; set; } = 16;
 
@@ -167,6 +174,11 @@ public sealed class SentryCaptureOptions
         if (MaxLogsPerEnvelope > 1000)
         {
             problems.Add($"{nameof(MaxLogsPerEnvelope)} must be at most 1000.");
+        }
+
+        if (LogBatchInterval < TimeSpan.FromMilliseconds(1) || LogBatchInterval > TimeSpan.FromMinutes(1))
+        {
+            problems.Add($"{nameof(LogBatchInterval)} must be between 1 millisecond and 1 minute (was {LogBatchInterval}).");
         }
         CheckAtLeast(problems, nameof(MaxConcurrentSends), MaxConcurrentSends, 1);
         CheckAtLeast(problems, nameof(MaxRetries), MaxRetries, 0);

@@ -26,7 +26,11 @@ internal sealed class CaptureQueues : IDisposable
         _transactions = Bounded(options.MaxTransactionQueueSize);
         _metrics = Bounded(options.MaxMetricQueueSize);
         _logs = Bounded(options.MaxLogQueueSize);
+        LogBatches = new LogBatchGate(_logs.Reader, options.MaxLogQueueSize, options, Wake);
     }
+
+    /// <summary>When the waiting log entries may be taken: their batch's size and time bounds.</summary>
+    public LogBatchGate LogBatches { get; }
 
     /// <summary>Queues work; <see langword="false"/> when its category's queue is full.</summary>
     public bool TryEnqueue(CaptureWork work)
@@ -44,14 +48,24 @@ internal sealed class CaptureQueues : IDisposable
             return false;
         }
 
+        if (work is LogWork && !LogBatches.Queued())
+        {
+            return true;
+        }
+
+        Wake();
+        return true;
+    }
+
+    /// <summary>Wakes one idle worker, if any.</summary>
+    public void Wake()
+    {
         // Pairs with the increment in WaitForWorkAsync: either the worker sees this item or we see the worker.
         Interlocked.MemoryBarrier();
         if (Volatile.Read(ref _idleWorkers) > 0)
         {
             _signal.Release();
         }
-
-        return true;
     }
 
     /// <summary>Waits until work may be there; <see langword="false"/> when stopping.</summary>
@@ -79,7 +93,7 @@ internal sealed class CaptureQueues : IDisposable
     }
 
     private bool HasWork =>
-        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _spool.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _) || _logs.Reader.TryPeek(out _);
+        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _spool.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _) || LogBatches.IsOpen;
 
     /// <summary>Takes the most important waiting work: errors, then transactions, then spooled envelopes, then metrics, then logs.</summary>
     public bool TryDequeue(out CaptureWork? work) =>
@@ -87,7 +101,7 @@ internal sealed class CaptureQueues : IDisposable
         || _transactions.Reader.TryRead(out work)
         || _spool.Reader.TryRead(out work)
         || _metrics.Reader.TryRead(out work)
-        || _logs.Reader.TryRead(out work);
+        || (LogBatches.IsOpen && _logs.Reader.TryRead(out work));
 
     /// <summary>Takes more waiting metric values to fill a batch.</summary>
     public bool TryDequeueMetric(out CaptureWork? work) => _metrics.Reader.TryRead(out work);
@@ -95,7 +109,11 @@ internal sealed class CaptureQueues : IDisposable
     /// <summary>Takes more waiting log entries to fill a batch.</summary>
     public bool TryDequeueLog(out CaptureWork? work) => _logs.Reader.TryRead(out work);
 
-    public void Dispose() => _signal.Dispose();
+    public void Dispose()
+    {
+        LogBatches.Dispose();
+        _signal.Dispose();
+    }
 
     private static Channel<CaptureWork> Bounded(int capacity) =>
         Channel.CreateBounded<CaptureWork>(new BoundedChannelOptions(capacity)

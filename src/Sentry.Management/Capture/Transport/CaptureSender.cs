@@ -79,6 +79,7 @@ internal sealed class CaptureSender : IDisposable
     public async Task DrainLeftoversAsync()
     {
         CaptureFlow.EnterWorker();
+        _queues.LogBatches.OpenForGood();
         using var writer = new EnvelopeWriter();
         var batch = new WorkerBatches();
         while (_queues.TryDequeue(out var work))

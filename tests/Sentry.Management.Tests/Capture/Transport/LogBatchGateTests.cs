@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Time.Testing;
+using Sentry.Management.Tests.Capture.Support;
+
+namespace Sentry.Management.Tests.Capture.Transport;
+
+/// <summary>
+/// Sentry Logs batches have a size and a time bound: entries wait up to <c>LogBatchInterval</c> or until
+/// <c>MaxLogsPerEnvelope</c> are waiting, whichever comes first; a flush or dispose sends the partial batch at once;
+/// nothing is lost. The clock is a <see cref="FakeTimeProvider"/>, so the interval passes only when the test says.
+/// </summary>
+public class LogBatchGateTests
+{
+    // Long enough for an idle worker to have sent anything it was allowed to; the positive checks poll instead.
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
+    private static SentryCaptureOptions Options(FakeTimeProvider time, int perEnvelope = 100)
+    {
+        var options = TestOptions.Create();
+        options.TimeProvider = time;
+        options.MaxLogsPerEnvelope = perEnvelope;
+        return options;
+    }
+
+    private static void Log(SentryCaptureClient client, int n)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            client.CaptureLogEntry(EventLevel.Info, false, "entry " + i, null, null, "Tests");
+        }
+    }
+
+    private static int[] LogBatches(RecordingHandler handler) =>
+        [.. handler.Items("log").Select(i => i.Header.GetProperty("item_count").GetInt32())];
+
+    private static async Task<int[]> WaitForBatchesAsync(RecordingHandler handler, int entries)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (LogBatches(handler).Sum() < entries && !timeout.IsCancellationRequested)
+        {
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        return LogBatches(handler);
+    }
+
+    [Test]
+    public async Task A_partial_batch_waits_for_the_interval_then_goes_out_as_one_envelope()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new RecordingHandler();
+        var options = Options(time);
+        options.LogBatchInterval = TimeSpan.FromSeconds(5);
+        await using var client = new SentryCaptureClient(options, handler);
+
+        Log(client, 3);
+        await Task.Delay(Settle);
+        time.Advance(TimeSpan.FromSeconds(4.9));
+        await Task.Delay(Settle);
+        var beforeInterval = LogBatches(handler);
+
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        var afterInterval = await WaitForBatchesAsync(handler, 3);
+        Assert.Multiple(() =>
+        {
+            Assert.That(beforeInterval, Is.Empty);
+            Assert.That(afterInterval, Is.EqualTo(new[] { 3 }));
+        });
+
+        // A later entry starts a new window of its own.
+        time.Advance(TimeSpan.FromSeconds(3));
+        Log(client, 1);
+        time.Advance(TimeSpan.FromSeconds(4));
+        await Task.Delay(Settle);
+        Assert.That(LogBatches(handler), Is.EqualTo(new[] { 3 }));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(await WaitForBatchesAsync(handler, 4), Is.EqualTo(new[] { 3, 1 }));
+    }
+
+    [Test]
+    public async Task Full_batches_go_out_at_once_and_a_flush_sends_the_rest_with_nothing_lost()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new RecordingHandler();
+        await using var client = new SentryCaptureClient(Options(time, perEnvelope: 5), handler);
+
+        Log(client, 12);
+        var full = await WaitForBatchesAsync(handler, 10);
+        await Task.Delay(Settle);
+        var beforeFlush = LogBatches(handler);
+        Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(full, Is.EqualTo(new[] { 5, 5 }));
+            Assert.That(beforeFlush, Is.EqualTo(new[] { 5, 5 }), "the last two wait for the interval");
+            Assert.That(LogBatches(handler), Is.EqualTo(new[] { 5, 5, 2 }));
+            Assert.That(client.Counters.Delivered(SentryDataCategory.LogItem), Is.EqualTo(12));
+        });
+    }
+
+    [Test]
+    public async Task Dispose_sends_the_waiting_partial_batch()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new RecordingHandler();
+        var client = new SentryCaptureClient(Options(time), handler);
+        Log(client, 2);
+        await Task.Delay(Settle);
+        var beforeDispose = LogBatches(handler);
+
+        await client.DisposeAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(beforeDispose, Is.Empty);
+            Assert.That(LogBatches(handler), Is.EqualTo(new[] { 2 }));
+        });
+    }
+
+    [Test]
+    public async Task A_queue_smaller_than_a_batch_sends_when_it_is_full_instead_of_overflowing()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new RecordingHandler();
+        var options = Options(time);
+        options.MaxLogQueueSize = 3;
+        await using var client = new SentryCaptureClient(options, handler);
+
+        Log(client, 3);
+
+        Assert.That(await WaitForBatchesAsync(handler, 3), Is.EqualTo(new[] { 3 }));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    [TestCase(61_000)]
+    public void An_interval_out_of_range_is_named(int milliseconds)
+    {
+        var options = TestOptions.Create();
+        options.LogBatchInterval = TimeSpan.FromMilliseconds(milliseconds);
+
+        var ex = Assert.Throws<ArgumentException>(options.Validate);
+        Assert.That(ex!.Message, Does.Contain("LogBatchInterval must be between 1 millisecond and 1 minute"));
+    }
+}
