@@ -20,16 +20,25 @@ internal static class Stats
             Console.WriteLine($"{version}: {releaseRates.CrashFreeSessions:P2} of {releaseRates.Sessions} sessions");
         }
 
-        // Sessions per release and status, daily, over 7 days.
+        // Sessions per release and status, daily, over 7 days (counts only: Sentry refuses rates by session.status).
         var query = new SessionsQuery { StatsPeriod = "7d", Interval = "1d" };
         query.Fields.Add(SessionFields.Sessions);
-        query.Fields.Add(SessionFields.CrashFreeSessionRate);
         query.GroupBy.Add("release");
         query.GroupBy.Add("session.status");
         var sessions = await acme.Sessions.GetAsync(query);
         foreach (var group in sessions.Groups ?? [])
         {
             Console.WriteLine($"{group.By!["release"]} {group.By["session.status"]}: {group.Total(SessionFields.Sessions)}");
+        }
+
+        // The crash-free rate per release and environment over the same 7 days.
+        var health = new SessionsQuery { StatsPeriod = "7d" };
+        health.Fields.Add(SessionFields.CrashFreeSessionRate);
+        health.GroupBy.Add("release");
+        health.GroupBy.Add("environment");
+        foreach (var group in (await acme.Sessions.GetAsync(health)).Groups ?? [])
+        {
+            Console.WriteLine($"{group.By!["release"]} {group.By["environment"]}: {group.Total(SessionFields.CrashFreeSessionRate):P2}");
         }
 
         // Accepted, filtered and dropped errors of the last 24 hours.

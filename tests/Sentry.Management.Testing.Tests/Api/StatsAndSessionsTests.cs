@@ -97,6 +97,48 @@ public sealed class StatsAndSessionsTests : LocalSentryFixture
     }
 
     [Test]
+    public async Task The_release_health_queries_of_docs_stats_md_are_accepted_and_its_former_one_is_refused()
+    {
+        var now = DateTimeOffset.UtcNow.ToString("o");
+        string Session(string status, string release, string environment) =>
+            "{\"sid\":\"" + Guid.NewGuid() + "\",\"init\":true,\"started\":\"" + now + "\",\"status\":\"" + status + "\",\"attrs\":{\"release\":\"" + release + "\",\"environment\":\"" + environment + "\"}}";
+        using var response = await Http.PostEnvelopeAsync(Envelopes.Build("{}",
+            Envelopes.Item("session", Session("exited", "app@1.0", "production")),
+            Envelopes.Item("session", Session("crashed", "app@1.0", "production")),
+            Envelopes.Item("session", Session("exited", "app@1.0", "staging"))));
+        using var client = Client();
+
+        // The two queries of the docs/stats.md snippet (docs/snippets/Stats.cs), as it builds them.
+        var query = new SessionsQuery { StatsPeriod = "7d", Interval = "1d" };
+        query.Fields.Add(SessionFields.Sessions);
+        query.GroupBy.Add("release");
+        query.GroupBy.Add("session.status");
+        var health = new SessionsQuery { StatsPeriod = "7d" };
+        health.Fields.Add(SessionFields.CrashFreeSessionRate);
+        health.GroupBy.Add("release");
+        health.GroupBy.Add("environment");
+        var byStatus = await client.Sessions.GetAsync(query);
+        var rates = await client.Sessions.GetAsync(health);
+
+        // What the page showed before: a rate grouped by status.
+        var former = new SessionsQuery { StatsPeriod = "7d", Interval = "1d" };
+        former.Fields.Add(SessionFields.Sessions);
+        former.Fields.Add(SessionFields.CrashFreeSessionRate);
+        former.GroupBy.Add("release");
+        former.GroupBy.Add("session.status");
+        var refused = Assert.ThrowsAsync<SentryValidationException>(() => client.Sessions.GetAsync(former));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byStatus.Groups!.ToDictionary(g => g.By!["session.status"]!, g => g.Total(SessionFields.Sessions)),
+                Is.EquivalentTo(new Dictionary<string, double?> { ["healthy"] = 2, ["crashed"] = 1 }));
+            Assert.That(rates.Groups!.ToDictionary(g => g.By!["environment"]!, g => g.Total(SessionFields.CrashFreeSessionRate)),
+                Is.EquivalentTo(new Dictionary<string, double?> { ["production"] = 0.5, ["staging"] = 1.0 }));
+            Assert.That(refused!.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.BadRequest));
+        });
+    }
+
+    [Test]
     public async Task Discover_answers_fields_and_percentiles_of_transaction_durations()
     {
         var start = DateTimeOffset.UtcNow.AddSeconds(-10).ToUnixTimeMilliseconds() / 1000.0;
