@@ -127,6 +127,8 @@ public class DocsExamples
         // "Logging".
         builder.Logging.AddSentryCapture(); // namespace Microsoft.Extensions.Logging; added for you when integrations.console.enabled is true
         Assert.That(builder.Logging.Services.Any(d => d.ServiceType == typeof(ILoggerProvider)), Is.True);
+        builder.Services.AddSentryCapture(o => o.LogBatchInterval = TimeSpan.FromSeconds(2)); // a log entry waits at most 2 s for a fuller batch
+        Assert.That(builder.Services.Any(d => d.ServiceType == typeof(SentryCaptureClient)), Is.True);
     }
 
     [Test]

@@ -40,14 +40,15 @@ internal sealed class LogBatchGate : IDisposable
     {
         get
         {
-            if (IsForced || _logs.Count >= _fullBatch)
-            {
-                return true;
-            }
-
+            // Empty is closed even while flushing: an open gate with nothing behind it would keep idle workers spinning.
             if (!_logs.TryPeek(out var oldest))
             {
                 return false;
+            }
+
+            if (IsForced || _logs.Count >= _fullBatch)
+            {
+                return true;
             }
 
             var wait = ((LogWork)oldest).Entry.Timestamp + _interval - _time.GetUtcNow();

@@ -131,6 +131,20 @@ public class LogBatchGateTests
         Assert.That(await WaitForBatchesAsync(handler, 3), Is.EqualTo(new[] { 3 }));
     }
 
+    [Test]
+    public async Task A_flush_without_log_entries_leaves_the_gate_closed_so_idle_workers_do_not_spin()
+    {
+        var handler = new RecordingHandler();
+        var options = TestOptions.Create();
+        options.MaxConcurrentSends = 16;
+        await using var client = new SentryCaptureClient(options, handler);
+        client.CaptureMessage("no logs");
+
+        // With an open gate over an empty queue the 16 workers spun and starved the flush past its timeout.
+        Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(5)), Is.True);
+        Assert.That(handler.Items("event").Count(), Is.EqualTo(1));
+    }
+
     [TestCase(0)]
     [TestCase(-1)]
     [TestCase(61_000)]
