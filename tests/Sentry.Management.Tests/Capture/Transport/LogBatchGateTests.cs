@@ -1,4 +1,7 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
+using Sentry.Management.Capture.Protocol;
+using Sentry.Management.Capture.Transport;
 using Sentry.Management.Tests.Capture.Support;
 
 namespace Sentry.Management.Tests.Capture.Transport;
@@ -132,17 +135,29 @@ public class LogBatchGateTests
     }
 
     [Test]
-    public async Task A_flush_without_log_entries_leaves_the_gate_closed_so_idle_workers_do_not_spin()
+    public void While_flushing_the_gate_opens_for_waiting_entries_but_stays_closed_over_an_empty_queue()
     {
-        var handler = new RecordingHandler();
-        var options = TestOptions.Create();
-        options.MaxConcurrentSends = 16;
-        await using var client = new SentryCaptureClient(options, handler);
-        client.CaptureMessage("no logs");
+        // An open gate over an empty queue kept idle workers spinning and starved a flush past its timeout.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var queue = Channel.CreateUnbounded<CaptureWork>();
+        using var gate = new LogBatchGate(queue.Reader, 100, Options(time), () => { });
+        var entry = new LogEntry(time.GetUtcNow(), "771a43a4192642f0b136d5159a501700", null, EventLevel.Info, false, "m", null, null, "Tests");
 
-        // With an open gate over an empty queue the 16 workers spun and starved the flush past its timeout.
-        Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(5)), Is.True);
-        Assert.That(handler.Items("event").Count(), Is.EqualTo(1));
+        bool emptyWhileFlushing, waitingWhileFlushing, waitingAfterFlush;
+        using (gate.Flushing())
+        {
+            emptyWhileFlushing = gate.IsOpen;
+            queue.Writer.TryWrite(new LogWork(entry));
+            waitingWhileFlushing = gate.IsOpen;
+        }
+
+        waitingAfterFlush = gate.IsOpen;
+        Assert.Multiple(() =>
+        {
+            Assert.That(emptyWhileFlushing, Is.False);
+            Assert.That(waitingWhileFlushing, Is.True);
+            Assert.That(waitingAfterFlush, Is.False, "the entry is fresh: it waits for the interval again");
+        });
     }
 
     [TestCase(0)]
