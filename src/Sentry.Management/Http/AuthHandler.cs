@@ -8,30 +8,41 @@ namespace Sentry.Management.Http;
 /// </summary>
 internal sealed class AuthHandler : DelegatingHandler
 {
+    private const string AuthorizationHeader = "Authorization";
+    private const string UserAgentHeader = "User-Agent";
+
     private readonly AuthenticationHeaderValue? _authorization;
     private readonly Uri _origin;
+    private readonly string _originPrefix;
 
     internal AuthHandler(string? authToken, Uri baseUrl)
     {
         _authorization = string.IsNullOrEmpty(authToken) ? null : new AuthenticationHeaderValue("Bearer", authToken);
         _origin = new Uri(baseUrl.GetLeftPart(UriPartial.Authority));
+        _originPrefix = _origin.GetLeftPart(UriPartial.Authority) + "/";
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_authorization is not null && request.Headers.Authorization is null && IsSameOrigin(request.RequestUri))
+        // NonValidated lookups: the typed header properties allocate a collection even to say a header is absent.
+        var headers = request.Headers;
+        if (_authorization is not null && !headers.NonValidated.Contains(AuthorizationHeader) && IsSameOrigin(request.RequestUri))
         {
-            request.Headers.Authorization = _authorization;
+            headers.Authorization = _authorization;
         }
 
-        if (request.Headers.UserAgent.Count == 0)
+        if (!headers.NonValidated.Contains(UserAgentHeader))
         {
-            request.Headers.UserAgent.Add(SentryUserAgent.Product);
+            headers.TryAddWithoutValidation(UserAgentHeader, SentryUserAgent.Value);
         }
 
         return base.SendAsync(request, cancellationToken);
     }
 
     private bool IsSameOrigin(Uri? uri) =>
-        uri is not null && uri.IsAbsoluteUri && Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        uri is not null && uri.IsAbsoluteUri
+        && (uri.OriginalString.StartsWith(_originPrefix, StringComparison.OrdinalIgnoreCase)
+
+            // The prefix is only a shortcut (an explicit default port, say, does not match it): Uri decides the rest.
+            || Uri.Compare(uri, _origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0);
 }

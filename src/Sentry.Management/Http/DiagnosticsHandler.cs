@@ -24,10 +24,38 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         UntracedRequest.Mark(request);
+
+        // The span's name and tags are built only when something listens: most calls have no listener.
+        var activity = ActivitySource.HasListeners() ? Start(request) : null;
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            Complete(activity, request, (int)response.StatusCode, started, null);
+            return response;
+        }
+        catch (SentryApiException exception)
+        {
+            Complete(activity, request, (int)exception.StatusCode, started, exception);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            Complete(activity, request, null, started, exception);
+            throw;
+        }
+        finally
+        {
+            activity?.Dispose();
+        }
+    }
+
+    private static Activity? Start(HttpRequestMessage request)
+    {
         var method = request.Method.Method;
         var path = request.RequestUri?.AbsolutePath ?? string.Empty;
         var route = request.Options.TryGetValue(RefitPathTemplate, out var template) ? template : path;
-        using var activity = ActivitySource.StartActivity($"{method} {route}", ActivityKind.Client);
+        var activity = ActivitySource.StartActivity($"{method} {route}", ActivityKind.Client);
         if (activity is not null)
         {
             activity.SetTag("http.request.method", method);
@@ -36,28 +64,11 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
             activity.SetTag("server.address", request.RequestUri?.Host);
         }
 
-        var started = _timeProvider.GetTimestamp();
-        try
-        {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            Complete(activity, request, method, path, (int)response.StatusCode, started, null);
-            return response;
-        }
-        catch (SentryApiException exception)
-        {
-            Complete(activity, request, method, path, (int)exception.StatusCode, started, exception);
-            throw;
-        }
-        catch (Exception exception)
-        {
-            Complete(activity, request, method, path, null, started, exception);
-            throw;
-        }
+        return activity;
     }
 
-    private void Complete(Activity? activity, HttpRequestMessage request, string method, string path, int? status, long started, Exception? exception)
+    private void Complete(Activity? activity, HttpRequestMessage request, int? status, long started, Exception? exception)
     {
-        var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
         var retries = ResilienceHandler.Retries(request);
         if (activity is not null)
         {
@@ -74,15 +85,28 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
             }
         }
 
+        // The path is read from the URI (a new string each time) only for a log line that will be written.
         if (exception is null)
         {
-            LogCompleted(_logger, method, path, status, elapsed, retries);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var path = Path(request);
+                var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
+                LogCompleted(_logger, request.Method.Method, path, status, elapsed, retries);
+            }
         }
         else
         {
-            LogFailed(_logger, method, path, status, elapsed, retries, exception.GetType().Name);
+            if (_logger.IsEnabled(LogLevel.Warning))
+            {
+                var path = Path(request);
+                var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
+                LogFailed(_logger, request.Method.Method, path, status, elapsed, retries, exception.GetType().Name);
+            }
         }
     }
+
+    private static string Path(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? string.Empty;
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Sentry API {Method} {Path} -> {Status} in {ElapsedMs:0} ms ({Retries} retries)")]
     private static partial void LogCompleted(ILogger logger, string method, string path, int? status, double elapsedMs, int retries);

@@ -61,12 +61,11 @@ internal static class RateLimitHeaders
 
     private static DateTimeOffset? ReadReset(HttpResponseHeaders headers)
     {
-        if (!headers.TryGetValues(Reset, out var values))
+        if (First(headers, Reset) is not { } text)
         {
             return null;
         }
 
-        var text = values.FirstOrDefault();
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epochSeconds)
             && double.IsFinite(epochSeconds) && epochSeconds > 0 && epochSeconds < 253_402_300_799)
         {
@@ -77,8 +76,23 @@ internal static class RateLimitHeaders
     }
 
     private static int? ReadInt(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values)
-        && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        First(headers, name) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
+
+    /// <summary>The first value of a header, read without validation so that a lookup allocates nothing but the value it returns.</summary>
+    private static string? First(HttpResponseHeaders headers, string name)
+    {
+        if (!headers.NonValidated.TryGetValues(name, out var values))
+        {
+            return null;
+        }
+
+        foreach (var value in values)
+        {
+            return value;
+        }
+
+        return null;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -10,6 +11,10 @@ namespace Sentry.Management.Http;
 /// Retries and timeouts with Polly: a total timeout around exponential-backoff retries around a per-attempt timeout.
 /// Idempotent requests are retried after 502/503/504, attempt timeouts and network failures; a POST only when the
 /// server cannot have acted on it (a 429, or a connection that was never made). A 429 waits as long as Sentry says.
+/// The final response (after retries) that is an error becomes a <see cref="SentryApiException"/>, so every caller,
+/// Refit interface or area client, sees the same typed errors; a large successful body is handed on to be streamed
+/// (<see cref="StreamedResponseContent"/>). Both happen here rather than in a handler of their own, whose async
+/// frame would cost every call an allocation.
 /// </summary>
 internal sealed partial class ResilienceHandler : DelegatingHandler
 {
@@ -35,8 +40,10 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
         context.Properties.Set(RequestKey, request);
         try
         {
+            // Pooled builder: the attempt completes asynchronously every time, and would otherwise box its state machine per call.
             var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static async (ctx, state) =>
+                [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+                static async ValueTask<Outcome<HttpResponseMessage>> (ResilienceContext ctx, (ResilienceHandler Handler, HttpRequestMessage Request) state) =>
                 {
                     try
                     {
@@ -68,7 +75,18 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
             }
 
             outcome.ThrowIfException();
-            return outcome.Result!;
+            var response = outcome.Result!;
+            if (!response.IsSuccessStatusCode)
+            {
+                using (response)
+                {
+                    throw await ErrorResponseParser.CreateExceptionAsync(request, response, _options.AuthToken, _timeProvider.GetUtcNow(), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+            }
+
+            StreamedResponseContent.Apply(request, response);
+            return response;
         }
         finally
         {

@@ -5,7 +5,7 @@ namespace Sentry.Management.Http;
 
 /// <summary>
 /// Builds the one handler chain every API call goes through, outermost first:
-/// diagnostics (span and log line) → typed errors → Polly retries and timeouts → rate limits → auth.
+/// diagnostics (span and log line) → Polly retries and timeouts, then typed errors → rate limits → auth.
 /// Shared state (the concurrency gate, the request window and the rate-limit monitor) lives here, so every HttpClient handed out by
 /// IHttpClientFactory for this client observes the same limits.
 /// </summary>
@@ -38,7 +38,6 @@ internal sealed class SentryHttpPipeline
     internal IReadOnlyList<DelegatingHandler> CreateHandlers() =>
     [
         new DiagnosticsHandler(_logger, _timeProvider),
-        new ErrorHandler(_options.AuthToken, _timeProvider),
         new ResilienceHandler(_options, _timeProvider, _logger),
         new RateLimitHandler(_gate, _window, RateLimits, _timeProvider, _options.MaxRateLimitWait),
         new AuthHandler(_options.AuthToken, _options.BaseUrl),

@@ -12,4 +12,7 @@ internal static class SentryUserAgent
         ?? "0.0.0";
 
     internal static readonly ProductInfoHeaderValue Product = new("Sentry.Management", Version);
+
+    /// <summary>The header's text, added to requests without re-parsing it each time.</summary>
+    internal static readonly string Value = Product.ToString();
 }

@@ -12,9 +12,21 @@ internal static class UntracedRequest
     // tracing handler runs before the pipeline's own handlers (for example from ConfigureHttpClientDefaults).
     private static readonly HttpRequestOptionsKey<Type> RefitInterface = new("Refit.InterfaceType");
 
-    public static void Mark(HttpRequestMessage request) => request.Options.Set(Key, true);
+    // Boxed once: setting a bool option would box it on every request.
+    private static readonly object True = true;
+
+    public static void Mark(HttpRequestMessage request)
+    {
+        if (!IsLibraryApiCall(request))
+        {
+            ((IDictionary<string, object?>)request.Options)[Key.Key] = True;
+        }
+    }
 
     public static bool IsMarked(HttpRequestMessage request) =>
-        (request.Options.TryGetValue(Key, out var marked) && marked)
-        || (request.Options.TryGetValue(RefitInterface, out var api) && api.Assembly == typeof(UntracedRequest).Assembly);
+        (request.Options.TryGetValue(Key, out var marked) && marked) || IsLibraryApiCall(request);
+
+    /// <summary>Whether Refit built the request from one of this library's API interfaces.</summary>
+    public static bool IsLibraryApiCall(HttpRequestMessage request) =>
+        request.Options.TryGetValue(RefitInterface, out var api) && api.Assembly == typeof(UntracedRequest).Assembly;
 }

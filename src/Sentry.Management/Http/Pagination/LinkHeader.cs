@@ -18,85 +18,82 @@ internal static class LinkHeader
             return default;
         }
 
+        // Over spans: only the two cursors kept become strings (one header per page, read on every page).
         foreach (var value in values)
         {
-            foreach (var link in SplitLinks(value))
+            var header = value.AsSpan();
+            var start = 0;
+            var inAngle = false;
+            var inQuote = false;
+            for (var i = 0; i < header.Length; i++)
             {
-                string? rel = null;
-                string? cursor = null;
-                var results = false;
-                foreach (var part in link.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                switch (header[i])
                 {
-                    var eq = part.IndexOf('=', StringComparison.Ordinal);
-                    if (eq <= 0)
-                    {
-                        continue;
-                    }
-
-                    var key = part[..eq].Trim();
-                    var val = part[(eq + 1)..].Trim().Trim('"');
-                    switch (key.ToLowerInvariant())
-                    {
-                        case "rel":
-                            rel = val;
-                            break;
-                        case "cursor":
-                            cursor = val;
-                            break;
-                        case "results":
-                            results = string.Equals(val, "true", StringComparison.OrdinalIgnoreCase);
-                            break;
-                    }
-                }
-
-                if (!results || string.IsNullOrEmpty(cursor))
-                {
-                    continue;
-                }
-
-                if (string.Equals(rel, "next", StringComparison.OrdinalIgnoreCase))
-                {
-                    next = cursor;
-                }
-                else if (string.Equals(rel, "previous", StringComparison.OrdinalIgnoreCase))
-                {
-                    previous = cursor;
+                    case '<' when !inQuote:
+                        inAngle = true;
+                        break;
+                    case '>' when !inQuote:
+                        inAngle = false;
+                        break;
+                    case '"' when !inAngle:
+                        inQuote = !inQuote;
+                        break;
+                    case ',' when !inAngle && !inQuote:
+                        ReadLink(header[start..i], ref next, ref previous);
+                        start = i + 1;
+                        break;
                 }
             }
+
+            ReadLink(header[start..], ref next, ref previous);
         }
 
         return new Cursors(next, previous);
     }
 
-    /// <summary>Splits on the commas between links, not those inside the <c>&lt;url&gt;</c> or quoted values.</summary>
-    private static IEnumerable<string> SplitLinks(string header)
+    /// <summary>One link: its <c>rel</c>, <c>results</c> and <c>cursor</c> parameters; a cursor counts only with <c>results="true"</c>.</summary>
+    private static void ReadLink(ReadOnlySpan<char> link, ref string? next, ref string? previous)
     {
-        var start = 0;
-        var inAngle = false;
-        var inQuote = false;
-        for (var i = 0; i < header.Length; i++)
+        ReadOnlySpan<char> rel = default;
+        ReadOnlySpan<char> cursor = default;
+        var results = false;
+        foreach (var range in link.Split(';'))
         {
-            switch (header[i])
+            var part = link[range].Trim();
+            var eq = part.IndexOf('=');
+            if (eq <= 0)
             {
-                case '<' when !inQuote:
-                    inAngle = true;
-                    break;
-                case '>' when !inQuote:
-                    inAngle = false;
-                    break;
-                case '"' when !inAngle:
-                    inQuote = !inQuote;
-                    break;
-                case ',' when !inAngle && !inQuote:
-                    yield return header[start..i];
-                    start = i + 1;
-                    break;
+                continue;
+            }
+
+            var key = part[..eq].Trim();
+            var val = part[(eq + 1)..].Trim().Trim('"');
+            if (key.Equals("rel", StringComparison.OrdinalIgnoreCase))
+            {
+                rel = val;
+            }
+            else if (key.Equals("cursor", StringComparison.OrdinalIgnoreCase))
+            {
+                cursor = val;
+            }
+            else if (key.Equals("results", StringComparison.OrdinalIgnoreCase))
+            {
+                results = val.Equals("true", StringComparison.OrdinalIgnoreCase);
             }
         }
 
-        if (start < header.Length)
+        if (!results || cursor.IsEmpty)
         {
-            yield return header[start..];
+            return;
+        }
+
+        if (rel.Equals("next", StringComparison.OrdinalIgnoreCase))
+        {
+            next = cursor.ToString();
+        }
+        else if (rel.Equals("previous", StringComparison.OrdinalIgnoreCase))
+        {
+            previous = cursor.ToString();
         }
     }
 }

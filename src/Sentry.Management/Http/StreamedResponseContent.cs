@@ -1,0 +1,87 @@
+using System.Net;
+
+namespace Sentry.Management.Http;
+
+/// <summary>
+/// The body of a large successful response, read once as a stream straight into the source-generated deserializer.
+/// Refit loads every response body into memory before it deserializes (best effort: when loading fails on content
+/// whose stream stays readable, it deserializes from the stream). A page of 100 issues is about 76 KB, allocated
+/// again for every page, so this content declines that first load, once; every later read behaves as the
+/// response's own content does.
+/// </summary>
+/// <remarks>
+/// The <c>Content-Length</c> header is not carried over: loading sizes its buffer by it before it asks for the
+/// bytes, which would allocate the very buffer this avoids.
+/// </remarks>
+internal sealed class StreamedResponseContent : HttpContent
+{
+    /// <summary>Bodies smaller than this are left to Refit's buffer, which costs less than declining it.</summary>
+    internal const long MinimumLength = 16 * 1024;
+
+    private readonly HttpContent _inner;
+    private int _declined;
+
+    private StreamedResponseContent(HttpContent inner)
+    {
+        _inner = inner;
+        foreach (var header in inner.Headers.NonValidated)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+    }
+
+    /// <summary>Wraps the body of <paramref name="response"/> when it is a large (or unknown-length) successful body of one of this library's calls.</summary>
+    internal static void Apply(HttpRequestMessage request, HttpResponseMessage response)
+    {
+        if (response.Content is not { } content
+            || content is StreamedResponseContent
+            || response.StatusCode == HttpStatusCode.NoContent
+            || content.Headers.ContentLength is < MinimumLength
+            || !UntracedRequest.IsLibraryApiCall(request))
+        {
+            return;
+        }
+
+        response.Content = new StreamedResponseContent(content);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _declined, 1) == 0)
+        {
+            throw new NotSupportedException(
+                "Sentry.Management reads this response body once, as a stream, into the deserializer; it is not buffered. "
+                + "When this is the inner exception of a deserialization error, the body was not the JSON the call expects.");
+        }
+
+        return _inner.CopyToAsync(stream, context, cancellationToken);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+        _inner.ReadAsStreamAsync(cancellationToken);
+
+    protected override Task<Stream> CreateContentReadStreamAsync() =>
+        _inner.ReadAsStreamAsync();
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
