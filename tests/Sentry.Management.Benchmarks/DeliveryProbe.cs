@@ -46,6 +46,51 @@ internal static class DeliveryProbe
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller CPU {ours.CallerCpuMicros / theirs.CallerCpuMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x, process CPU per event {ours.CpuMicros / theirs.CpuMicros:P1}"));
         }
+
+        await PrintCallerStepsAsync(exceptions);
+    }
+
+    /// <summary>
+    /// Where the caller's bytes go: the capture of <see cref="Workload.CaptureOurs"/> taken apart into its steps
+    /// (the event, five tags, three extras, the user, the capture call), each measured with
+    /// <see cref="GC.GetAllocatedBytesForCurrentThread"/>, averaged over many captures to a sink.
+    /// </summary>
+    private static async Task PrintCallerStepsAsync(Exception[] pool)
+    {
+        const int Count = 4000;
+        await using var sink = new LoopbackSink(parse: false);
+        await using var client = Workload.CreateOurs(sink.Dsn(), queue: Count * 2);
+        var steps = new long[5];
+        for (var i = 0; i < Count; i++)
+        {
+            var t0 = GC.GetAllocatedBytesForCurrentThread();
+            var e = new ErrorEvent { Exception = pool[i % pool.Length] };
+            var t1 = GC.GetAllocatedBytesForCurrentThread();
+            e.Tags["tag1"] = "value1";
+            e.Tags["tag2"] = "value2";
+            e.Tags["tag3"] = "value3";
+            e.Tags["tag4"] = "value4";
+            e.Tags["tag5"] = "value5";
+            var t2 = GC.GetAllocatedBytesForCurrentThread();
+            e.Extra["extra1"] = 42;
+            e.Extra["extra2"] = "some text";
+            e.Extra["extra3"] = 3.14;
+            var t3 = GC.GetAllocatedBytesForCurrentThread();
+            e.User = new CaptureUser { Id = "user-1", Username = "bench" };
+            e.Fingerprint = Workload.Fingerprint;
+            var t4 = GC.GetAllocatedBytesForCurrentThread();
+            client.CaptureEvent(e);
+            var t5 = GC.GetAllocatedBytesForCurrentThread();
+            steps[0] += t1 - t0;
+            steps[1] += t2 - t1;
+            steps[2] += t3 - t2;
+            steps[3] += t4 - t3;
+            steps[4] += t5 - t4;
+        }
+
+        await client.FlushAsync(TimeSpan.FromMinutes(2));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"caller bytes per capture, by step: event {steps[0] / Count}, 5 tags {steps[1] / Count}, 3 extras (2 boxed numbers) {steps[2] / Count}, user {steps[3] / Count}, CaptureEvent (queue entry and queue) {steps[4] / Count}, total {steps.Sum() / Count}"));
     }
 
     private static async Task<Result> MeasureOursAsync(Exception[] pool, int start, int events, int warmup, TimeSpan latency, string sinkName, int? concurrency)

@@ -1,3 +1,5 @@
+using Sentry.Management.Capture;
+
 namespace Sentry.Management;
 
 /// <summary>
@@ -11,9 +13,11 @@ namespace Sentry.Management;
 /// </remarks>
 public sealed class ErrorEvent
 {
-    private Dictionary<string, string>? _tags;
-    private Dictionary<string, object?>? _extra;
-    private Dictionary<string, IReadOnlyDictionary<string, object?>>? _contexts;
+    // Built on the caller's thread for every capture, so it is kept small: tags and extras share one object with
+    // inline slots, and the fields most captures leave empty live in a side object made on first use.
+    private EventFields? _fields;
+    private Detail? _details;
+    private long _timestampTicks;
 
     /// <summary>Creates an empty event.</summary>
     public ErrorEvent()
@@ -24,7 +28,11 @@ public sealed class ErrorEvent
     public Guid EventId { get; internal set; }
 
     /// <summary>When the event was captured.</summary>
-    public DateTimeOffset Timestamp { get; internal set; }
+    public DateTimeOffset Timestamp
+    {
+        get => new(_timestampTicks, TimeSpan.Zero);
+        internal set => _timestampTicks = value.UtcTicks;
+    }
 
     /// <summary>The exception this event reports (with its inner exceptions), or <see langword="null"/> for a message event.</summary>
     public Exception? Exception { get; set; }
@@ -36,13 +44,25 @@ public sealed class ErrorEvent
     public EventLevel Level { get; set; } = EventLevel.Error;
 
     /// <summary>The logger or component that produced the event.</summary>
-    public string? Logger { get; set; }
+    public string? Logger
+    {
+        get => _details?.Logger;
+        set => Details(value)?.Logger = value;
+    }
 
     /// <summary>The transaction (route, job name) the event belongs to, used for grouping in the UI.</summary>
-    public string? TransactionName { get; set; }
+    public string? TransactionName
+    {
+        get => _details?.TransactionName;
+        set => Details(value)?.TransactionName = value;
+    }
 
     /// <summary>The span (or transaction) the event happened in: links the event to that trace in Sentry.</summary>
-    public TraceSpan? Span { get; set; }
+    public TraceSpan? Span
+    {
+        get => _details?.Span;
+        set => Details(value)?.Span = value;
+    }
 
     /// <summary>The user; overrides the scope's.</summary>
     public CaptureUser? User { get; set; }
@@ -54,20 +74,42 @@ public sealed class ErrorEvent
     public IList<string>? Fingerprint { get; set; }
 
     /// <summary>Searchable tags (values are cut to 200 characters, Sentry's limit).</summary>
-    public IDictionary<string, string> Tags => _tags ??= new Dictionary<string, string>(StringComparer.Ordinal);
+    public IDictionary<string, string> Tags => Fields;
 
     /// <summary>Arbitrary extra data: strings, numbers, booleans, dictionaries and lists are kept as JSON; other objects as their <c>ToString()</c>.</summary>
-    public IDictionary<string, object?> Extra => _extra ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+    public IDictionary<string, object?> Extra => Fields.ExtraDictionary;
 
     /// <summary>Structured contexts keyed by name (for example <c>app</c>, <c>device</c> or your own).</summary>
-    public IDictionary<string, IReadOnlyDictionary<string, object?>> Contexts => _contexts ??= new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
+    public IDictionary<string, IReadOnlyDictionary<string, object?>> Contexts =>
+        (_details ??= new Detail()).Contexts ??= new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
 
-    internal bool HasTags => _tags is { Count: > 0 };
+    /// <summary>The tags and extras, or <see langword="null"/> when neither was ever touched.</summary>
+    internal EventFields? FieldsOrNull => _fields;
 
-    internal bool HasExtra => _extra is { Count: > 0 };
+    internal bool HasTags => _fields is { TagCount: > 0 };
 
-    internal bool HasContexts => _contexts is { Count: > 0 };
+    internal bool HasExtra => _fields is { ExtraCount: > 0 };
+
+    internal bool HasContexts => _details?.Contexts is { Count: > 0 };
 
     /// <summary>Set for an unhandled exception: the mechanism type, sent with <c>handled: false</c>.</summary>
-    internal string? UnhandledMechanism { get; set; }
+    internal string? UnhandledMechanism
+    {
+        get => _details?.UnhandledMechanism;
+        set => Details(value)?.UnhandledMechanism = value;
+    }
+
+    private EventFields Fields => _fields ??= new EventFields();
+
+    // Clearing a field of an event that has no details makes none.
+    private Detail? Details(object? value) => value is null ? _details : _details ??= new Detail();
+
+    private sealed class Detail
+    {
+        public string? Logger;
+        public string? TransactionName;
+        public TraceSpan? Span;
+        public string? UnhandledMechanism;
+        public Dictionary<string, IReadOnlyDictionary<string, object?>>? Contexts;
+    }
 }

@@ -345,12 +345,14 @@ public class SentryCaptureClient : IAsyncDisposable
         return runtime;
     }
 
-    /// <summary>The socket handler of the management pipeline (connection recycling, no redirects), with one connection per sender worker.</summary>
+    /// <summary>The socket handler of the management pipeline (connection recycling, no redirects), with one connection per sender worker and no response decompression.</summary>
     internal static SocketsHttpHandler CreatePrimaryHandler(SentryCaptureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var handler = SentryHttpPipeline.CreatePrimaryHandler();
         handler.MaxConnectionsPerServer = Math.Max(1, options.MaxConcurrentSends);
+        // Envelope answers are a few bytes that are never read: no Accept-Encoding header on every request.
+        handler.AutomaticDecompression = System.Net.DecompressionMethods.None;
         return handler;
     }
 

@@ -20,14 +20,13 @@ internal static class ExceptionChain
             return result;
         }
 
-        var seen = new HashSet<Exception>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<ChainedException>();
         pending.Push(new ChainedException(root, 0, null, null));
         var nextId = 1;
         while (pending.Count > 0 && result.Count < MaxExceptions)
         {
             var current = pending.Pop();
-            if (!seen.Add(current.Exception))
+            if (Seen(result, current.Exception))
             {
                 continue;
             }
@@ -49,5 +48,19 @@ internal static class ExceptionChain
         }
 
         return result;
+    }
+
+    // At most MaxExceptions entries: a linear search costs less than a hash set made for every event.
+    private static bool Seen(List<ChainedException> chain, Exception exception)
+    {
+        foreach (var item in chain)
+        {
+            if (ReferenceEquals(item.Exception, exception))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -37,7 +37,11 @@ internal static class BreadcrumbWriter
                 writer.WriteString("type", crumb.Type);
             }
 
-            writer.WriteString("level", LevelNames.Of(crumb.Level));
+            // Info is Sentry's default breadcrumb level: ten breadcrumbs would repeat it ten times.
+            if (crumb.Level != EventLevel.Info)
+            {
+                writer.WriteString("level", LevelNames.Of(crumb.Level));
+            }
             if (crumb.Data is { Count: > 0 } data)
             {
                 writer.WriteStartObject("data");

@@ -100,7 +100,8 @@ internal static class EventPayloadWriter
 
     private static void WriteTags(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
-        if (!evt.HasTags && scope.Tags.Count == 0)
+        var own = evt.HasTags ? evt.FieldsOrNull : null;
+        if (own is null && scope.Tags.Count == 0)
         {
             return;
         }
@@ -108,15 +109,15 @@ internal static class EventPayloadWriter
         writer.WriteStartObject("tags");
         foreach (var (key, value) in scope.Tags)
         {
-            if (!evt.HasTags || !evt.Tags.ContainsKey(key))
+            if (own is null || !own.HasTag(key))
             {
                 writer.WriteString(key, context.CleanValue(key, value, PayloadContext.MaxTagValueLength));
             }
         }
 
-        if (evt.HasTags)
+        if (own is not null)
         {
-            foreach (var (key, value) in evt.Tags)
+            foreach (var (key, value) in own.Tags)
             {
                 writer.WriteString(key, context.CleanValue(key, value ?? string.Empty, PayloadContext.MaxTagValueLength));
             }
@@ -127,7 +128,8 @@ internal static class EventPayloadWriter
 
     private static void WriteExtra(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
-        if (!evt.HasExtra && scope.Extra.Count == 0)
+        var own = evt.HasExtra ? evt.FieldsOrNull : null;
+        if (own is null && scope.Extra.Count == 0)
         {
             return;
         }
@@ -135,15 +137,15 @@ internal static class EventPayloadWriter
         writer.WriteStartObject("extra");
         foreach (var (key, value) in scope.Extra)
         {
-            if (!evt.HasExtra || !evt.Extra.ContainsKey(key))
+            if (own is null || !own.HasExtra(key))
             {
                 WriteKeyed(writer, context, key, value);
             }
         }
 
-        if (evt.HasExtra)
+        if (own is not null)
         {
-            foreach (var (key, value) in evt.Extra)
+            foreach (var (key, value) in own.Extras)
             {
                 WriteKeyed(writer, context, key, value);
             }

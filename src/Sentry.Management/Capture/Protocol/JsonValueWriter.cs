@@ -12,9 +12,10 @@ namespace Sentry.Management.Capture.Protocol;
 internal static class JsonValueWriter
 {
     public static void Write(Utf8JsonWriter writer, PayloadContext context, string? key, object? value) =>
-        Write(writer, context, key, value, 0, []);
+        Write(writer, context, key, value, 0, null);
 
-    private static void Write(Utf8JsonWriter writer, PayloadContext context, string? key, object? value, int depth, List<object> path)
+    // The path of containers is only made when a value is one: most extras are strings and numbers.
+    private static void Write(Utf8JsonWriter writer, PayloadContext context, string? key, object? value, int depth, List<object>? path)
     {
         switch (value)
         {
@@ -27,8 +28,17 @@ internal static class JsonValueWriter
             case bool b:
                 writer.WriteBooleanValue(b);
                 return;
-            case int or long or short or byte or sbyte or uint or ushort or ulong:
-                writer.WriteNumberValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
+            case int i:
+                writer.WriteNumberValue(i);
+                return;
+            case long l:
+                writer.WriteNumberValue(l);
+                return;
+            case ulong ul:
+                writer.WriteNumberValue(ul);
+                return;
+            case short or byte or sbyte or uint or ushort:
+                writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 return;
             case double d when double.IsFinite(d):
                 writer.WriteNumberValue(d);
@@ -61,7 +71,8 @@ internal static class JsonValueWriter
                 return;
             }
 
-            if (path.Exists(p => ReferenceEquals(p, value)))
+            path ??= [];
+            if (Contains(path, value))
             {
                 writer.WriteStringValue("[Circular]");
                 return;
@@ -121,6 +132,19 @@ internal static class JsonValueWriter
         }
 
         writer.WriteEndArray();
+    }
+
+    private static bool Contains(List<object> path, object value)
+    {
+        foreach (var item in path)
+        {
+            if (ReferenceEquals(item, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string SafeToString(object value)

@@ -80,14 +80,14 @@ internal static class StackTraceWriter
         return new FrameInfo(
             Encode(function),
             Encode(module),
-            file is null ? null : JsonEncodedText.Encode(Path.GetFileName(file)),
+            file is null ? null : JsonEncodedText.Encode(Path.GetFileName(file), EnvelopeWriter.Encoder),
             Encode(file),
             line,
             column,
             context.InApp.IsInApp(module));
     }
 
-    private static JsonEncodedText? Encode(string? value) => value is null ? null : JsonEncodedText.Encode(value);
+    private static JsonEncodedText? Encode(string? value) => value is null ? null : JsonEncodedText.Encode(value, EnvelopeWriter.Encoder);
 
     private static void WriteFrame(Utf8JsonWriter writer, FrameInfo frame)
     {
@@ -117,7 +117,12 @@ internal static class StackTraceWriter
             }
         }
 
-        writer.WriteBoolean(InAppName, frame.InApp);
+        // Sentry reads a missing in_app as not the application's code, so only true is written.
+        if (frame.InApp)
+        {
+            writer.WriteBoolean(InAppName, true);
+        }
+
         writer.WriteEndObject();
     }
 
