@@ -19,12 +19,13 @@ internal sealed class CaptureRuntime : IAsyncDisposable
     private readonly PendingTracker _pending = new();
     private readonly DeliveryPipeline _delivery;
     private readonly CaptureSender _sender;
+    private readonly SpoolDrainer? _drainer;
     private readonly EnvelopeHttpSender _http;
     private int _disposed;
     private int _enqueuing;
     private volatile bool _shutDown;
 
-    /// <summary>Validates the options and starts the workers; envelopes left in the spool folder are queued.</summary>
+    /// <summary>Validates the options and starts the workers; envelopes left in the spool folder are indexed for the drainer.</summary>
     /// <param name="options">The settings; validated here.</param>
     /// <param name="http">The HttpClient envelopes are posted with (from IHttpClientFactory, or over the caller's handler).</param>
     /// <param name="ownsHttp">Whether disposing the runtime disposes <paramref name="http"/>.</param>
@@ -43,16 +44,14 @@ internal sealed class CaptureRuntime : IAsyncDisposable
         _queues = new CaptureQueues(options);
         var limits = new RateLimiter(Time);
         _http = new EnvelopeHttpSender(Dsn, http, ownsHttp, options.SendTimeout, limits);
-        var spool = options.SpoolDirectory is { } dir ? new EnvelopeSpool(dir, options.MaxSpoolFiles, Time) : null;
+        var spool = options.SpoolDirectory is { } dir ? new EnvelopeSpool(dir, options.MaxSpoolFiles, options.MaxSpoolBytes, Time, _pending) : null;
         _delivery = new DeliveryPipeline(options, _http, limits, spool, Counters, new ClientReportRecorder(), Logger);
-        _sender = new CaptureSender(options, new PayloadContext(options, Dsn), _queues, _pending, _delivery, Logger);
+        _drainer = spool is null ? null : new SpoolDrainer(options, spool, _http, _delivery, Logger);
+        _sender = new CaptureSender(options, new PayloadContext(options, Dsn), _queues, _pending, _delivery, _drainer, Logger);
         Sessions = new SessionTracker(options);
         RequestSessions = new RequestSessionAggregator(options);
         _sender.Start();
-        if (spool is not null)
-        {
-            QueueSpooled(spool);
-        }
+        _drainer?.Start();
 
         if (options.AutoSessionTracking)
         {
@@ -109,7 +108,11 @@ internal sealed class CaptureRuntime : IAsyncDisposable
     /// <summary>Counts items dropped before they were queued (sampling, overflow) in the counters and the client report.</summary>
     public void Discard(IReadOnlyList<ItemCount> items, string reason) => _delivery.Discard(items, reason);
 
-    /// <summary>Queues work for the sender; counts it as <c>queue_overflow</c> when its queue is full or the runtime is shutting down.</summary>
+    /// <summary>
+    /// Queues work for the sender. When its queue is full and there is a spool, the calling thread prepares it and
+    /// writes it to the spool instead; it counts as <c>queue_overflow</c> when there is no room (no spool, or the spool
+    /// is full) or the runtime is shutting down.
+    /// </summary>
     public bool Enqueue(CaptureWork work, IReadOnlyList<ItemCount>? items)
     {
         Interlocked.Increment(ref _enqueuing);
@@ -123,7 +126,20 @@ internal sealed class CaptureRuntime : IAsyncDisposable
                     return true;
                 }
 
+                if (_sender.CanSpoolOverflow)
+                {
+                    try
+                    {
+                        return _sender.SpoolOverflow(work);
+                    }
+                    finally
+                    {
+                        _pending.Done(1); // After the spool counted its file, so a flush never sees a gap.
+                    }
+                }
+
                 _pending.Done(1);
+
                 CaptureLog.QueueOverflow(Logger, work.Category);
             }
 
@@ -136,6 +152,12 @@ internal sealed class CaptureRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until everything captured in this process is delivered or settled, then sends the pending client report.
+    /// With a spool that includes its backlog: the flush waits for the drainer (files of an earlier run too) until the
+    /// timeout, and returns <see langword="false"/> if the link or a rate limit kept files on disk; they stay there and
+    /// are sent as soon as possible, in this process or the next.
+    /// </summary>
     public async Task<bool> FlushAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (_shutDown)
@@ -203,35 +225,16 @@ internal sealed class CaptureRuntime : IAsyncDisposable
 
         await FlushAsync(_options.ShutdownTimeout, CancellationToken.None).ConfigureAwait(false);
         await _sender.StopAsync().ConfigureAwait(false);
+        if (_drainer is not null)
+        {
+            await _drainer.StopAsync().ConfigureAwait(false);
+        }
+
         await _sender.DrainLeftoversAsync().ConfigureAwait(false);
         _shutDown = true;
         _sender.Dispose();
+        _drainer?.Dispose();
         _queues.Dispose();
         _http.Dispose();
-    }
-
-    private void QueueSpooled(EnvelopeSpool spool)
-    {
-        List<SpooledEnvelope> files;
-        try
-        {
-            files = spool.Load();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            CaptureLog.SpoolFailed(Logger, ex);
-            return;
-        }
-
-        if (files.Count > 0)
-        {
-            CaptureLog.SpoolLoaded(Logger, files.Count);
-        }
-
-        foreach (var file in files)
-        {
-            _pending.Add(1);
-            _queues.TryEnqueue(new SpoolWork(file));
-        }
     }
 }

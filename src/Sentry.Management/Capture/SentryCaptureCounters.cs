@@ -4,9 +4,14 @@ using System.Runtime.CompilerServices;
 namespace Sentry.Management;
 
 /// <summary>
-/// What happened to everything captured, per data category: once queues are drained,
-/// captured = delivered + discarded + spooled.
+/// What happened to everything captured, per data category: at any quiet moment
+/// captured = delivered + discarded + spooled, and once a flush succeeded spooled is 0, so captured = delivered + discarded.
 /// </summary>
+/// <remarks>
+/// Spooled is a transient state, not an outcome: it counts what waits in the spool folder now (including files an
+/// earlier run left there), and goes down again as the background drainer delivers or settles each file. Delivered
+/// and discarded only ever grow; discarded is what the client reports announce to Sentry.
+/// </remarks>
 public sealed class SentryCaptureCounters
 {
     // Boxes are created once per key, then bumped with Interlocked: counting allocates nothing on the calling thread.
@@ -29,7 +34,7 @@ public sealed class SentryCaptureCounters
     /// <returns>The count.</returns>
     public long Delivered(string category) => Read(_delivered, category);
 
-    /// <summary>Items of a category written to the spool folder to be sent on a later start.</summary>
+    /// <summary>Items of a category waiting in the spool folder now, to be sent by the background drainer (or a later start).</summary>
     /// <param name="category">One of <see cref="SentryDataCategory"/>.</param>
     /// <returns>The count.</returns>
     public long Spooled(string category) => Read(_spooled, category);
@@ -51,6 +56,8 @@ public sealed class SentryCaptureCounters
 
     internal void AddSpooled(string category, long quantity) => Add(_spooled, category, quantity);
 
+    internal void RemoveSpooled(string category, long quantity) => Add(_spooled, category, -quantity);
+
     internal void AddDiscarded(string reason, string category, long quantity)
     {
         Add(_discarded, (reason, category), quantity);
@@ -59,7 +66,7 @@ public sealed class SentryCaptureCounters
     private static void Add<TKey>(ConcurrentDictionary<TKey, StrongBox<long>> map, TKey key, long quantity)
         where TKey : notnull
     {
-        if (quantity > 0)
+        if (quantity != 0)
         {
             Interlocked.Add(ref map.GetOrAdd(key, static _ => new StrongBox<long>()).Value, quantity);
         }

@@ -101,13 +101,18 @@ public sealed class SentryCaptureOptions
     public CompressionLevel Compression { get; set; } = CompressionLevel.Fastest;
 
     /// <summary>
-    /// A folder that keeps envelopes that could not be delivered (network down, rate-limited, shut down
-    /// before sending) so they are sent on the next start. None when unset.
+    /// A folder that absorbs what cannot be sent now: captures whose queue is full (written by the capturing thread),
+    /// envelopes a rate limit holds back, and sends that failed after their retries. A background drainer sends them,
+    /// oldest first, as soon as the link or the limit allows, in the same process; what is left at shutdown is sent
+    /// on the next start. None when unset: then such items are discarded and counted in client reports.
     /// </summary>
     public string? SpoolDirectory { get; set; }
 
     /// <summary>How many envelopes the spool folder may hold; beyond that they are dropped as <c>queue_overflow</c> (default 10000).</summary>
     public int MaxSpoolFiles { get; set; } = 10_000;
+
+    /// <summary>How many bytes the spool folder may hold; beyond that envelopes are dropped as <c>queue_overflow</c> (default 100 MB).</summary>
+    public long MaxSpoolBytes { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>Which integrations run (outgoing HTTP, logging); see <see cref="CaptureIntegrationOptions"/>.</summary>
     public CaptureIntegrationOptions Integrations { get; } = new();
@@ -183,6 +188,11 @@ public sealed class SentryCaptureOptions
         CheckAtLeast(problems, nameof(MaxConcurrentSends), MaxConcurrentSends, 1);
         CheckAtLeast(problems, nameof(MaxRetries), MaxRetries, 0);
         CheckAtLeast(problems, nameof(MaxSpoolFiles), MaxSpoolFiles, 1);
+        if (MaxSpoolBytes < 1024)
+        {
+            problems.Add($"{nameof(MaxSpoolBytes)} must be at least 1024.");
+        }
+
         CheckPositive(problems, nameof(SendTimeout), SendTimeout);
         CheckPositive(problems, nameof(ShutdownTimeout), ShutdownTimeout);
         CheckPositive(problems, nameof(UnhandledFlushTimeout), UnhandledFlushTimeout);

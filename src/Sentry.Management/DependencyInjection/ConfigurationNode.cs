@@ -51,6 +51,18 @@ internal sealed class ConfigurationNode(IConfiguration section, SentryConfigurat
         return value >= minimum && value <= maximum ? value : Bad<int>(key, text, maximum == int.MaxValue ? $"at least {minimum}" : $"between {minimum} and {maximum}");
     }
 
+    public long? Long(string key, long minimum)
+    {
+        if (String(key) is not { } text)
+        {
+            return null;
+        }
+
+        return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum
+            ? value
+            : Bad<long>(key, text, $"a whole number of at least {minimum}");
+    }
+
     public double? Rate(string key)
     {
         if (String(key) is not { } text)

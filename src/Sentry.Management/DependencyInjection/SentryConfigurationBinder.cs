@@ -245,6 +245,7 @@ internal static class SentryConfigurationBinder
         target.Compression = node.Enum<CompressionLevel>("compression") ?? target.Compression;
         target.SpoolDirectory = node.String("spoolDirectory") ?? target.SpoolDirectory;
         target.MaxSpoolFiles = node.Int("maxSpoolFiles", 1) ?? target.MaxSpoolFiles;
+        target.MaxSpoolBytes = node.Long("maxSpoolBytes", 1024) ?? target.MaxSpoolBytes;
         node.CheckUnknownKeys();
     }
 

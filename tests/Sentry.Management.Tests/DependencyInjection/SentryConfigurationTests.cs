@@ -86,6 +86,23 @@ public class SentryConfigurationTests
     }
 
     [Test]
+    public void Spool_bounds_bind_from_the_capture_block_and_a_bad_byte_bound_is_named()
+    {
+        var options = new SentryCaptureOptions();
+        var report = Sentry.Management.DependencyInjection.SentryConfigurationBinder.Bind(
+            Json("""{ "Sentry": { "capture": { "spoolDirectory": "/tmp/spool", "maxSpoolFiles": 50, "maxSpoolBytes": 5000000000 } } }""").GetSection("Sentry"), null, options);
+        var bad = Sentry.Management.DependencyInjection.SentryConfigurationBinder.Bind(
+            Json("""{ "Sentry": { "capture": { "maxSpoolBytes": "lots" } } }""").GetSection("Sentry"), null, new SentryCaptureOptions());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Errors, Is.Empty);
+            Assert.That((options.SpoolDirectory, options.MaxSpoolFiles, options.MaxSpoolBytes), Is.EqualTo(("/tmp/spool", 50, 5_000_000_000L)));
+            Assert.That(bad.Errors, Has.Some.Contains("Sentry:capture:maxSpoolBytes 'lots'"));
+        });
+    }
+
+    [Test]
     public void The_seed_filter_rules_decide_as_the_seed_means()
     {
         var options = new SentryCaptureOptions();

@@ -16,12 +16,14 @@ internal sealed class CaptureQueues : IDisposable
     private readonly Channel<CaptureWork> _transactions;
     private readonly Channel<CaptureWork> _metrics;
     private readonly Channel<CaptureWork> _logs;
-    private readonly Channel<CaptureWork> _spool = Channel.CreateUnbounded<CaptureWork>();
+    private readonly Channel<CaptureWork> _sessions = Channel.CreateUnbounded<CaptureWork>();
+    private readonly int[] _capacities;
     private readonly SemaphoreSlim _signal = new(0);
     private int _idleWorkers;
 
     public CaptureQueues(SentryCaptureOptions options)
     {
+        _capacities = [options.MaxErrorQueueSize, options.MaxTransactionQueueSize, options.MaxMetricQueueSize, options.MaxLogQueueSize];
         _errors = Bounded(options.MaxErrorQueueSize);
         _transactions = Bounded(options.MaxTransactionQueueSize);
         _metrics = Bounded(options.MaxMetricQueueSize);
@@ -41,7 +43,7 @@ internal sealed class CaptureQueues : IDisposable
             TransactionWork => _transactions,
             MetricWork => _metrics,
             LogWork => _logs,
-            _ => _spool,
+            _ => _sessions,
         };
         if (!channel.Writer.TryWrite(work))
         {
@@ -93,15 +95,25 @@ internal sealed class CaptureQueues : IDisposable
     }
 
     private bool HasWork =>
-        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _spool.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _) || LogBatches.IsOpen;
+        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _sessions.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _) || LogBatches.IsOpen;
 
-    /// <summary>Takes the most important waiting work: errors, then transactions, then spooled envelopes, then metrics, then logs.</summary>
+    /// <summary>Takes the most important waiting work: errors, then transactions, then sessions, then metrics, then logs.</summary>
     public bool TryDequeue(out CaptureWork? work) =>
         _errors.Reader.TryRead(out work)
         || _transactions.Reader.TryRead(out work)
-        || _spool.Reader.TryRead(out work)
+        || _sessions.Reader.TryRead(out work)
         || _metrics.Reader.TryRead(out work)
         || (LogBatches.IsOpen && _logs.Reader.TryRead(out work));
+
+    /// <summary>Whether the queue of this category is at least half full: a worker then spools rather than waits for a send slot.</summary>
+    public bool IsUnderPressure(string category) => category switch
+    {
+        SentryDataCategory.Error => _errors.Reader.Count * 2 >= _capacities[0],
+        SentryDataCategory.Transaction => _transactions.Reader.Count * 2 >= _capacities[1],
+        SentryDataCategory.TraceMetric => _metrics.Reader.Count * 2 >= _capacities[2],
+        SentryDataCategory.LogItem => _logs.Reader.Count * 2 >= _capacities[3],
+        _ => false,
+    };
 
     /// <summary>Takes more waiting metric values to fill a batch.</summary>
     public bool TryDequeueMetric(out CaptureWork? work) => _metrics.Reader.TryRead(out work);

@@ -25,11 +25,17 @@ internal sealed class CaptureSender : IDisposable
     // Preparing envelopes (stack traces, JSON, gzip) is CPU work: it may use at most half the cores, so a burst
     // never starves the application's own threads. Sending is I/O and runs on all workers at once.
     private readonly SemaphoreSlim _prepareGate = new(Math.Max(1, Environment.ProcessorCount / 2));
+    [ThreadStatic]
+    private static EnvelopeWriter? t_writer;
+    [ThreadStatic]
+    private static WorkerBatches? t_batch;
+    private readonly SpoolDrainer? _drainer;
     private Task[] _workers = [];
     private long _lastReportTicks;
 
-    public CaptureSender(SentryCaptureOptions options, PayloadContext context, CaptureQueues queues, PendingTracker pending, DeliveryPipeline delivery, ILogger logger)
+    public CaptureSender(SentryCaptureOptions options, PayloadContext context, CaptureQueues queues, PendingTracker pending, DeliveryPipeline delivery, SpoolDrainer? drainer, ILogger logger)
     {
+        _drainer = drainer;
         _options = options;
         _context = context;
         _queues = queues;
@@ -150,47 +156,29 @@ internal sealed class CaptureSender : IDisposable
             await _prepareGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                switch (work)
-                {
-                    case EventWork e:
-                        envelope = _preparer.PrepareEvent(e, writer);
-                        break;
-                    case TransactionWork t:
-                        items = EnvelopePreparer.TransactionItems(t.Transaction);
-                        envelope = _preparer.PrepareTransaction(t, writer, items);
-                        break;
-                    case MetricWork m:
-                        _preparer.FillMetricBatch(m, batch.Metrics);
-                        units = batch.Metrics.Count; // Settled even if writing fails below: a flush must not wait for them.
-                        items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Metrics.Count)];
-                        envelope = _preparer.PrepareMetrics(writer, batch.Metrics, items);
-                        break;
-                    case LogWork l:
-                        _preparer.FillLogBatch(l, batch.Logs);
-                        units = batch.Logs.Count;
-                        items = [new ItemCount(SentryDataCategory.LogItem, batch.Logs.Count)];
-                        envelope = _preparer.PrepareLogs(writer, batch.Logs, items);
-                        break;
-                    case SessionWork session:
-                        items = [new ItemCount(SentryDataCategory.Session, session.Quantity)];
-                        envelope = _preparer.PrepareSession(session, writer, items);
-                        break;
-                    case SpoolWork s:
-                        items = []; // Counted by the run that captured them.
-                        envelope = await EnvelopeSpool.ReadAsync(s.File, stop).ConfigureAwait(false);
-                        break;
-                    default:
-                        return 1;
-                }
+                envelope = Prepare(work, writer, batch, ref items, ref units);
             }
             finally
             {
                 _prepareGate.Release();
             }
 
-            if (envelope is not null)
+            if (envelope is null)
             {
-                await (sendNow ? _delivery.DeliverAsync(envelope, stop) : _delivery.HoldAsync(envelope, SentryDiscardReason.QueueOverflow, "ShutDown")).ConfigureAwait(false);
+                return units;
+            }
+
+            if (!sendNow)
+            {
+                await _delivery.HoldAsync(envelope, SentryDiscardReason.QueueOverflow, "ShutDown").ConfigureAwait(false);
+            }
+            else if (_drainer is null)
+            {
+                await _delivery.DeliverAsync(envelope, stop).ConfigureAwait(false);
+            }
+            else
+            {
+                await _drainer.DeliverOrSpoolAsync(envelope, work.Category, _queues.IsUnderPressure(work.Category), stop).ConfigureAwait(false);
             }
         }
 #pragma warning disable CA1031 // Nothing a user's data does may kill a worker; the item is accounted as dropped.
@@ -202,5 +190,89 @@ internal sealed class CaptureSender : IDisposable
         }
 
         return units;
+    }
+
+    /// <summary>
+    /// Whether a capture whose queue is full can go to the spool from the calling thread: there is a spool, and this
+    /// thread is not already preparing one (a <c>BeforeSend</c> that captures again is dropped rather than recursing).
+    /// </summary>
+    public bool CanSpoolOverflow => _drainer is not null && !CaptureFlow.IsPreparingOnCaller;
+
+    /// <summary>
+    /// Prepares work that found its queue full on the calling thread (filters, <c>BeforeSend</c>, serialization, gzip:
+    /// the same path as a worker's) and writes it to the spool synchronously: backpressure on a caller who captures
+    /// faster than the link sends. Metric values and log entries go one per envelope here.
+    /// </summary>
+    /// <returns><see langword="false"/> when the spool is full and the capture was discarded as <c>queue_overflow</c>.</returns>
+    public bool SpoolOverflow(CaptureWork work)
+    {
+        IReadOnlyList<ItemCount> items = [new ItemCount(work.Category, 1)];
+        long units = 1;
+        CaptureFlow.PrepareOnCaller(true);
+        try
+        {
+            var writer = t_writer ??= new EnvelopeWriter();
+            var batch = t_batch ??= new WorkerBatches();
+            var envelope = Prepare(work, writer, batch, ref items, ref units);
+            return envelope is null || _delivery.Hold(envelope);
+        }
+#pragma warning disable CA1031 // The user's data must not make a capture call throw; the item is accounted as dropped.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            CaptureLog.ProcessingFailed(_logger, work.Category, ex);
+            _delivery.Discard(items, "internal_sdk_error");
+            return false;
+        }
+        finally
+        {
+            CaptureFlow.PrepareOnCaller(false);
+        }
+    }
+
+    private OutgoingEnvelope? Prepare(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, ref IReadOnlyList<ItemCount> items, ref long units)
+    {
+        var onCaller = CaptureFlow.IsPreparingOnCaller;
+        switch (work)
+        {
+            case EventWork e:
+                return _preparer.PrepareEvent(e, writer);
+            case TransactionWork t:
+                items = EnvelopePreparer.TransactionItems(t.Transaction);
+                return _preparer.PrepareTransaction(t, writer, items);
+            case MetricWork m:
+                if (onCaller)
+                {
+                    batch.Metrics.Clear();
+                    batch.Metrics.Add(m.Metric);
+                }
+                else
+                {
+                    _preparer.FillMetricBatch(m, batch.Metrics);
+                }
+
+                units = batch.Metrics.Count; // Settled even if writing fails below: a flush must not wait for them.
+                items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Metrics.Count)];
+                return _preparer.PrepareMetrics(writer, batch.Metrics, items);
+            case LogWork l:
+                if (onCaller)
+                {
+                    batch.Logs.Clear();
+                    batch.Logs.Add(l.Entry);
+                }
+                else
+                {
+                    _preparer.FillLogBatch(l, batch.Logs);
+                }
+
+                units = batch.Logs.Count;
+                items = [new ItemCount(SentryDataCategory.LogItem, batch.Logs.Count)];
+                return _preparer.PrepareLogs(writer, batch.Logs, items);
+            case SessionWork session:
+                items = [new ItemCount(SentryDataCategory.Session, session.Quantity)];
+                return _preparer.PrepareSession(session, writer, items);
+            default:
+                return null;
+        }
     }
 }

@@ -44,14 +44,6 @@ internal sealed class LogWork(LogEntry entry) : CaptureWork
     public override string Category => SentryDataCategory.LogItem;
 }
 
-/// <summary>An envelope left in the spool folder by an earlier run.</summary>
-internal sealed class SpoolWork(SpooledEnvelope file) : CaptureWork
-{
-    public SpooledEnvelope File { get; } = file;
-
-    public override string Category => File.Items.Count > 0 ? File.Items[0].Category : SentryDataCategory.Error;
-}
-
 /// <summary>A release-health update: one app-run session (<c>session</c>) or request-session minutes (<c>sessions</c>).</summary>
 internal sealed class SessionWork : CaptureWork
 {

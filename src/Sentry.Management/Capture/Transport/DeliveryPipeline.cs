@@ -79,6 +79,10 @@ internal sealed class DeliveryPipeline
 
     public RateLimiter Limits => _limits;
 
+    public EnvelopeSpool? Spool => _spool;
+
+    public SentryCaptureCounters Counters => _counters;
+
     public async Task DeliverAsync(OutgoingEnvelope envelope, CancellationToken stop)
     {
         var attempt = new Attempt(this, envelope);
@@ -102,22 +106,12 @@ internal sealed class DeliveryPipeline
                     _counters.AddDelivered(item.Category, item.Quantity);
                 }
 
-                if (envelope.SpoolPath is { } path)
-                {
-                    _spool?.Delete(path);
-                }
-
                 return;
             case SendResult.RateLimited:
                 await HoldAsync(envelope, SentryDiscardReason.RateLimitBackoff, result.ToString()).ConfigureAwait(false);
                 return;
             case SendResult.Rejected:
                 Discard(envelope, SentryDiscardReason.SendError, result.ToString());
-                if (envelope.SpoolPath is { } rejected)
-                {
-                    _spool?.Delete(rejected);
-                }
-
                 return;
             default:
                 // Network errors and 5xx after the last retry.
@@ -152,32 +146,34 @@ internal sealed class DeliveryPipeline
         return false;
     }
 
+    /// <summary>
+    /// Takes the pending discards for a <c>client_report</c> item riding on the envelope being prepared, when there are
+    /// any, the <c>internal</c> category is not limited, and the envelope is likely to be sent now (no spool backlog).
+    /// </summary>
+    public List<DiscardCount>? TakeReportsToCarry()
+    {
+        if (!_reports.HasPending || _limits.IsLimited(SentryDataCategory.Internal) || _spool?.Count > 0)
+        {
+            return null;
+        }
+
+        var taken = _reports.TakeAll();
+        return taken.Count > 0 ? taken : null;
+    }
+
     /// <summary>Keeps the envelope in the spool when there is one; otherwise it is discarded for <paramref name="reason"/>.</summary>
     public async Task HoldAsync(OutgoingEnvelope envelope, string reason, string result)
     {
+        ReturnReports(envelope);
         if (_spool is null)
         {
             Discard(envelope, reason, result);
             return;
         }
 
-        if (envelope.SpoolPath is not null)
-        {
-            return; // Still on disk from an earlier run; the next start tries again.
-        }
-
         try
         {
-            if (!await _spool.TryWriteAsync(envelope, CancellationToken.None).ConfigureAwait(false))
-            {
-                Discard(envelope, SentryDiscardReason.QueueOverflow, "SpoolFull");
-                return;
-            }
-
-            foreach (var item in envelope.Items)
-            {
-                _counters.AddSpooled(item.Category, item.Quantity);
-            }
+            Spooled(envelope, await _spool.TryWriteAsync(envelope.Items, envelope.Gzipped, SpoolBody(envelope), CancellationToken.None).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -186,8 +182,106 @@ internal sealed class DeliveryPipeline
         }
     }
 
+    /// <summary>
+    /// Writes an envelope prepared on a capturing thread to the spool, synchronously (backpressure on the caller);
+    /// <see langword="false"/> when the spool is full or failing, and it was discarded as <c>queue_overflow</c>.
+    /// </summary>
+    public bool Hold(OutgoingEnvelope envelope)
+    {
+        ReturnReports(envelope);
+        try
+        {
+            return Spooled(envelope, _spool!.TryWrite(envelope.Items, envelope.Gzipped, SpoolBody(envelope)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            CaptureLog.SpoolFailed(_logger, ex);
+            Discard(envelope, SentryDiscardReason.QueueOverflow, "SpoolFailed");
+            return false;
+        }
+    }
+
+    /// <summary>Settles the items of a spooled file the drainer delivered (2xx) or that Sentry rejected (4xx).</summary>
+    public void SettleSpooled(SpooledEnvelope file, bool delivered)
+    {
+        foreach (var item in file.Items)
+        {
+            _counters.RemoveSpooled(item.Category, item.Quantity);
+            if (delivered)
+            {
+                _counters.AddDelivered(item.Category, item.Quantity);
+            }
+            else
+            {
+                CaptureLog.NotDelivered(_logger, nameof(SendResult.Rejected), item.Quantity, item.Category, "discarded");
+            }
+        }
+
+        if (!delivered)
+        {
+            Discard(file.Items, SentryDiscardReason.SendError);
+        }
+    }
+
+    /// <summary>Counts files an earlier run left in the spool as spooled, so delivering them balances.</summary>
+    public void CountLoaded(IEnumerable<SpooledEnvelope> files)
+    {
+        foreach (var item in files.SelectMany(f => f.Items))
+        {
+            _counters.AddSpooled(item.Category, item.Quantity);
+        }
+    }
+
+    private bool Spooled(OutgoingEnvelope envelope, bool written)
+    {
+        if (!written)
+        {
+            Discard(envelope, SentryDiscardReason.QueueOverflow, "SpoolFull");
+            return false;
+        }
+
+        foreach (var item in envelope.Items)
+        {
+            _counters.AddSpooled(item.Category, item.Quantity);
+        }
+
+        return true;
+    }
+
+    /// <summary>The body the spool keeps: without a carried client report, which went back to the recorder.</summary>
+    private byte[] SpoolBody(OutgoingEnvelope envelope)
+    {
+        if (envelope.WithoutReports is not { } plain)
+        {
+            return envelope.Body;
+        }
+
+        if (!envelope.Gzipped)
+        {
+            return plain;
+        }
+
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, _options.Compression, leaveOpen: true))
+        {
+            gzip.Write(plain);
+        }
+
+        return compressed.ToArray();
+    }
+
+    /// <summary>A carried client report goes back to the recorder when its envelope is not delivered.</summary>
+    private void ReturnReports(OutgoingEnvelope envelope)
+    {
+        if (envelope.TakeReports() is { } reports)
+        {
+            _reports.Restore(reports);
+        }
+    }
+
     private void Discard(OutgoingEnvelope envelope, string reason, string result)
     {
+        ReturnReports(envelope);
         foreach (var item in envelope.Items)
         {
             CaptureLog.NotDelivered(_logger, result, item.Quantity, item.Category, "discarded");

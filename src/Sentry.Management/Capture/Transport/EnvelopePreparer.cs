@@ -76,7 +76,7 @@ internal sealed class EnvelopePreparer
         writer.Begin(evt.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn, TraceOf(evt.Span));
         EventPayloadWriter.Write(writer.BeginItem(), _context, evt, work.Scope);
         writer.EndItem("event");
-        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+        return Finish(writer, items);
     }
 
     public OutgoingEnvelope? PrepareTransaction(TransactionWork work, EnvelopeWriter writer, IReadOnlyList<ItemCount> items)
@@ -97,7 +97,7 @@ internal sealed class EnvelopePreparer
         writer.Begin(work.Transaction.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn, TraceOf(work.Transaction));
         TransactionPayloadWriter.Write(writer.BeginItem(), _context, work.Transaction, work.Scope);
         writer.EndItem("transaction");
-        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+        return Finish(writer, items);
     }
 
     public void FillMetricBatch(MetricWork first, List<MetricValue> batch)
@@ -121,7 +121,7 @@ internal sealed class EnvelopePreparer
         writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
         MetricPayloadWriter.Write(writer.BeginItem(), _context, batch);
         writer.EndItem("trace_metric", batch.Count, MetricPayloadWriter.ContentType);
-        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+        return Finish(writer, items);
     }
 
     public void FillLogBatch(LogWork first, List<LogEntry> batch)
@@ -145,7 +145,7 @@ internal sealed class EnvelopePreparer
         writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
         LogPayloadWriter.Write(writer.BeginItem(), _context, batch);
         writer.EndItem("log", batch.Count, LogPayloadWriter.ContentType);
-        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+        return Finish(writer, items);
     }
 
     public OutgoingEnvelope? PrepareSession(SessionWork work, EnvelopeWriter writer, IReadOnlyList<ItemCount> items)
@@ -168,13 +168,32 @@ internal sealed class EnvelopePreparer
             writer.EndItem("sessions");
         }
 
-        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+        return Finish(writer, items);
     }
 
     private bool HasSpool => _options.SpoolDirectory is not null;
 
     private Tracing.DynamicSamplingContext? TraceOf(TraceSpan? span) =>
         (span as TraceTransaction ?? span?.Transaction)?.SamplingContext(_options, _context.Dsn.PublicKey);
+
+    /// <summary>
+    /// Ends the envelope as a request body. Discards not yet reported ride along as a <c>client_report</c> item, so
+    /// Sentry hears about them with the next envelope rather than at the next flush or 30-second report.
+    /// </summary>
+    private OutgoingEnvelope Finish(EnvelopeWriter writer, IReadOnlyList<ItemCount> items)
+    {
+        // On the caller's overflow path the envelope goes straight to the spool, which never keeps a report.
+        if (CaptureFlow.IsPreparingOnCaller || _delivery.TakeReportsToCarry() is not { } reports)
+        {
+            return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items);
+        }
+
+        // Rare path (discards pending, spool set): keep the report-less bytes in case the envelope ends up in the spool.
+        var withoutReports = HasSpool ? writer.Written.ToArray() : null;
+        ClientReportPayloadWriter.Write(writer.BeginItem(), _options.TimeProvider.GetUtcNow(), reports);
+        writer.EndItem("client_report");
+        return new OutgoingEnvelope(writer.ToBody(_options.Compression), _gzip, items) { Reports = reports, WithoutReports = withoutReports };
+    }
 
     /// <summary>A transaction counts once as a transaction and once per span plus its root span.</summary>
     public static IReadOnlyList<ItemCount> TransactionItems(TraceTransaction transaction) =>

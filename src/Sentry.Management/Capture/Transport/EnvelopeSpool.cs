@@ -1,110 +1,323 @@
 using System.Globalization;
 using System.Text;
+using System.Threading.Channels;
 
 namespace Sentry.Management.Capture.Transport;
 
 /// <summary>An envelope file in the spool folder and what it accounts for.</summary>
-internal sealed record SpooledEnvelope(string Path, bool Gzipped, IReadOnlyList<ItemCount> Items);
+internal sealed record SpooledEnvelope(string Path, bool Gzipped, IReadOnlyList<ItemCount> Items)
+{
+    /// <summary>The order it was spooled in (files of an earlier run first); the drainer sends the lowest first.</summary>
+    public long Sequence { get; init; }
+
+    public long Bytes { get; init; }
+
+    /// <summary>The category the file is queued under: its first item's.</summary>
+    public string Category => Items.Count > 0 ? Items[0].Category : SentryDataCategory.Error;
+}
 
 /// <summary>
-/// Keeps undelivered envelopes in a folder the user names, one file per envelope, so a later run sends them.
-/// The file name carries the order, the compression and the item counts
-/// (<c>{ticks}-{id}.{g|r}.{category}={n},....envelope</c>), so loading needs no parsing of the bodies.
+/// Keeps undelivered envelopes in a folder the user names, one file per envelope, bounded by count and bytes, and
+/// indexes them in memory (one queue per category, oldest first) so the <see cref="SpoolDrainer"/> never lists the
+/// folder per send. The file name carries the order, the compression and the item counts
+/// (<c>{ticks}-{sequence}-{id}.{g|r}.{category}={n},....envelope</c>; files of older versions, without the
+/// sequence, load the same way), so loading needs no parsing of the bodies.
 /// </summary>
+/// <remarks>
+/// Every file this index holds counts once in the <see cref="PendingTracker"/> until it is removed, so a flush waits
+/// for the drainer to deliver or settle it.
+/// </remarks>
 internal sealed class EnvelopeSpool
 {
     private const string Extension = ".envelope";
     private readonly string _directory;
     private readonly TimeProvider _time;
     private readonly int _maxFiles;
-    private int _count;
+    private readonly long _maxBytes;
+    private readonly PendingTracker _pending;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, PriorityQueue<SpooledEnvelope, long>> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _held = new(StringComparer.Ordinal);
+    private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _sequence;
+    private int _files;
+    private long _bytes;
+    private int _heldTotal;
 
-    public EnvelopeSpool(string directory, int maxFiles, TimeProvider time)
+    public EnvelopeSpool(string directory, int maxFiles, long maxBytes, TimeProvider time, PendingTracker pending)
     {
         _directory = System.IO.Path.GetFullPath(directory);
         _maxFiles = maxFiles;
+        _maxBytes = maxBytes;
         _time = time;
+        _pending = pending;
+    }
+
+    /// <summary>Files held (waiting or being sent).</summary>
+    public int Count => Volatile.Read(ref _heldTotal);
+
+    /// <summary>Bytes of the files held.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>Whether files of this category wait or are being sent: a fresh envelope then queues behind them.</summary>
+    public bool HasBacklog(string category)
+    {
+        if (Volatile.Read(ref _heldTotal) == 0)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            return _held.GetValueOrDefault(category) > 0;
+        }
     }
 
     /// <summary>
     /// Writes an envelope atomically (temp file, then rename) so a crash never leaves half a file to send;
-    /// <see langword="false"/> when the folder already holds its maximum, so an outage cannot fill the disk.
+    /// <see langword="false"/> when the folder already holds its maximum files or bytes, so an outage cannot fill the disk.
+    /// Synchronous: the caller thread of an overflowing capture writes here, as backpressure.
     /// </summary>
-    public async Task<bool> TryWriteAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken)
+    public bool TryWrite(IReadOnlyList<ItemCount> items, bool gzipped, byte[] body)
     {
-        if (envelope.SpoolPath is not null)
+        if (!TryReserve(body.Length))
         {
-            return true; // Already on disk: it stays there until delivered.
-        }
-
-        if (Interlocked.Increment(ref _count) > _maxFiles)
-        {
-            Interlocked.Decrement(ref _count);
             return false;
         }
 
-        Directory.CreateDirectory(_directory);
-        var name = new StringBuilder()
-            .Append(_time.GetUtcNow().UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
-            .Append('-').Append(Guid.NewGuid().ToString("N"))
-            .Append('.').Append(envelope.Gzipped ? 'g' : 'r').Append('.')
-            .AppendJoin(',', envelope.Items.Select(i => $"{i.Category}={i.Quantity.ToString(CultureInfo.InvariantCulture)}"))
-            .Append(Extension)
-            .ToString();
-        var path = System.IO.Path.Combine(_directory, name);
-        var temp = path + ".tmp";
+        var (path, temp, sequence) = NewName(items, gzipped);
         try
         {
-            await File.WriteAllBytesAsync(temp, envelope.Body, cancellationToken).ConfigureAwait(false);
+            File.WriteAllBytes(temp, body);
             File.Move(temp, path, overwrite: true);
         }
         catch
         {
-            Interlocked.Decrement(ref _count);
+            Unreserve(body.Length);
             throw;
         }
 
+        Index(new SpooledEnvelope(path, gzipped, items) { Sequence = sequence, Bytes = body.Length });
         return true;
     }
 
-    /// <summary>The envelopes left by earlier runs, oldest first; unreadable names are skipped.</summary>
+    /// <inheritdoc cref="TryWrite"/>
+    public async Task<bool> TryWriteAsync(IReadOnlyList<ItemCount> items, bool gzipped, byte[] body, CancellationToken cancellationToken)
+    {
+        if (!TryReserve(body.Length))
+        {
+            return false;
+        }
+
+        var (path, temp, sequence) = NewName(items, gzipped);
+        try
+        {
+            await File.WriteAllBytesAsync(temp, body, cancellationToken).ConfigureAwait(false);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            Unreserve(body.Length);
+            throw;
+        }
+
+        Index(new SpooledEnvelope(path, gzipped, items) { Sequence = sequence, Bytes = body.Length });
+        return true;
+    }
+
+    /// <summary>Indexes the envelopes left by earlier runs, oldest first; unreadable names are skipped.</summary>
+    /// <returns>The files now indexed.</returns>
     public List<SpooledEnvelope> Load()
     {
         var result = new List<SpooledEnvelope>();
-        if (!Directory.Exists(_directory))
+        var folder = new DirectoryInfo(_directory);
+        if (!folder.Exists)
         {
             return result;
         }
 
-        foreach (var path in Directory.EnumerateFiles(_directory, "*" + Extension).Order(StringComparer.Ordinal))
+        foreach (var file in folder.EnumerateFiles("*" + Extension).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            if (TryParseName(path) is { } spooled)
+            if (TryParseName(file.FullName) is { } spooled)
             {
-                result.Add(spooled);
+                // Earlier runs' files keep their place even past the bounds: they exist already; new writes wait for room.
+                Interlocked.Increment(ref _files);
+                Interlocked.Add(ref _bytes, file.Length);
+                var indexed = spooled with { Sequence = Interlocked.Increment(ref _sequence), Bytes = file.Length };
+                Index(indexed);
+                result.Add(indexed);
             }
         }
 
-        Interlocked.Exchange(ref _count, result.Count);
         return result;
     }
 
-    public static async Task<OutgoingEnvelope> ReadAsync(SpooledEnvelope file, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the oldest waiting file whose category may be sent now. When none may, <paramref name="wakeAt"/> is the
+    /// earliest time a held-back one becomes sendable (<see langword="null"/> when nothing waits at all).
+    /// </summary>
+    public bool TryTakeOldest(Func<IReadOnlyList<ItemCount>, DateTimeOffset?> limitedUntil, out SpooledEnvelope? file, out DateTimeOffset? wakeAt)
     {
-        var body = await File.ReadAllBytesAsync(file.Path, cancellationToken).ConfigureAwait(false);
-        return new OutgoingEnvelope(body, file.Gzipped, file.Items) { SpoolPath = file.Path };
+        file = null;
+        wakeAt = null;
+        lock (_gate)
+        {
+            PriorityQueue<SpooledEnvelope, long>? best = null;
+            foreach (var queue in _waiting.Values)
+            {
+                if (!queue.TryPeek(out var head, out var sequence))
+                {
+                    continue;
+                }
+
+                if (limitedUntil(head.Items) is { } until)
+                {
+                    wakeAt = wakeAt is null || until < wakeAt ? until : wakeAt;
+                    continue;
+                }
+
+                if (best is null || sequence < best.Peek().Sequence)
+                {
+                    best = queue;
+                }
+            }
+
+            if (best is null)
+            {
+                return false;
+            }
+
+            file = best.Dequeue();
+            return true;
+        }
     }
 
-    public void Delete(string path)
+    /// <summary>Puts a file that could not be sent now back in its place (it keeps its sequence).</summary>
+    public void Return(SpooledEnvelope file)
+    {
+        lock (_gate)
+        {
+            Queue(file.Category).Enqueue(file, file.Sequence);
+        }
+
+        _changed.Writer.TryWrite(true);
+    }
+
+    /// <summary>Deletes a file that was delivered or settled, and frees its room.</summary>
+    public void Remove(SpooledEnvelope file)
     {
         try
         {
-            File.Delete(path);
-            Interlocked.Decrement(ref _count);
+            File.Delete(file.Path);
         }
         catch (IOException)
         {
             // Another run may have sent and removed it already.
         }
+        catch (UnauthorizedAccessException)
+        {
+            // Left behind; it is no longer counted, and a later start may send it again (Sentry dedupes by event id).
+        }
+
+        Unreserve(file.Bytes);
+        lock (_gate)
+        {
+            _held[file.Category] -= 1;
+            _heldTotal--;
+        }
+
+        _pending.Done(1);
+    }
+
+    /// <summary>Waits until a file is added or returned, or <paramref name="timeout"/> passes (measured on the options' clock).</summary>
+    public async Task WaitForChangeAsync(TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        if (_changed.Reader.TryRead(out _))
+        {
+            return;
+        }
+
+        if (timeout is not { } delay)
+        {
+            await _changed.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (delay > TimeSpan.Zero)
+        {
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var changed = _changed.Reader.WaitToReadAsync(both.Token).AsTask();
+            var elapsed = Task.Delay(delay, _time, both.Token);
+            await Task.WhenAny(changed, elapsed).ConfigureAwait(false);
+            await both.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        _changed.Reader.TryRead(out _);
+    }
+
+    public static Task<byte[]> ReadAsync(SpooledEnvelope file, CancellationToken cancellationToken) =>
+        File.ReadAllBytesAsync(file.Path, cancellationToken);
+
+    private bool TryReserve(long bytes)
+    {
+        if (Interlocked.Increment(ref _files) > _maxFiles)
+        {
+            Interlocked.Decrement(ref _files);
+            return false;
+        }
+
+        if (Interlocked.Add(ref _bytes, bytes) > _maxBytes)
+        {
+            Unreserve(bytes);
+            return false;
+        }
+
+        return true;
+    }
+
+    private void Unreserve(long bytes)
+    {
+        Interlocked.Decrement(ref _files);
+        Interlocked.Add(ref _bytes, -bytes);
+    }
+
+    private void Index(SpooledEnvelope file)
+    {
+        lock (_gate)
+        {
+            Queue(file.Category).Enqueue(file, file.Sequence);
+            _held[file.Category] = _held.GetValueOrDefault(file.Category) + 1;
+            _heldTotal++;
+        }
+
+        _pending.Add(1);
+        _changed.Writer.TryWrite(true);
+    }
+
+    private PriorityQueue<SpooledEnvelope, long> Queue(string category)
+    {
+        if (!_waiting.TryGetValue(category, out var queue))
+        {
+            queue = new PriorityQueue<SpooledEnvelope, long>();
+            _waiting[category] = queue;
+        }
+
+        return queue;
+    }
+
+    private (string Path, string Temp, long Sequence) NewName(IReadOnlyList<ItemCount> items, bool gzipped)
+    {
+        Directory.CreateDirectory(_directory);
+        var sequence = Interlocked.Increment(ref _sequence);
+        var name = new StringBuilder()
+            .Append(_time.GetUtcNow().UtcTicks.ToString("D19", CultureInfo.InvariantCulture))
+            .Append('-').Append(sequence.ToString("D12", CultureInfo.InvariantCulture))
+            .Append('-').Append(Guid.NewGuid().ToString("N"))
+            .Append('.').Append(gzipped ? 'g' : 'r').Append('.')
+            .AppendJoin(',', items.Select(i => $"{i.Category}={i.Quantity.ToString(CultureInfo.InvariantCulture)}"))
+            .Append(Extension)
+            .ToString();
+        var path = System.IO.Path.Combine(_directory, name);
+        return (path, path + ".tmp", sequence);
     }
 
     private static SpooledEnvelope? TryParseName(string path)

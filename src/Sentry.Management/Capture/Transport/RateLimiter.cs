@@ -27,6 +27,20 @@ internal sealed class RateLimiter
             || (_until.TryGetValue(AllCategories, out var all) && all > now);
     }
 
+    /// <summary>Until when sending this category would go into a limit; <see langword="null"/> when it is free now.</summary>
+    /// <remarks>Lets the spool drainer sleep exactly until a limit ends instead of polling.</remarks>
+    public DateTimeOffset? LimitedUntil(string category)
+    {
+        var now = _time.GetUtcNow();
+        var until = _until.TryGetValue(category, out var own) && own > now ? own : (DateTimeOffset?)null;
+        if (_until.TryGetValue(AllCategories, out var all) && all > now && (until is null || all > until))
+        {
+            until = all;
+        }
+
+        return until;
+    }
+
     /// <summary>Reads the limits a response announces; a 429 always limits something.</summary>
     public void Update(HttpResponseMessage response)
     {

@@ -74,19 +74,20 @@ public class LoopbackDeliveryTests
         {
             long capturedErrors, capturedTransactions, capturedMetrics;
             var down = false;
-            await using var sink = new LoopbackSink(n => Volatile.Read(ref down) ? SinkAction.ServerError : n == 10 ? SinkAction.RateLimited : FlakyPlan(n)) { RateLimitHeader = "30:transaction" };
+            await using var sink = new LoopbackSink(n => Volatile.Read(ref down) ? SinkAction.ServerError : n == 10 ? SinkAction.RateLimited : FlakyPlan(n)) { RateLimitHeader = "0.5:transaction" };
 
-            SentryCaptureOptions Options() => new()
+            SentryCaptureOptions Options(TimeSpan shutdown) => new()
             {
                 Dsn = sink.Dsn(),
                 TracesSampleRate = 1,
                 MaxRetries = 1,
                 RetryBaseDelay = TimeSpan.FromMilliseconds(2),
                 SpoolDirectory = spool,
-                ShutdownTimeout = TimeSpan.FromSeconds(30),
+                ShutdownTimeout = shutdown,
             };
 
-            var first = new SentryCaptureClient(Options());
+            // Sentry is down when the first process stops: its drainer cannot empty the spool, so it waits only briefly.
+            var first = new SentryCaptureClient(Options(TimeSpan.FromMilliseconds(300)));
             CaptureFrom8Threads(first, errorsPerThread: 40, transactionsPerThread: 5, metricsPerThread: 20);
             await first.FlushAsync(TimeSpan.FromSeconds(30));
             Volatile.Write(ref down, true); // Sentry goes away before the process stops.
@@ -99,7 +100,7 @@ public class LoopbackDeliveryTests
             Assert.That(Directory.GetFiles(spool, "*.envelope"), Is.Not.Empty);
 
             Volatile.Write(ref down, false);
-            await using (var second = new SentryCaptureClient(Options()))
+            await using (var second = new SentryCaptureClient(Options(TimeSpan.FromSeconds(30))))
             {
                 Assert.That(await second.FlushAsync(TimeSpan.FromSeconds(60)), Is.True);
             }

@@ -28,6 +28,7 @@ public class SpoolTests
         options.MaxSpoolFiles = 2;
         options.MaxRetries = 0;
         options.MaxConcurrentSends = 1;
+        options.ShutdownTimeout = TimeSpan.FromMilliseconds(200); // Sentry stays down: the drainer cannot empty the spool.
         await using (var client = new SentryCaptureClient(options, handler))
         {
             for (var i = 0; i < 5; i++)
@@ -35,7 +36,7 @@ public class SpoolTests
                 client.CaptureMessage("m" + i);
             }
 
-            await client.FlushAsync(TimeSpan.FromSeconds(10));
+            Assert.That(await client.FlushAsync(TimeSpan.FromMilliseconds(500)), Is.False, "the spool still holds a backlog");
             Assert.Multiple(() =>
             {
                 Assert.That(client.Counters.Spooled(SentryDataCategory.Error), Is.EqualTo(2));
@@ -54,6 +55,7 @@ public class SpoolTests
         var options = TestOptions.Create();
         options.SpoolDirectory = _folder;
         options.MaxRetries = 0;
+        options.ShutdownTimeout = TimeSpan.FromMilliseconds(200); // Sentry stays down: the file is left for the next start.
         Guid id;
         await using (var client = new SentryCaptureClient(options, down))
         {
@@ -61,6 +63,7 @@ public class SpoolTests
         }
 
         var up = new RecordingHandler();
+        options.ShutdownTimeout = TimeSpan.FromSeconds(10);
         await using (var client = new SentryCaptureClient(options, up))
         {
             Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
