@@ -66,8 +66,7 @@ public sealed class StatsAndSessionsTests : LocalSentryFixture
     public async Task Crash_free_rates_come_from_the_sessions_received()
     {
         var now = DateTimeOffset.UtcNow.ToString("o");
-        string Session(string did, string status, string release) =>
-            "{\"sid\":\"" + Guid.NewGuid() + "\",\"did\":\"" + did + "\",\"init\":true,\"started\":\"" + now + "\",\"status\":\"" + status + "\",\"attrs\":{\"release\":\"" + release + "\",\"environment\":\"prod\"}}";
+        string Session(string did, string status, string release) => SessionJson(now, did, status, release, "prod");
         using var response = await Http.PostEnvelopeAsync(Envelopes.Build("{}",
             Envelopes.Item("session", Session("alice", "exited", "app@1.0")),
             Envelopes.Item("session", Session("alice", "crashed", "app@1.0")),
@@ -100,8 +99,7 @@ public sealed class StatsAndSessionsTests : LocalSentryFixture
     public async Task The_release_health_queries_of_docs_stats_md_are_accepted_and_its_former_one_is_refused()
     {
         var now = DateTimeOffset.UtcNow.ToString("o");
-        string Session(string status, string release, string environment) =>
-            "{\"sid\":\"" + Guid.NewGuid() + "\",\"init\":true,\"started\":\"" + now + "\",\"status\":\"" + status + "\",\"attrs\":{\"release\":\"" + release + "\",\"environment\":\"" + environment + "\"}}";
+        string Session(string status, string release, string environment) => SessionJson(now, "ann", status, release, environment);
         using var response = await Http.PostEnvelopeAsync(Envelopes.Build("{}",
             Envelopes.Item("session", Session("exited", "app@1.0", "production")),
             Envelopes.Item("session", Session("crashed", "app@1.0", "production")),
@@ -166,4 +164,8 @@ public sealed class StatsAndSessionsTests : LocalSentryFixture
     }
 
     private SentryManagementClient Client() => ManagementClients.For(Sentry);
+
+    private static string SessionJson(string started, string did, string status, string release, string environment) =>
+        "{\"sid\":\"" + Guid.NewGuid() + "\",\"did\":\"" + did + "\",\"init\":true,\"started\":\"" + started + "\",\"status\":\"" + status
+        + "\",\"attrs\":{\"release\":\"" + release + "\",\"environment\":\"" + environment + "\"}}";
 }
