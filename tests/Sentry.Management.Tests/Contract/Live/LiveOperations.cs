@@ -102,7 +102,7 @@ internal static class LiveOperations
         Api<IStatsApi>.Call("GET /api/0/projects/{organization_id_or_slug}/{project_id_or_slug}/stats/", (api, ct) => api.GetProjectStatsAsync(Org, Project, stat: "received", since: Start.ToUnixTimeSeconds(), until: End.ToUnixTimeSeconds(), resolution: "1h", ct)),
 
         // Sessions
-        Api<ISessionsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/sessions/", (api, ct) => api.GetAsync(Org, field: ["sum(session)", "crash_free_rate(session)"], start: Start, end: End, environment: ["production"], statsPeriod: "24h", project: ["1"], perPage: 10, interval: "1h", groupBy: ["project", "session.status"], orderBy: "-sum(session)", includeTotals: 1, includeSeries: 0, query: $"release:\"{Version}\"", ct)),
+        Api<ISessionsApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/sessions/", (api, ct) => api.GetAsync(Org, field: ["sum(session)", "crash_free_rate(session)"], start: Start, end: End, environment: ["production"], statsPeriod: "24h", project: ["1"], perPage: 10, interval: "1h", groupBy: ["project", "release"], orderBy: "-sum(session)", includeTotals: 1, includeSeries: 0, query: $"release:\"{Version}\"", ct)),
 
         // Issues
         Api<IIssuesApi>.Call("GET /api/0/organizations/{organization_id_or_slug}/issues/", (api, ct) => api.ListAsync(Org, cursor: "0:100:0", query: "is:unresolved", environment: ["production"], project: ["1"], statsPeriod: "24h", start: Start, end: End, groupStatsPeriod: "24h", shortIdLookup: "1", viewId: "1", sort: "date", limit: 25, expand: ["owners", "inbox"], collapse: ["stats", "lifetime"], ct)),
