@@ -20,6 +20,14 @@ if (args.Length > 0 && args[0] == "--stream")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--pipetime")
+{
+    await PipelineTimeProbe.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--allocs")
 {
     await AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400);

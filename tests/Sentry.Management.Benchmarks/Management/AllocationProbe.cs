@@ -19,15 +19,12 @@ namespace Sentry.Management.Benchmarks.Management;
 /// </summary>
 internal static class AllocationProbe
 {
-    private const string Token = "fake-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab";
+    private const string Token = PipelineServer.Token;
 
     public static async Task RunAsync(int calls)
     {
         var page = CannedBodies.IssuePage(7000000001, 100);
-        CannedApiServer? server = null;
-        server = new CannedApiServer(target => target.Contains("/issues/", StringComparison.Ordinal)
-            ? new CannedResponse(page, CannedBodies.Link(server!.Url, "api/0/projects/acme/backend/issues/", "0:0:1", next: null))
-            : new CannedResponse(CannedBodies.Project, ""));
+        var server = PipelineServer.Start(page);
         await using var serverScope = server;
         using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = server.Url, AuthToken = Token, Organization = "acme" });
         using var bare = new SentryManagementClient(new SentryManagementOptions
@@ -157,6 +154,5 @@ internal static class AllocationProbe
         return result;
     }
 
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    private static string LoadAverage() => PipelineServer.LoadAverage();
 }

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Sentry.Management.Benchmarks.Management;
+
+/// <summary>
+/// The pipeline benchmark's four calls in alternating rounds (handwritten, facade, handwritten, ...), reading the
+/// whole process's CPU time and wall time per call in each round; the medians over the rounds are reported. On a
+/// machine shared with other builds, wall time measures who was preempted; CPU time (the client's threads and the
+/// loopback server's, the same server for both sides) is what each side costs.
+/// </summary>
+internal static class PipelineTimeProbe
+{
+    private const string Token = PipelineServer.Token;
+
+    public static async Task RunAsync(int calls, int rounds)
+    {
+        var page = CannedBodies.IssuePage(7000000001, 100);
+        var server = PipelineServer.Start(page);
+        await using var serverScope = server;
+        using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = server.Url, AuthToken = Token, Organization = "acme" });
+        var project = facade.Organization("acme").Project("backend");
+        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }) { BaseAddress = server.Url };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+
+        var pairs = new (string Name, Func<Task> Hand, Func<Task> Facade)[]
+        {
+            ("project", async () => await http.GetFromJsonAsync("api/0/projects/acme/backend/", HandJsonContext.Default.HandProject), async () => await project.GetAsync()),
+            ("page of 100 issues", async () =>
+            {
+                using var response = await http.GetAsync("api/0/projects/acme/backend/issues/?limit=100", HttpCompletionOption.ResponseHeadersRead);
+                response.EnsureSuccessStatusCode();
+                _ = response.Headers.TryGetValues("Link", out var link);
+                await response.Content.ReadFromJsonAsync(HandJsonContext.Default.ListHandIssue);
+            }, async () =>
+            {
+                await foreach (var p in project.Issues.List().AsPages())
+                {
+                    break;
+                }
+            }),
+        };
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} alternating rounds of {calls} calls per side; load average {LoadAverage()}"));
+        Console.WriteLine("| call | handwritten CPU us/call | facade CPU us/call | CPU ratio | handwritten wall us/call | facade wall us/call | wall ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        using var process = Process.GetCurrentProcess();
+        foreach (var (name, hand, facadeCall) in pairs)
+        {
+            await RoundAsync(process, hand, calls);
+            await RoundAsync(process, facadeCall, calls);
+            var handCpu = new List<double>();
+            var facadeCpu = new List<double>();
+            var handWall = new List<double>();
+            var facadeWall = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var (cpu, wall) = await RoundAsync(process, hand, calls);
+                handCpu.Add(cpu);
+                handWall.Add(wall);
+                (cpu, wall) = await RoundAsync(process, facadeCall, calls);
+                facadeCpu.Add(cpu);
+                facadeWall.Add(wall);
+            }
+
+            double hc = Median(handCpu), fc = Median(facadeCpu), hw = Median(handWall), fw = Median(facadeWall);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {hc:F1} | {fc:F1} | {fc / hc:F2} | {hw:F1} | {fw:F1} | {fw / hw:F2} |"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end {LoadAverage()}"));
+    }
+
+    private static async Task<(double CpuUs, double WallUs)> RoundAsync(Process process, Func<Task> call, int calls)
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            await call();
+        }
+
+        var elapsed = wall.Elapsed;
+        process.Refresh();
+        return ((process.TotalProcessorTime - cpu).TotalMicroseconds / calls, elapsed.TotalMicroseconds / calls);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+    }
+
+    private static string LoadAverage() => PipelineServer.LoadAverage();
+}
