@@ -225,8 +225,7 @@ internal sealed class EventFields : IDictionary<string, string>
     private bool Remove(string key, bool tag)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var spill = tag ? (IDictionary?)_tagSpill : _extraSpill;
-        if (spill is not null)
+        if (tag ? _tagSpill is not null : _extraSpill is not null)
         {
             var removed = tag ? _tagSpill!.Remove(key) : _extraSpill!.Remove(key);
             _version += removed ? 1 : 0;
