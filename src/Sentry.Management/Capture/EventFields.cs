@@ -13,7 +13,8 @@ namespace Sentry.Management.Capture;
 /// way to five entries) were most of what it allocated. Events carry a handful of fields, so a linear search over
 /// eight slots is as fast as hashing; beyond that, the kind that no longer fits moves to a dictionary of its own.
 /// Insertion order is kept, which is the order the payload writer emits. Not thread-safe, like the dictionaries
-/// it replaces.
+/// it replaces. The setters are compiled optimized at once: errors are rare, so they may never be called often
+/// enough to tier up, and the dictionaries they replace come precompiled with the framework.
 /// </remarks>
 internal sealed class EventFields : IDictionary<string, string>
 {
@@ -49,6 +50,7 @@ internal sealed class EventFields : IDictionary<string, string>
     string IDictionary<string, string>.this[string key]
     {
         get => TryGetTag(key, out var value) ? value : throw new KeyNotFoundException($"The tag '{key}' is not set.");
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         set => SetTag(key, value, add: false);
     }
 
@@ -60,6 +62,7 @@ internal sealed class EventFields : IDictionary<string, string>
 
     bool ICollection<KeyValuePair<string, string>>.IsReadOnly => false;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void IDictionary<string, string>.Add(string key, string value) => SetTag(key, value, add: true);
 
     void ICollection<KeyValuePair<string, string>>.Add(KeyValuePair<string, string> item) => SetTag(item.Key, item.Value, add: true);
@@ -116,6 +119,7 @@ internal sealed class EventFields : IDictionary<string, string>
         return i >= 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetTag(string key, string value, bool add)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -134,6 +138,7 @@ internal sealed class EventFields : IDictionary<string, string>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SetExtra(string key, object? value, bool add)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -164,6 +169,7 @@ internal sealed class EventFields : IDictionary<string, string>
     }
 
     /// <returns><see langword="false"/> when the slots are full and the key is new.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SetInline(string key, object? value, bool tag, bool add)
     {
         var i = IndexOf(key, tag);
@@ -219,8 +225,7 @@ internal sealed class EventFields : IDictionary<string, string>
     private bool Remove(string key, bool tag)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var spill = tag ? (IDictionary?)_tagSpill : _extraSpill;
-        if (spill is not null)
+        if (tag ? _tagSpill is not null : _extraSpill is not null)
         {
             var removed = tag ? _tagSpill!.Remove(key) : _extraSpill!.Remove(key);
             _version += removed ? 1 : 0;
@@ -272,6 +277,7 @@ internal sealed class EventFields : IDictionary<string, string>
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int IndexOf(string key, bool tag)
     {
         for (var i = 0; i < _count; i++)
@@ -393,6 +399,7 @@ internal sealed class EventFields : IDictionary<string, string>
         object? IDictionary<string, object?>.this[string key]
         {
             get => _fields.TryGetExtra(key, out var value) ? value : throw new KeyNotFoundException($"The extra '{key}' is not set.");
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             set => _fields.SetExtra(key, value, add: false);
         }
 
@@ -404,6 +411,7 @@ internal sealed class EventFields : IDictionary<string, string>
 
         bool ICollection<KeyValuePair<string, object?>>.IsReadOnly => false;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void IDictionary<string, object?>.Add(string key, object? value) => _fields.SetExtra(key, value, add: true);
 
         void ICollection<KeyValuePair<string, object?>>.Add(KeyValuePair<string, object?> item) => _fields.SetExtra(item.Key, item.Value, add: true);

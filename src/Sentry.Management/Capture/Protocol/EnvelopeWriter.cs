@@ -100,30 +100,13 @@ internal sealed class EnvelopeWriter : IDisposable
         }
 
         _compressed.SetLength(0);
-        using (var gzip = new GZipStream(_compressed, ZLibOptionsFor(level), leaveOpen: true))
+        using (var gzip = new GZipStream(_compressed, level, leaveOpen: true))
         {
             gzip.Write(_envelope.WrittenSpan);
         }
 
         return _compressed.ToArray();
     }
-
-    /// <summary>
-    /// The zlib level behind each <see cref="CompressionLevel"/>. .NET maps <see cref="CompressionLevel.Fastest"/> to
-    /// zlib-ng's level 1, a special mode with fixed Huffman codes only: on envelope-sized bodies (2 to 8 KB of JSON)
-    /// it is about 20 % larger than level 2, which costs about 5 us more per envelope; every envelope
-    /// crosses the network once, so <c>Fastest</c> here is level 2. The other levels are .NET's own.
-    /// </summary>
-    internal static ZLibCompressionOptions ZLibOptionsFor(CompressionLevel level) => level switch
-    {
-        CompressionLevel.Fastest => FastestOptions,
-        CompressionLevel.SmallestSize => SmallestOptions,
-        _ => OptimalOptions,
-    };
-
-    private static readonly ZLibCompressionOptions FastestOptions = new() { CompressionLevel = 2 };
-    private static readonly ZLibCompressionOptions OptimalOptions = new() { CompressionLevel = 6 };
-    private static readonly ZLibCompressionOptions SmallestOptions = new() { CompressionLevel = 9 };
 
     private void NewLine()
     {
