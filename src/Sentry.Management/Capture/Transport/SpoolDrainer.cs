@@ -132,6 +132,12 @@ internal sealed class SpoolDrainer : IDisposable
                 }
 
                 await _slots.WaitAsync(stop).ConfigureAwait(false);
+                if (Interlocked.Read(ref _backoffUntilTicks) > _time.GetUtcNow().UtcTicks)
+                {
+                    _slots.Release(); // A send that failed while this loop waited for the slot started a backoff.
+                    continue;
+                }
+
                 if (!_spool.TryTakeOldest(_limitedUntil, out var file, out var wakeAt))
                 {
                     _slots.Release();
