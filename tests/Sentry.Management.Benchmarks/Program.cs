@@ -5,12 +5,19 @@ using Sentry.Management.Benchmarks.Management;
 
 // `--stream [counts...]` walks issues through the pageable, `--ratelimit [issues] [details] [bulk/s] [details/s] [naive seconds]`
 // runs the rate-limit probe against the local Sentry; `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe, `--fluent [events] [rounds]`
-// the fluent-chain probe; anything else goes to BenchmarkDotNet.
+// the fluent-chain probe, `--burst [events] [threads] [link ms] [queue]` the burst-into-a-slow-sink probe; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--fluent")
 {
     await FluentProbe.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--burst")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    await BurstProbe.RunAsync(Arg(1, 20_000), Arg(2, 8), Arg(3, 3), Arg(4, 1000));
     return;
 }
 

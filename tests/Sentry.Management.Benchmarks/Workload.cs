@@ -34,7 +34,7 @@ internal static class Workload
         return result;
     }
 
-    public static Ours.SentryCaptureClient CreateOurs(string dsn, int queue, int? concurrency = null, HttpMessageHandler? handler = null)
+    public static Ours.SentryCaptureClient CreateOurs(string dsn, int queue, int? concurrency = null, HttpMessageHandler? handler = null, Action<Ours.SentryCaptureOptions>? configure = null)
     {
         var options = new Ours.SentryCaptureOptions
         {
@@ -49,6 +49,8 @@ internal static class Workload
             options.MaxConcurrentSends = c;
         }
 
+        configure?.Invoke(options);
+
         var client = new Ours.SentryCaptureClient(options, handler);
         for (var i = 0; i < 10; i++)
         {
@@ -58,7 +60,7 @@ internal static class Workload
         return client;
     }
 
-    public static IDisposable InitTheirs(string dsn, int queue)
+    public static IDisposable InitTheirs(string dsn, int queue, Action<SentryOptions>? configure = null)
     {
         var sdk = SentrySdk.Init(o =>
         {
@@ -69,6 +71,7 @@ internal static class Workload
             o.MaxQueueItems = queue;
             o.AutoSessionTracking = false;
             o.DisableDuplicateEventDetection();
+            configure?.Invoke(o);
         });
         for (var i = 0; i < 10; i++)
         {

@@ -151,6 +151,13 @@ public class SentryCaptureClient : IAsyncDisposable
 
         errorEvent.EventId = Guid.NewGuid();
         errorEvent.Timestamp = runtime.Time.GetUtcNow();
+
+        // An error inside a transaction belongs to its trace, as in Sentry's SDKs, without the caller linking it.
+        if (errorEvent.Span is null && ActiveSpan.Current is { } active)
+        {
+            errorEvent.Span = active;
+        }
+
         return runtime.Enqueue(new EventWork(errorEvent, runtime.Scope.Snapshot), null) ? errorEvent.EventId : Guid.Empty;
     }
 

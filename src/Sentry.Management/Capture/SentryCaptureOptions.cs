@@ -27,7 +27,10 @@ public sealed class SentryCaptureOptions
     /// <summary>How many breadcrumbs the scope keeps; older ones fall off (default 100).</summary>
     public int MaxBreadcrumbs { get; set; } = 100;
 
-    /// <summary>Called on the sender thread for each error or message event; return <see langword="null"/> to drop it. If it throws, the event is sent unchanged.</summary>
+    /// <summary>
+    /// Called on a sender thread for each error or message event (on the capturing thread when its queue is full and
+    /// the event goes to <see cref="SpoolDirectory"/>); return <see langword="null"/> to drop it. If it throws, the event is sent unchanged.
+    /// </summary>
     public Func<ErrorEvent, ErrorEvent?>? BeforeSend { get; set; }
 
     /// <summary>Called on the calling thread for each breadcrumb; return <see langword="null"/> to drop it. If it throws, the breadcrumb is kept.</summary>

@@ -161,6 +161,37 @@ public class DocsExamples
         });
     }
 
+    [Test]
+    public async Task Capture_page_spool_example_runs()
+    {
+        var handler = new Support.RecordingHandler();
+        var folder = Path.Combine(Path.GetTempPath(), "shop-sentry-spool-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // docs/capture.md, "The spool" (a unique folder and an in-memory answer here).
+            var options = new SentryCaptureOptions
+            {
+                Dsn = "https://examplePublicKey@o0.ingest.sentry.io/0",
+                SpoolDirectory = folder,
+                MaxSpoolFiles = 50_000,
+                MaxSpoolBytes = 500L * 1024 * 1024,
+            };
+            await using var client = new SentryCaptureClient(options, handler);
+            client.CaptureMessage("a burst does not lose this");
+            var everythingSent = await client.FlushAsync(TimeSpan.FromSeconds(30)); // false if files are still waiting for the link
+
+            Assert.That(everythingSent, Is.True);
+            Assert.That(handler.Items("event").Count(), Is.EqualTo(1));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     private sealed class LoggingBuilderStub(IServiceCollection services) : ILoggingBuilder
     {
         public IServiceCollection Services { get; } = services;

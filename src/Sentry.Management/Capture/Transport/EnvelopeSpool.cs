@@ -80,48 +80,44 @@ internal sealed class EnvelopeSpool
     /// </summary>
     public bool TryWrite(IReadOnlyList<ItemCount> items, bool gzipped, byte[] body)
     {
-        if (!TryReserve(body.Length))
+        if (TryReserve(items, gzipped, body.Length) is not { } file)
         {
             return false;
         }
 
-        var (path, temp, sequence) = NewName(items, gzipped);
         try
         {
-            File.WriteAllBytes(temp, body);
-            File.Move(temp, path, overwrite: true);
+            File.WriteAllBytes(file.Path + ".tmp", body);
+            Commit(file);
         }
         catch
         {
-            Unreserve(body.Length);
+            Unreserve(file.Bytes);
             throw;
         }
 
-        Index(new SpooledEnvelope(path, gzipped, items) { Sequence = sequence, Bytes = body.Length });
         return true;
     }
 
     /// <inheritdoc cref="TryWrite"/>
     public async Task<bool> TryWriteAsync(IReadOnlyList<ItemCount> items, bool gzipped, byte[] body, CancellationToken cancellationToken)
     {
-        if (!TryReserve(body.Length))
+        if (TryReserve(items, gzipped, body.Length) is not { } file)
         {
             return false;
         }
 
-        var (path, temp, sequence) = NewName(items, gzipped);
         try
         {
-            await File.WriteAllBytesAsync(temp, body, cancellationToken).ConfigureAwait(false);
-            File.Move(temp, path, overwrite: true);
+            await File.WriteAllBytesAsync(file.Path + ".tmp", body, cancellationToken).ConfigureAwait(false);
+            Commit(file);
         }
         catch
         {
-            Unreserve(body.Length);
+            Unreserve(file.Bytes);
             throw;
         }
 
-        Index(new SpooledEnvelope(path, gzipped, items) { Sequence = sequence, Bytes = body.Length });
         return true;
     }
 
@@ -257,21 +253,30 @@ internal sealed class EnvelopeSpool
     public static Task<byte[]> ReadAsync(SpooledEnvelope file, CancellationToken cancellationToken) =>
         File.ReadAllBytesAsync(file.Path, cancellationToken);
 
-    private bool TryReserve(long bytes)
+    /// <summary>Takes room for one file and names it; <see langword="null"/> when the folder is at a bound.</summary>
+    private SpooledEnvelope? TryReserve(IReadOnlyList<ItemCount> items, bool gzipped, long bytes)
     {
         if (Interlocked.Increment(ref _files) > _maxFiles)
         {
             Interlocked.Decrement(ref _files);
-            return false;
+            return null;
         }
 
         if (Interlocked.Add(ref _bytes, bytes) > _maxBytes)
         {
             Unreserve(bytes);
-            return false;
+            return null;
         }
 
-        return true;
+        var (path, sequence) = NewName(items, gzipped);
+        return new SpooledEnvelope(path, gzipped, items) { Sequence = sequence, Bytes = bytes };
+    }
+
+    /// <summary>Renames the written temp file into place, so a crash never leaves half a file to send, and indexes it.</summary>
+    private void Commit(SpooledEnvelope file)
+    {
+        File.Move(file.Path + ".tmp", file.Path, overwrite: true);
+        Index(file);
     }
 
     private void Unreserve(long bytes)
@@ -304,7 +309,7 @@ internal sealed class EnvelopeSpool
         return queue;
     }
 
-    private (string Path, string Temp, long Sequence) NewName(IReadOnlyList<ItemCount> items, bool gzipped)
+    private (string Path, long Sequence) NewName(IReadOnlyList<ItemCount> items, bool gzipped)
     {
         Directory.CreateDirectory(_directory);
         var sequence = Interlocked.Increment(ref _sequence);
@@ -316,8 +321,7 @@ internal sealed class EnvelopeSpool
             .AppendJoin(',', items.Select(i => $"{i.Category}={i.Quantity.ToString(CultureInfo.InvariantCulture)}"))
             .Append(Extension)
             .ToString();
-        var path = System.IO.Path.Combine(_directory, name);
-        return (path, path + ".tmp", sequence);
+        return (System.IO.Path.Combine(_directory, name), sequence);
     }
 
     private static SpooledEnvelope? TryParseName(string path)

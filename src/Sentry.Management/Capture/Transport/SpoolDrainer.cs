@@ -132,6 +132,12 @@ internal sealed class SpoolDrainer : IDisposable
                 }
 
                 await _slots.WaitAsync(stop).ConfigureAwait(false);
+                if (Interlocked.Read(ref _backoffUntilTicks) > _time.GetUtcNow().UtcTicks)
+                {
+                    _slots.Release(); // A send that failed while this loop waited for the slot started a backoff.
+                    continue;
+                }
+
                 if (!_spool.TryTakeOldest(_limitedUntil, out var file, out var wakeAt))
                 {
                     _slots.Release();
@@ -151,6 +157,7 @@ internal sealed class SpoolDrainer : IDisposable
 
     private async Task SendAsync(SpooledEnvelope file, CancellationToken stop)
     {
+        // Counters are settled before the file is removed: removing it ends its pending count, which releases a flush.
         try
         {
             byte[] body;
@@ -161,8 +168,8 @@ internal sealed class SpoolDrainer : IDisposable
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {
                 // Removed behind our back (another process sending the same folder, or a user): it is gone, say so.
-                _spool.Remove(file);
                 _delivery.SettleSpooled(file, delivered: false);
+                _spool.Remove(file);
                 return;
             }
 
@@ -173,12 +180,12 @@ internal sealed class SpoolDrainer : IDisposable
             {
                 case SendResult.Delivered:
                     Volatile.Write(ref _failures, 0);
-                    _spool.Remove(file);
                     _delivery.SettleSpooled(file, delivered: true);
+                    _spool.Remove(file);
                     break;
                 case SendResult.Rejected:
-                    _spool.Remove(file);
                     _delivery.SettleSpooled(file, delivered: false);
+                    _spool.Remove(file);
                     break;
                 case SendResult.RateLimited:
                     _spool.Return(file); // The limiter now knows until when; the loop sleeps until then.

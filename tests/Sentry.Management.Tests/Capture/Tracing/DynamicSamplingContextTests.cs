@@ -84,6 +84,33 @@ public class DynamicSamplingContextTests
     }
 
     [Test]
+    public async Task An_error_captured_inside_a_transaction_joins_its_trace_without_being_linked()
+    {
+        var sink = new RecordingHandler();
+        string traceId;
+        await using (var capture = new SentryCaptureClient(Options(), sink))
+        {
+            var tx = capture.StartTransaction("checkout", "task");
+            traceId = tx.TraceId;
+            await Task.Yield(); // The current span flows through awaits.
+            capture.CaptureException(new InvalidOperationException("inside"));
+            tx.Finish();
+            capture.CaptureMessage("after the transaction");
+            Assert.That(await capture.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
+        }
+
+        var errors = sink.Envelopes.Where(e => e.Items.Any(i => i.Type == "event")).ToList();
+        var inside = errors.Single(e => e.Items[0].Json.TryGetProperty("exception", out _));
+        var after = errors.Single(e => !e.Items[0].Json.TryGetProperty("exception", out _));
+        Assert.Multiple(() =>
+        {
+            Assert.That(inside.Header.GetProperty("trace").GetProperty("trace_id").GetString(), Is.EqualTo(traceId));
+            Assert.That(inside.Items[0].Json.GetProperty("contexts").GetProperty("trace").GetProperty("trace_id").GetString(), Is.EqualTo(traceId));
+            Assert.That(after.Header.TryGetProperty("trace", out _), Is.False, "the transaction had finished");
+        });
+    }
+
+    [Test]
     public async Task A_continued_trace_without_upstream_sentry_baggage_has_this_service_as_its_head()
     {
         var sink = new RecordingHandler();

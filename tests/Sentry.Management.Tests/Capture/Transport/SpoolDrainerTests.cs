@@ -212,6 +212,61 @@ public class SpoolDrainerTests
         });
     }
 
+    [Test]
+    public async Task An_overflowing_capture_is_prepared_on_the_calling_thread_and_a_capturing_BeforeSend_does_not_recurse()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new GatedHandler(started, gate.Task);
+        var hooks = new System.Collections.Concurrent.ConcurrentQueue<(string? Message, int Thread)>();
+        SentryCaptureClient? self = null;
+        var options = Spooled(TestOptions.Create());
+        options.MaxConcurrentSends = 1;
+        options.MaxErrorQueueSize = 1;
+        options.BeforeSend = e =>
+        {
+            hooks.Enqueue((e.Message, Environment.CurrentManagedThreadId));
+            if (e.Message == "overflow")
+            {
+                self!.CaptureMessage("nested"); // The queue is still full: counted, not prepared inside this hook.
+            }
+
+            return e;
+        };
+        await using var client = new SentryCaptureClient(options, handler);
+        self = client;
+
+        client.CaptureMessage("in flight");
+        await started.Task;
+        client.CaptureMessage("queued");
+        var callerThread = Environment.CurrentManagedThreadId;
+        var overflow = client.CaptureMessage("overflow");
+        var spooledOnCaller = client.Counters.Spooled(SentryDataCategory.Error);
+        gate.SetResult();
+        Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(overflow, Is.Not.EqualTo(Guid.Empty), "kept, not dropped");
+            Assert.That(spooledOnCaller, Is.EqualTo(1), "written before the capture call returned");
+            Assert.That(hooks.Single(h => h.Message == "overflow").Thread, Is.EqualTo(callerThread), "BeforeSend ran on the capturing thread");
+            Assert.That(hooks.Select(h => h.Message), Does.Not.Contain("nested"));
+            Assert.That(client.Counters.Captured(SentryDataCategory.Error), Is.EqualTo(4));
+            Assert.That(client.Counters.Delivered(SentryDataCategory.Error), Is.EqualTo(3));
+            Assert.That(client.Counters.Discarded(SentryDiscardReason.QueueOverflow, SentryDataCategory.Error), Is.EqualTo(1), "the nested capture");
+        });
+    }
+
+    private sealed class GatedHandler(TaskCompletionSource started, Task gate) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            started.TrySetResult();
+            await gate;
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        }
+    }
+
     private SentryCaptureOptions Spooled(SentryCaptureOptions options)
     {
         options.SpoolDirectory = _folder;
