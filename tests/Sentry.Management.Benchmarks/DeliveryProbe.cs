@@ -47,6 +47,20 @@ internal static class DeliveryProbe
                 $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller CPU {ours.CallerCpuMicros / theirs.CallerCpuMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x, process CPU per event {ours.CpuMicros / theirs.CpuMicros:P1}"));
         }
 
+        // The floor: a bare HttpClient posting a prebuilt body of our envelope's size, same concurrency, same sinks.
+        Console.WriteLine();
+        var ourBody = (int)results.First(r => r.Sdk.StartsWith("Sentry.Management", StringComparison.Ordinal)).WireBytes - 250; // minus the request head
+        var sends = concurrency ?? new SentryCaptureOptions().MaxConcurrentSends;
+        foreach (var latency in new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(2) })
+        {
+            var sinkName = latency == TimeSpan.Zero ? "instant" : "+2 ms";
+            var (perSecond, cpu) = await HttpFloorProbe.MeasureAsync(events, sends, latency, ourBody);
+            var ours = results.Single(r => r.Sink == sinkName && r.Sdk.StartsWith("Sentry.Management", StringComparison.Ordinal));
+            var theirs = results.Single(r => r.Sink == sinkName && r.Sdk.StartsWith("Sentry SDK", StringComparison.Ordinal));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"HTTP floor ({sinkName}, bare HttpClient, {sends} concurrent, {ourBody} B bodies): {perSecond:F0} posts/s = {perSecond / theirs.EventsPerSecond:F1}x the SDK's delivery, process CPU {cpu:F0} us/post = {cpu / theirs.CpuMicros:P1} of the SDK's per event; ours is {ours.EventsPerSecond / perSecond:P0} of the floor's rate at {ours.CpuMicros / cpu:F2}x its CPU"));
+        }
+
         await PrintCallerStepsAsync(exceptions);
     }
 

@@ -91,6 +91,9 @@ internal sealed class EnvelopeWriter : IDisposable
     /// <summary>The envelope as written so far, uncompressed.</summary>
     public ReadOnlySpan<byte> Written => _envelope.WrittenSpan;
 
+    // "Fastest" is zlib level 2, not 1: 17 % fewer bytes on the wire for the same delivery rate (docs/benchmarks.md).
+    private static readonly ZLibCompressionOptions FastestOptions = new() { CompressionLevel = 2 };
+
     /// <summary>The finished envelope as a request body, gzipped unless <paramref name="level"/> is <see cref="CompressionLevel.NoCompression"/>.</summary>
     public byte[] ToBody(CompressionLevel level)
     {
@@ -100,7 +103,7 @@ internal sealed class EnvelopeWriter : IDisposable
         }
 
         _compressed.SetLength(0);
-        using (var gzip = new GZipStream(_compressed, level, leaveOpen: true))
+        using (var gzip = level == CompressionLevel.Fastest ? new GZipStream(_compressed, FastestOptions, leaveOpen: true) : new GZipStream(_compressed, level, leaveOpen: true))
         {
             gzip.Write(_envelope.WrittenSpan);
         }
