@@ -243,29 +243,13 @@ internal sealed class CaptureSender : IDisposable
                 items = EnvelopePreparer.TransactionItems(t.Transaction);
                 return _preparer.PrepareTransaction(t, writer, items);
             case MetricWork m:
-                if (onCaller)
-                {
-                    batch.Metrics.Clear();
-                    batch.Metrics.Add(m.Metric);
-                }
-                else
-                {
-                    _preparer.FillMetricBatch(m, batch.Metrics);
-                }
+                _preparer.FillMetricBatch(m, batch.Metrics, alone: onCaller);
 
                 units = batch.Metrics.Count; // Settled even if writing fails below: a flush must not wait for them.
                 items = [new ItemCount(SentryDataCategory.TraceMetric, batch.Metrics.Count)];
                 return _preparer.PrepareMetrics(writer, batch.Metrics, items);
             case LogWork l:
-                if (onCaller)
-                {
-                    batch.Logs.Clear();
-                    batch.Logs.Add(l.Entry);
-                }
-                else
-                {
-                    _preparer.FillLogBatch(l, batch.Logs);
-                }
+                _preparer.FillLogBatch(l, batch.Logs, alone: onCaller);
 
                 units = batch.Logs.Count;
                 items = [new ItemCount(SentryDataCategory.LogItem, batch.Logs.Count)];

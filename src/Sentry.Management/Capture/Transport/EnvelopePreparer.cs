@@ -100,11 +100,12 @@ internal sealed class EnvelopePreparer
         return Finish(writer, items);
     }
 
-    public void FillMetricBatch(MetricWork first, List<MetricValue> batch)
+    /// <summary>Starts a batch with <paramref name="first"/> and, unless <paramref name="alone"/> (the caller's overflow path), fills it from the queue.</summary>
+    public void FillMetricBatch(MetricWork first, List<MetricValue> batch, bool alone)
     {
         batch.Clear();
         batch.Add(first.Metric);
-        while (batch.Count < _options.MaxMetricsPerEnvelope && _queues.TryDequeueMetric(out var more))
+        while (!alone && batch.Count < _options.MaxMetricsPerEnvelope && _queues.TryDequeueMetric(out var more))
         {
             batch.Add(((MetricWork)more!).Metric);
         }
@@ -124,11 +125,12 @@ internal sealed class EnvelopePreparer
         return Finish(writer, items);
     }
 
-    public void FillLogBatch(LogWork first, List<LogEntry> batch)
+    /// <summary>Starts a batch with <paramref name="first"/> and, unless <paramref name="alone"/> (the caller's overflow path), fills it from the queue.</summary>
+    public void FillLogBatch(LogWork first, List<LogEntry> batch, bool alone)
     {
         batch.Clear();
         batch.Add(first.Entry);
-        while (batch.Count < _options.MaxLogsPerEnvelope && _queues.TryDequeueLog(out var more))
+        while (!alone && batch.Count < _options.MaxLogsPerEnvelope && _queues.TryDequeueLog(out var more))
         {
             batch.Add(((LogWork)more!).Entry);
         }
