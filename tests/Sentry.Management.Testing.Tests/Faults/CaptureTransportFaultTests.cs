@@ -81,6 +81,48 @@ public sealed class CaptureTransportFaultTests : LocalSentryFixture
             "every event is delivered, or counted as held back");
     }
 
+    [Test]
+    public async Task With_a_spool_an_overflowing_burst_through_a_rate_limit_and_an_outage_all_reaches_the_local_Sentry()
+    {
+        // The first answer limits errors for a second, the next few fail; the queue holds 10 of the 300 captures.
+        Sentry.Faults.Ingestion.RateLimit(TimeSpan.FromSeconds(1), 1, "error");
+        Sentry.Faults.Ingestion.ServerError(503, times: 5);
+        var spool = Directory.CreateTempSubdirectory("sentry-spool-e2e-");
+        try
+        {
+            await using var capture = new SentryCaptureClient(new SentryCaptureOptions
+            {
+                Dsn = Sentry.Dsn,
+                RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+                MaxErrorQueueSize = 10,
+                SpoolDirectory = spool.FullName,
+            });
+
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(thread => Task.Run(() =>
+            {
+                for (var i = 0; i < 75; i++)
+                {
+                    capture.CaptureMessage($"burst {thread}-{i}");
+                }
+            })));
+
+            Assert.That(await capture.FlushAsync(TimeSpan.FromSeconds(60)), Is.True, "the spool drained in this process");
+            var events = await Sentry.Received.WaitForEventsAsync(300, TimeSpan.FromSeconds(30));
+            Assert.Multiple(() =>
+            {
+                Assert.That(events.Select(e => e.Message).Distinct().Count(), Is.EqualTo(300), "each capture arrived once");
+                Assert.That(capture.Counters.Delivered("error"), Is.EqualTo(300));
+                Assert.That(capture.Counters.DiscardedTotal("error"), Is.Zero);
+                Assert.That(capture.Counters.Spooled("error"), Is.Zero);
+                Assert.That(spool.EnumerateFiles("*.envelope").Count(), Is.Zero);
+            });
+        }
+        finally
+        {
+            spool.Delete(recursive: true);
+        }
+    }
+
     private SentryCaptureClient Capture() => new(new SentryCaptureOptions
     {
         Dsn = Sentry.Dsn,
