@@ -95,20 +95,19 @@ internal sealed class EnvelopeWriter : IDisposable
     private static readonly ZLibCompressionOptions FastestOptions = new() { CompressionLevel = 2 };
 
     /// <summary>The finished envelope as a request body, gzipped unless <paramref name="level"/> is <see cref="CompressionLevel.NoCompression"/>.</summary>
-    public byte[] ToBody(CompressionLevel level)
+    public byte[] ToBody(CompressionLevel level) =>
+        level == CompressionLevel.NoCompression ? _envelope.WrittenSpan.ToArray() : Gzip(_envelope.WrittenSpan, level, _compressed);
+
+    /// <summary>Gzips envelope bytes at <paramref name="level"/> (<see cref="CompressionLevel.Fastest"/> is zlib level 2) through <paramref name="buffer"/>, which is reset first.</summary>
+    public static byte[] Gzip(ReadOnlySpan<byte> envelope, CompressionLevel level, MemoryStream buffer)
     {
-        if (level == CompressionLevel.NoCompression)
+        buffer.SetLength(0);
+        using (var gzip = level == CompressionLevel.Fastest ? new GZipStream(buffer, FastestOptions, leaveOpen: true) : new GZipStream(buffer, level, leaveOpen: true))
         {
-            return _envelope.WrittenSpan.ToArray();
+            gzip.Write(envelope);
         }
 
-        _compressed.SetLength(0);
-        using (var gzip = level == CompressionLevel.Fastest ? new GZipStream(_compressed, FastestOptions, leaveOpen: true) : new GZipStream(_compressed, level, leaveOpen: true))
-        {
-            gzip.Write(_envelope.WrittenSpan);
-        }
-
-        return _compressed.ToArray();
+        return buffer.ToArray();
     }
 
     private void NewLine()

@@ -79,10 +79,6 @@ internal sealed class DeliveryPipeline
 
     public RateLimiter Limits => _limits;
 
-    public EnvelopeSpool? Spool => _spool;
-
-    public SentryCaptureCounters Counters => _counters;
-
     public async Task DeliverAsync(OutgoingEnvelope envelope, CancellationToken stop)
     {
         var attempt = new Attempt(this, envelope);
@@ -261,13 +257,8 @@ internal sealed class DeliveryPipeline
             return plain;
         }
 
-        using var compressed = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(compressed, _options.Compression, leaveOpen: true))
-        {
-            gzip.Write(plain);
-        }
-
-        return compressed.ToArray();
+        using var buffer = new MemoryStream();
+        return EnvelopeWriter.Gzip(plain, _options.Compression, buffer);
     }
 
     /// <summary>A carried client report goes back to the recorder when its envelope is not delivered.</summary>
