@@ -173,7 +173,7 @@ public class SentryCaptureClient : IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(operation);
-        return new TraceTransaction(name, operation, SampleTrace(null), Runtime.Time, OnTransactionFinished);
+        return new TraceTransaction(name, operation, TraceSampling.Decide(null, Runtime.Options.TracesSampleRate), Runtime.Time, OnTransactionFinished);
     }
 
     /// <summary>
@@ -193,7 +193,7 @@ public class SentryCaptureClient : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(operation);
         var parent = IncomingTrace.FromSentryTrace(sentryTrace, baggage);
-        return new TraceTransaction(name, operation, SampleTrace(parent), Runtime.Time, OnTransactionFinished, parent);
+        return new TraceTransaction(name, operation, TraceSampling.Decide(parent, Runtime.Options.TracesSampleRate), Runtime.Time, OnTransactionFinished, parent);
     }
 
     /// <summary>
@@ -214,7 +214,7 @@ public class SentryCaptureClient : IAsyncDisposable
         var baggage = header(TraceHeaders.Baggage);
         var parent = IncomingTrace.FromSentryTrace(header(TraceHeaders.SentryTrace), baggage)
             ?? IncomingTrace.FromTraceparent(header(TraceHeaders.Traceparent), baggage);
-        return new TraceTransaction(name, "http.server", SampleTrace(parent), Runtime.Time, OnTransactionFinished, parent, "route");
+        return new TraceTransaction(name, "http.server", TraceSampling.Decide(parent, Runtime.Options.TracesSampleRate), Runtime.Time, OnTransactionFinished, parent, "route");
     }
 
     /// <summary>
@@ -410,18 +410,6 @@ public class SentryCaptureClient : IAsyncDisposable
         }
 
         return CaptureEvent(errorEvent);
-    }
-
-    /// <summary>An upstream sampling decision is kept, so a trace is whole or absent; otherwise <c>TracesSampleRate</c> decides.</summary>
-    private bool SampleTrace(IncomingTrace? parent)
-    {
-        if (parent?.Sampled is { } upstream)
-        {
-            return upstream;
-        }
-
-        var rate = Runtime.Options.TracesSampleRate;
-        return rate >= 1 || (rate > 0 && Random.Shared.NextDouble() < rate);
     }
 
     private void OnTransactionFinished(TraceTransaction transaction)

@@ -1,4 +1,3 @@
-using Sentry.Management.Capture;
 using Sentry.Management.Capture.Tracing;
 
 namespace Sentry.Management;
@@ -15,16 +14,17 @@ public sealed class TraceTransaction : TraceSpan
     private readonly TraceSpan? _previous;
     private DynamicSamplingContext? _samplingContext;
 
-    internal TraceTransaction(string name, string operation, bool isSampled, TimeProvider clock, Action<TraceTransaction> onFinish, IncomingTrace? parent = null, string nameSource = "custom")
-        : base(null, parent?.TraceId ?? CaptureIds.NewTraceId(), parent?.SpanId, operation, null, clock.GetUtcNow())
+    internal TraceTransaction(string name, string operation, TraceSampling sampling, TimeProvider clock, Action<TraceTransaction> onFinish, IncomingTrace? parent = null, string nameSource = "custom")
+        : base(null, sampling.TraceId, parent?.SpanId, operation, null, clock.GetUtcNow())
     {
         Name = name;
-        IsSampled = isSampled;
+        IsSampled = sampling.IsSampled;
+        SampleRandValue = sampling.SampleRand;
+        UpstreamContext = sampling.Upstream;
         Clock = clock;
         _onFinish = onFinish;
         EventId = Guid.NewGuid();
         NameSource = nameSource;
-        IncomingBaggage = parent?.SentryBaggage;
 
         // The transaction becomes the current span of the caller's flow (and of everything it awaits), so outgoing
         // HTTP calls and logs find it without the caller passing it along; Finish puts the previous one back.
@@ -46,8 +46,11 @@ public sealed class TraceTransaction : TraceSpan
     /// <summary>Sentry's <c>transaction_info.source</c>: <c>custom</c> for names given in code, <c>route</c> for normalized URL paths.</summary>
     internal string NameSource { get; }
 
-    /// <summary>The <c>sentry-*</c> baggage members of the trace this transaction continues, forwarded unchanged (the upstream service owns them).</summary>
-    internal string? IncomingBaggage { get; }
+    /// <summary>The dynamic sampling context of the trace this transaction continues, from its upstream <c>sentry-*</c> baggage (the upstream service owns it).</summary>
+    internal DynamicSamplingContext? UpstreamContext { get; }
+
+    /// <summary>The trace's <c>sample_rand</c>: what the sampling decision compared with the rate, propagated to every service of the trace.</summary>
+    internal double SampleRandValue { get; }
 
     /// <summary>The trace's dynamic sampling context, fixed the first time it is asked for: every envelope and outgoing call of the trace carries the same one.</summary>
     internal DynamicSamplingContext SamplingContext(SentryCaptureOptions options, string publicKey) =>

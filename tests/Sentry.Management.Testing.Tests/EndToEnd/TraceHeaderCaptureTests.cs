@@ -23,7 +23,13 @@ public sealed class TraceHeaderCaptureTests
         await sentry.Received.WaitForTransactionsAsync(1, TimeSpan.FromSeconds(10));
         var envelope = sentry.Received.Envelopes.Single(e => e.Headers.TryGetProperty("event_id", out var id) && id.GetString() == transactionId);
 
-        Assert.That(envelope.Headers.GetProperty("trace").GetRawText(), Is.EqualTo(
-            """{"trace_id":"771a43a4192642f0b136d5159a501700","public_key":"upstream","release":"web@1.0","sampled":"true"}"""));
+        // Upstream sent no sample_rand: the client makes one for the trace and propagates it from then on.
+        var rand = envelope.Headers.GetProperty("trace").GetProperty("sample_rand").GetString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(rand, Does.Match(@"^0(\.\d{1,6})?$"));
+            Assert.That(envelope.Headers.GetProperty("trace").GetRawText(), Is.EqualTo(
+                $$"""{"trace_id":"771a43a4192642f0b136d5159a501700","public_key":"upstream","release":"web@1.0","sampled":"true","sample_rand":"{{rand}}"}"""));
+        });
     }
 }

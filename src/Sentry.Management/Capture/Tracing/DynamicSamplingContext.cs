@@ -28,9 +28,28 @@ internal sealed class DynamicSamplingContext
     /// <summary>The <c>sentry-*</c> baggage members: the upstream text itself when frozen.</summary>
     public string Baggage { get; }
 
-    /// <summary>The DSC of a transaction: the upstream one when it continued a trace with one, else its own.</summary>
-    public static DynamicSamplingContext For(TraceTransaction transaction, SentryCaptureOptions options, string publicKey) =>
-        (transaction.IncomingBaggage is { } incoming ? FromBaggage(incoming) : null) ?? Create(transaction, options, publicKey);
+    /// <summary>
+    /// The DSC of a transaction: the upstream one when it continued a trace with one, else its own. An upstream DSC
+    /// without <c>sample_rand</c> gets the one this service made for the trace (the spec: created on the fly and
+    /// propagated from then on), and nothing else of it changes.
+    /// </summary>
+    public static DynamicSamplingContext For(TraceTransaction transaction, SentryCaptureOptions options, string publicKey)
+    {
+        if (transaction.UpstreamContext is not { } upstream)
+        {
+            return Create(transaction, options, publicKey);
+        }
+
+        if (upstream.Get(SampleRand.Key) is not null)
+        {
+            return upstream;
+        }
+
+        var sampleRand = SampleRand.Format(transaction.SampleRandValue);
+        return new DynamicSamplingContext(
+            [.. upstream._entries, new(SampleRand.Key, sampleRand)],
+            $"{upstream.Baggage},{Prefix}{SampleRand.Key}={sampleRand}");
+    }
 
     /// <summary>
     /// Reads the <c>sentry-*</c> members of a baggage header; <see langword="null"/> without any. Whatever the
@@ -71,7 +90,7 @@ internal sealed class DynamicSamplingContext
     /// <summary>This service as the head of the trace: what it knows of the transaction and its options.</summary>
     public static DynamicSamplingContext Create(TraceTransaction transaction, SentryCaptureOptions options, string publicKey)
     {
-        var entries = new List<KeyValuePair<string, string>>(7)
+        var entries = new List<KeyValuePair<string, string>>(8)
         {
             new("trace_id", transaction.TraceId),
             new("public_key", publicKey),
@@ -93,8 +112,23 @@ internal sealed class DynamicSamplingContext
 
         entries.Add(new("sample_rate", options.TracesSampleRate.ToString(CultureInfo.InvariantCulture)));
         entries.Add(new("sampled", transaction.IsSampled ? "true" : "false"));
+        entries.Add(new(SampleRand.Key, SampleRand.Format(transaction.SampleRandValue)));
         KeyValuePair<string, string>[] array = [.. entries];
         return new DynamicSamplingContext(array, ToBaggage(array));
+    }
+
+    /// <summary>A member's value (key without <c>sentry-</c>), or <see langword="null"/>.</summary>
+    public string? Get(string key)
+    {
+        foreach (var (k, value) in _entries)
+        {
+            if (string.Equals(k, key, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Writes the envelope header's <c>trace</c> object.</summary>

@@ -24,7 +24,7 @@ public class IncomingTraceTests
         Assert.Multiple(() =>
         {
             Assert.That((tx.TraceId, tx.ParentSpanId, tx.IsSampled), Is.EqualTo((TraceId, SpanId, true)));
-            Assert.That(tx.IncomingBaggage, Is.EqualTo($"sentry-trace_id={TraceId},sentry-public_key=up"));
+            Assert.That(tx.UpstreamContext?.Baggage, Is.EqualTo($"sentry-trace_id={TraceId},sentry-public_key=up"));
             Assert.That(trace.GetProperty("trace_id").GetString(), Is.EqualTo(TraceId));
             Assert.That(trace.GetProperty("parent_span_id").GetString(), Is.EqualTo(SpanId));
         });
@@ -85,6 +85,7 @@ public class IncomingTraceTests
 
         var request = seen.Requests.Single();
         Assert.That(request.Header("sentry-trace"), Does.StartWith(TraceId + "-").And.EndWith("-0"));
-        Assert.That(request.Header("baggage"), Is.EqualTo($"sentry-trace_id={TraceId},sentry-sampled=false"));
+        // Unchanged but for the trace's sample_rand, which upstream did not send: made here, propagated from here on.
+        Assert.That(request.Header("baggage"), Does.Match($@"^sentry-trace_id={TraceId},sentry-sampled=false,sentry-sample_rand=0(\.\d{{1,6}})?$"));
     }
 }

@@ -84,7 +84,9 @@ public class TracingEndToEndTests
                 ["transaction"] = "checkout",
                 ["sample_rate"] = "1",
                 ["sampled"] = "true",
+                ["sample_rand"] = TraceHeader(envelopes, clientTransactionId)["sample_rand"],
             }));
+            Assert.That(TraceHeader(envelopes, clientTransactionId)["sample_rand"], Does.Match(@"^0(\.\d{1,6})?$"));
         });
     }
 
