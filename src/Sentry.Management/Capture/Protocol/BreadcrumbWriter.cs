@@ -9,14 +9,6 @@ namespace Sentry.Management.Capture.Protocol;
 /// </remarks>
 internal static class BreadcrumbWriter
 {
-    private static readonly JsonEncodedText BreadcrumbsName = JsonEncodedText.Encode("breadcrumbs");
-    private static readonly JsonEncodedText ValuesName = JsonEncodedText.Encode("values");
-    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText CategoryName = JsonEncodedText.Encode("category");
-    private static readonly JsonEncodedText TypeName = JsonEncodedText.Encode("type");
-    private static readonly JsonEncodedText LevelName = JsonEncodedText.Encode("level");
-    private static readonly JsonEncodedText DataName = JsonEncodedText.Encode("data");
 
     public static void Write(Utf8JsonWriter writer, PayloadContext context, SentryBreadcrumb[] breadcrumbs)
     {
@@ -25,8 +17,8 @@ internal static class BreadcrumbWriter
             return;
         }
 
-        writer.WriteStartObject(BreadcrumbsName);
-        writer.WriteStartArray(ValuesName);
+        writer.WriteStartObject(JsonNames.Breadcrumbs);
+        writer.WriteStartArray(JsonNames.Values);
         foreach (var crumb in breadcrumbs)
         {
             JsonFragment.Write(writer, Encoded(context, crumb));
@@ -55,33 +47,33 @@ internal static class BreadcrumbWriter
         writer.WriteStartObject();
         if (crumb.Timestamp is { } at)
         {
-            UnixTime.WriteSeconds(writer, TimestampName, at);
+            UnixTime.WriteSeconds(writer, JsonNames.Timestamp, at);
         }
 
         if (crumb.Message is not null)
         {
-            writer.WriteString(MessageName, context.Clean(crumb.Message));
+            writer.WriteString(JsonNames.Message, context.Clean(crumb.Message));
         }
 
         if (crumb.Category is not null)
         {
-            writer.WriteString(CategoryName, crumb.Category);
+            writer.WriteString(JsonNames.Category, crumb.Category);
         }
 
         if (crumb.Type is not null)
         {
-            writer.WriteString(TypeName, crumb.Type);
+            writer.WriteString(JsonNames.Type, crumb.Type);
         }
 
         // Info is Sentry's default breadcrumb level: ten breadcrumbs would repeat it ten times.
         if (crumb.Level != EventLevel.Info)
         {
-            writer.WriteString(LevelName, LevelNames.Of(crumb.Level));
+            writer.WriteString(JsonNames.Level, LevelNames.Of(crumb.Level));
         }
 
         if (crumb.Data is { Count: > 0 } data)
         {
-            writer.WriteStartObject(DataName);
+            writer.WriteStartObject(JsonNames.Data);
             foreach (var (key, value) in data)
             {
                 writer.WriteString(key, context.CleanValue(key, value ?? string.Empty));

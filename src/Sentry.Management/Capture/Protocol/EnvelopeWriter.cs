@@ -44,7 +44,7 @@ internal sealed class EnvelopeWriter : IDisposable
         _headerJson.WriteStartObject();
         if (eventId is { } id)
         {
-            WriteId(_headerJson, Names.EventId, id);
+            WriteId(_headerJson, JsonNames.EventId, id);
         }
 
         // A worker always writes for the same client, so the DSN is encoded once. Its ToString has no secret key.
@@ -54,8 +54,8 @@ internal sealed class EnvelopeWriter : IDisposable
             _dsn = dsn;
         }
 
-        _headerJson.WriteString(Names.Dsn, _dsnText);
-        _headerJson.WriteString(Names.SentAt, sentAt.ToUniversalTime());
+        _headerJson.WriteString(JsonNames.Dsn, _dsnText);
+        _headerJson.WriteString(JsonNames.SentAt, sentAt.ToUniversalTime());
         SdkWriter.Write(_headerJson);
         trace?.WriteHeader(_headerJson);
         _headerJson.WriteEndObject();
@@ -85,16 +85,16 @@ internal sealed class EnvelopeWriter : IDisposable
         _payloadJson.Flush();
         _headerJson.Reset(_envelope);
         _headerJson.WriteStartObject();
-        _headerJson.WriteString(Names.Type, type);
-        _headerJson.WriteNumber(Names.Length, _payload.WrittenCount);
+        _headerJson.WriteString(JsonNames.Type, type);
+        _headerJson.WriteNumber(JsonNames.Length, _payload.WrittenCount);
         if (itemCount is { } count)
         {
-            _headerJson.WriteNumber(Names.ItemCount, count);
+            _headerJson.WriteNumber(JsonNames.ItemCount, count);
         }
 
         if (contentType is not null)
         {
-            _headerJson.WriteString(Names.ContentType, contentType);
+            _headerJson.WriteString(JsonNames.ContentType, contentType);
         }
 
         _headerJson.WriteEndObject();
@@ -124,17 +124,6 @@ internal sealed class EnvelopeWriter : IDisposable
         }
 
         return buffer.ToArray();
-    }
-
-    private static class Names
-    {
-        public static readonly JsonEncodedText EventId = JsonEncodedText.Encode("event_id");
-        public static readonly JsonEncodedText Dsn = JsonEncodedText.Encode("dsn");
-        public static readonly JsonEncodedText SentAt = JsonEncodedText.Encode("sent_at");
-        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-        public static readonly JsonEncodedText Length = JsonEncodedText.Encode("length");
-        public static readonly JsonEncodedText ItemCount = JsonEncodedText.Encode("item_count");
-        public static readonly JsonEncodedText ContentType = JsonEncodedText.Encode("content_type");
     }
 
     private void NewLine()

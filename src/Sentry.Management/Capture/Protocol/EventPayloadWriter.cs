@@ -19,20 +19,20 @@ internal static class EventPayloadWriter
     {
         var options = context.Options;
         writer.WriteStartObject();
-        EnvelopeWriter.WriteId(writer, Names.EventId, evt.EventId);
-        UnixTime.WriteSeconds(writer, Names.Timestamp, evt.Timestamp);
-        writer.WriteString(Names.Platform, Names.CSharp);
-        writer.WriteString(Names.Level, LevelNames.Of(evt.Level));
-        WriteOptional(writer, context, Names.Logger, evt.Logger);
-        WriteOptional(writer, context, Names.Transaction, evt.TransactionName);
-        WriteOptional(writer, context, Names.Release, options.Release);
-        WriteOptional(writer, context, Names.Environment, options.Environment);
-        WriteOptional(writer, context, Names.ServerName, options.ServerName);
+        EnvelopeWriter.WriteId(writer, JsonNames.EventId, evt.EventId);
+        UnixTime.WriteSeconds(writer, JsonNames.Timestamp, evt.Timestamp);
+        writer.WriteString(JsonNames.Platform, JsonNames.CSharp);
+        writer.WriteString(JsonNames.Level, LevelNames.Of(evt.Level));
+        WriteOptional(writer, context, JsonNames.Logger, evt.Logger);
+        WriteOptional(writer, context, JsonNames.Transaction, evt.TransactionName);
+        WriteOptional(writer, context, JsonNames.Release, options.Release);
+        WriteOptional(writer, context, JsonNames.Environment, options.Environment);
+        WriteOptional(writer, context, JsonNames.ServerName, options.ServerName);
 
         if (evt.Message is not null)
         {
-            writer.WriteStartObject(Names.Message);
-            writer.WriteString(Names.Formatted, context.Clean(evt.Message));
+            writer.WriteStartObject(JsonNames.Message);
+            writer.WriteString(JsonNames.Formatted, context.Clean(evt.Message));
             writer.WriteEndObject();
         }
 
@@ -49,7 +49,7 @@ internal static class EventPayloadWriter
 
         if (evt.Fingerprint is { Count: > 0 } fingerprint)
         {
-            writer.WriteStartArray(Names.Fingerprint);
+            writer.WriteStartArray(JsonNames.Fingerprint);
             foreach (var part in fingerprint)
             {
                 writer.WriteStringValue(part);
@@ -65,8 +65,8 @@ internal static class EventPayloadWriter
     private static void WriteExceptions(Utf8JsonWriter writer, PayloadContext context, string? unhandledMechanism, Exception root)
     {
         var chain = ExceptionChain.Flatten(root);
-        writer.WriteStartObject(Names.Exception);
-        writer.WriteStartArray(Names.Values);
+        writer.WriteStartObject(JsonNames.Exception);
+        writer.WriteStartArray(JsonNames.Values);
 
         // Sentry lists the outermost exception last.
         for (var i = chain.Count - 1; i >= 0; i--)
@@ -74,38 +74,38 @@ internal static class EventPayloadWriter
             var item = chain[i];
             var ex = item.Exception;
             writer.WriteStartObject();
-            writer.WriteString(Names.Type, ex.GetType().FullName);
-            writer.WriteString(Names.Value, context.Clean(ex.Message));
+            writer.WriteString(JsonNames.Type, ex.GetType().FullName);
+            writer.WriteString(JsonNames.Value, context.Clean(ex.Message));
             if (ex.GetType().Namespace is { } ns)
             {
-                writer.WriteString(Names.Module, ns);
+                writer.WriteString(JsonNames.Module, ns);
             }
 
-            writer.WriteStartObject(Names.Mechanism);
+            writer.WriteStartObject(JsonNames.Mechanism);
             if (item.ParentId is not null)
             {
-                writer.WriteString(Names.Type, Names.Chained);
+                writer.WriteString(JsonNames.Type, JsonNames.Chained);
             }
             else if (unhandledMechanism is null)
             {
-                writer.WriteString(Names.Type, Names.Generic);
+                writer.WriteString(JsonNames.Type, JsonNames.Generic);
             }
             else
             {
-                writer.WriteString(Names.Type, unhandledMechanism);
+                writer.WriteString(JsonNames.Type, unhandledMechanism);
             }
 
-            writer.WriteBoolean(Names.Handled, unhandledMechanism is null);
-            writer.WriteNumber(Names.ExceptionId, item.Id);
+            writer.WriteBoolean(JsonNames.Handled, unhandledMechanism is null);
+            writer.WriteNumber(JsonNames.ExceptionId, item.Id);
             if (item.ParentId is { } parent)
             {
-                writer.WriteNumber(Names.ParentId, parent);
-                writer.WriteString(Names.Source, item.Source);
+                writer.WriteNumber(JsonNames.ParentId, parent);
+                writer.WriteString(JsonNames.Source, item.Source);
             }
 
             if (ex is AggregateException)
             {
-                writer.WriteBoolean(Names.IsExceptionGroup, true);
+                writer.WriteBoolean(JsonNames.IsExceptionGroup, true);
             }
 
             writer.WriteEndObject();
@@ -125,7 +125,7 @@ internal static class EventPayloadWriter
             return;
         }
 
-        writer.WriteStartObject(Names.Tags);
+        writer.WriteStartObject(JsonNames.Tags);
         foreach (var (key, value) in scope.Tags)
         {
             if (own is null || !own.HasTag(key))
@@ -153,7 +153,7 @@ internal static class EventPayloadWriter
             return;
         }
 
-        writer.WriteStartObject(Names.Extra);
+        writer.WriteStartObject(JsonNames.Extra);
         foreach (var (key, value) in scope.Extra)
         {
             if (own is null || !own.HasExtra(key))
@@ -175,20 +175,20 @@ internal static class EventPayloadWriter
 
     private static void WriteContexts(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
-        writer.WriteStartObject(Names.Contexts);
-        writer.WritePropertyName(Names.Runtime);
+        writer.WriteStartObject(JsonNames.Contexts);
+        writer.WritePropertyName(JsonNames.Runtime);
         JsonFragment.Write(writer, Runtime);
         if (evt.Span is { } span)
         {
-            writer.WriteStartObject(Names.Trace);
-            writer.WriteString(Names.TraceId, span.TraceId);
-            writer.WriteString(Names.SpanId, span.SpanId);
+            writer.WriteStartObject(JsonNames.Trace);
+            writer.WriteString(JsonNames.TraceId, span.TraceId);
+            writer.WriteString(JsonNames.SpanId, span.SpanId);
             if (span.ParentSpanId is not null)
             {
-                writer.WriteString(Names.ParentSpanId, span.ParentSpanId);
+                writer.WriteString(JsonNames.ParentSpanId, span.ParentSpanId);
             }
 
-            writer.WriteString(Names.Op, span.Operation);
+            writer.WriteString(JsonNames.Op, span.Operation);
             writer.WriteEndObject();
         }
 
@@ -233,45 +233,5 @@ internal static class EventPayloadWriter
         {
             writer.WriteString(name, context.Clean(value));
         }
-    }
-
-    // Property names encoded once: a name given as a string is transcoded and checked for escapes on every write.
-    private static class Names
-    {
-        public static readonly JsonEncodedText EventId = JsonEncodedText.Encode("event_id");
-        public static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
-        public static readonly JsonEncodedText Platform = JsonEncodedText.Encode("platform");
-        public static readonly JsonEncodedText CSharp = JsonEncodedText.Encode("csharp");
-        public static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
-        public static readonly JsonEncodedText Logger = JsonEncodedText.Encode("logger");
-        public static readonly JsonEncodedText Transaction = JsonEncodedText.Encode("transaction");
-        public static readonly JsonEncodedText Release = JsonEncodedText.Encode("release");
-        public static readonly JsonEncodedText Environment = JsonEncodedText.Encode("environment");
-        public static readonly JsonEncodedText ServerName = JsonEncodedText.Encode("server_name");
-        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-        public static readonly JsonEncodedText Formatted = JsonEncodedText.Encode("formatted");
-        public static readonly JsonEncodedText Fingerprint = JsonEncodedText.Encode("fingerprint");
-        public static readonly JsonEncodedText Exception = JsonEncodedText.Encode("exception");
-        public static readonly JsonEncodedText Values = JsonEncodedText.Encode("values");
-        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
-        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
-        public static readonly JsonEncodedText Module = JsonEncodedText.Encode("module");
-        public static readonly JsonEncodedText Mechanism = JsonEncodedText.Encode("mechanism");
-        public static readonly JsonEncodedText Chained = JsonEncodedText.Encode("chained");
-        public static readonly JsonEncodedText Generic = JsonEncodedText.Encode("generic");
-        public static readonly JsonEncodedText Handled = JsonEncodedText.Encode("handled");
-        public static readonly JsonEncodedText ExceptionId = JsonEncodedText.Encode("exception_id");
-        public static readonly JsonEncodedText ParentId = JsonEncodedText.Encode("parent_id");
-        public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
-        public static readonly JsonEncodedText IsExceptionGroup = JsonEncodedText.Encode("is_exception_group");
-        public static readonly JsonEncodedText Tags = JsonEncodedText.Encode("tags");
-        public static readonly JsonEncodedText Extra = JsonEncodedText.Encode("extra");
-        public static readonly JsonEncodedText Contexts = JsonEncodedText.Encode("contexts");
-        public static readonly JsonEncodedText Runtime = JsonEncodedText.Encode("runtime");
-        public static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
-        public static readonly JsonEncodedText TraceId = JsonEncodedText.Encode("trace_id");
-        public static readonly JsonEncodedText SpanId = JsonEncodedText.Encode("span_id");
-        public static readonly JsonEncodedText ParentSpanId = JsonEncodedText.Encode("parent_span_id");
-        public static readonly JsonEncodedText Op = JsonEncodedText.Encode("op");
     }
 }

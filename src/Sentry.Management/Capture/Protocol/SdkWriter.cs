@@ -5,7 +5,6 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>The <c>sdk</c> object that tells Sentry which client sent the data.</summary>
 internal static class SdkWriter
 {
-    private static readonly JsonEncodedText SdkName = JsonEncodedText.Encode("sdk");
 
     // The same in every envelope header and payload: encoded once.
     private static readonly byte[] Sdk = JsonFragment.Encode(0, static (writer, _) =>
@@ -18,7 +17,7 @@ internal static class SdkWriter
 
     public static void Write(Utf8JsonWriter writer)
     {
-        writer.WritePropertyName(SdkName);
+        writer.WritePropertyName(JsonNames.Sdk);
         JsonFragment.Write(writer, Sdk);
     }
 }

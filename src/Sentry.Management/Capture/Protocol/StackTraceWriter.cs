@@ -18,16 +18,6 @@ namespace Sentry.Management.Capture.Protocol;
 /// </remarks>
 internal static class StackTraceWriter
 {
-    private static readonly JsonEncodedText FunctionName = JsonEncodedText.Encode("function");
-    private static readonly JsonEncodedText ModuleName = JsonEncodedText.Encode("module");
-    private static readonly JsonEncodedText FileNameName = JsonEncodedText.Encode("filename");
-    private static readonly JsonEncodedText AbsPathName = JsonEncodedText.Encode("abs_path");
-    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("lineno");
-    private static readonly JsonEncodedText ColumnName = JsonEncodedText.Encode("colno");
-    private static readonly JsonEncodedText InAppName = JsonEncodedText.Encode("in_app");
-
-    private static readonly JsonEncodedText StackTraceName = JsonEncodedText.Encode("stacktrace");
-    private static readonly JsonEncodedText FramesName = JsonEncodedText.Encode("frames");
 
     public static void Write(Utf8JsonWriter writer, PayloadContext context, Exception exception)
     {
@@ -64,8 +54,8 @@ internal static class StackTraceWriter
             }
         }
 
-        writer.WriteStartObject(StackTraceName);
-        writer.WriteStartArray(FramesName);
+        writer.WriteStartObject(JsonNames.StackTrace);
+        writer.WriteStartArray(JsonNames.Frames);
         for (var i = frames.Length - 1; i >= 0; i--)
         {
             JsonFragment.Write(writer, known![i]!.Json);
@@ -98,33 +88,33 @@ internal static class StackTraceWriter
         writer.WriteStartObject();
         if (frame.Function is { } function)
         {
-            writer.WriteString(FunctionName, function);
+            writer.WriteString(JsonNames.Function, function);
         }
 
         if (frame.Module is { } module)
         {
-            writer.WriteString(ModuleName, module);
+            writer.WriteString(JsonNames.Module, module);
         }
 
         if (frame.File is { } file)
         {
-            writer.WriteString(FileNameName, Path.GetFileName(file));
-            writer.WriteString(AbsPathName, file);
+            writer.WriteString(JsonNames.FileName, Path.GetFileName(file));
+            writer.WriteString(JsonNames.AbsPath, file);
         }
 
         if (frame.Line > 0)
         {
-            writer.WriteNumber(LineName, frame.Line);
+            writer.WriteNumber(JsonNames.LineNo, frame.Line);
             if (frame.Column > 0)
             {
-                writer.WriteNumber(ColumnName, frame.Column);
+                writer.WriteNumber(JsonNames.ColNo, frame.Column);
             }
         }
 
         // Sentry reads a missing in_app as not the application's code, so only true is written.
         if (frame.InApp)
         {
-            writer.WriteBoolean(InAppName, true);
+            writer.WriteBoolean(JsonNames.InApp, true);
         }
 
         writer.WriteEndObject();
