@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 using Sentry.Management.Benchmarks;
 using Sentry.Management.Benchmarks.Management;
 
-// `--stream [counts...]` walks issues through the pageable, `--ratelimit [issues] [details] [bulk/s] [details/s] [naive seconds]`
+// `--prepare [seconds]` loops envelope preparation for a profile, `--stream [counts...]` walks issues through the pageable, `--ratelimit [issues] [details] [bulk/s] [details/s] [naive seconds]`
 // runs the rate-limit probe against the local Sentry; `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe, `--fluent [events] [rounds]`
 // the fluent-chain probe, `--burst [events] [threads] [link ms] [queue]` the burst-into-a-slow-sink probe; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--fluent")
@@ -45,6 +45,13 @@ if (args.Length > 0 && args[0] == "--ratelimit")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
     await RateLimitProbe.RunAsync(Arg(1, 10000), Arg(2, 2000), Arg(3, 10), Arg(4, 100), TimeSpan.FromSeconds(Arg(5, 10)));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--prepare")
+{
+    // For a CPU profile (perf record): envelope preparation alone, in a loop, for the given seconds.
+    EnvelopePreparationBenchmarks.Loop(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20));
     return;
 }
 

@@ -29,6 +29,9 @@ public sealed class SentryBreadcrumb
     /// <summary>When it happened; the client fills it from its <see cref="TimeProvider"/> when left unset.</summary>
     public DateTimeOffset? Timestamp { get; init; }
 
-    /// <summary>Extra key/value data; keys that look secret are scrubbed.</summary>
+    /// <summary>Extra key/value data; keys that look secret are scrubbed. Read when the breadcrumb is first sent, so do not change the dictionary after recording it.</summary>
     public IReadOnlyDictionary<string, string>? Data { get; init; }
+
+    /// <summary>The breadcrumb as last encoded for an event (it goes out unchanged with every event until it falls off the scope).</summary>
+    internal Capture.Protocol.EncodedBreadcrumb? Encoded { get; set; }
 }

@@ -12,6 +12,9 @@ internal static class ExceptionChain
     // Bounds the work for pathological chains; Sentry shows far fewer anyway.
     public const int MaxExceptions = 64;
 
+    // Most aggregates are small: their members' source paths are made once, not per event.
+    private static readonly string[] Sources = [.. Enumerable.Range(0, 16).Select(i => $"InnerExceptions[{i}]")];
+
     public static List<ChainedException> Flatten(Exception? root)
     {
         var result = new List<ChainedException>();
@@ -38,7 +41,7 @@ internal static class ExceptionChain
                 // Pushed in reverse so members come out in their own order.
                 for (var i = aggregate.InnerExceptions.Count - 1; i >= 0; i--)
                 {
-                    pending.Push(new ChainedException(aggregate.InnerExceptions[i], 0, current.Id, $"InnerExceptions[{i}]"));
+                    pending.Push(new ChainedException(aggregate.InnerExceptions[i], 0, current.Id, i < Sources.Length ? Sources[i] : $"InnerExceptions[{i}]"));
                 }
             }
             else if (current.Exception.InnerException is { } inner)

@@ -21,12 +21,14 @@ internal sealed class EnvelopeWriter : IDisposable
 
     // The payload writers emit well-formed JSON by construction (the envelope tests parse every kind), so the
     // writer's own structure checks are skipped on this hot path.
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Indented = false, Encoder = Encoder };
+    internal static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Indented = false, Encoder = Encoder };
     private readonly ArrayBufferWriter<byte> _envelope = new(4096);
     private readonly ArrayBufferWriter<byte> _payload = new(4096);
     private readonly Utf8JsonWriter _headerJson;
     private readonly Utf8JsonWriter _payloadJson;
     private readonly MemoryStream _compressed = new();
+    private SentryDsn? _dsn;
+    private JsonEncodedText _dsnText;
 
     public EnvelopeWriter()
     {
@@ -42,17 +44,31 @@ internal sealed class EnvelopeWriter : IDisposable
         _headerJson.WriteStartObject();
         if (eventId is { } id)
         {
-            _headerJson.WriteString("event_id", id.ToString("N"));
+            WriteId(_headerJson, JsonNames.EventId, id);
         }
 
-        // The DSN's ToString has no secret key.
-        _headerJson.WriteString("dsn", dsn.ToString());
-        _headerJson.WriteString("sent_at", sentAt.ToUniversalTime());
+        // A worker always writes for the same client, so the DSN is encoded once. Its ToString has no secret key.
+        if (!ReferenceEquals(dsn, _dsn))
+        {
+            _dsnText = JsonEncodedText.Encode(dsn.ToString(), Encoder);
+            _dsn = dsn;
+        }
+
+        _headerJson.WriteString(JsonNames.Dsn, _dsnText);
+        _headerJson.WriteString(JsonNames.SentAt, sentAt.ToUniversalTime());
         SdkWriter.Write(_headerJson);
         trace?.WriteHeader(_headerJson);
         _headerJson.WriteEndObject();
         _headerJson.Flush();
         NewLine();
+    }
+
+    /// <summary>Writes a GUID as Sentry's 32 hex digits without dashes, with no string in between.</summary>
+    public static void WriteId(Utf8JsonWriter writer, JsonEncodedText name, Guid id)
+    {
+        Span<byte> hex = stackalloc byte[32];
+        id.TryFormat(hex, out _, "N");
+        writer.WriteString(name, hex);
     }
 
     /// <summary>Returns the writer for the next item's payload.</summary>
@@ -69,16 +85,16 @@ internal sealed class EnvelopeWriter : IDisposable
         _payloadJson.Flush();
         _headerJson.Reset(_envelope);
         _headerJson.WriteStartObject();
-        _headerJson.WriteString("type", type);
-        _headerJson.WriteNumber("length", _payload.WrittenCount);
+        _headerJson.WriteString(JsonNames.Type, type);
+        _headerJson.WriteNumber(JsonNames.Length, _payload.WrittenCount);
         if (itemCount is { } count)
         {
-            _headerJson.WriteNumber("item_count", count);
+            _headerJson.WriteNumber(JsonNames.ItemCount, count);
         }
 
         if (contentType is not null)
         {
-            _headerJson.WriteString("content_type", contentType);
+            _headerJson.WriteString(JsonNames.ContentType, contentType);
         }
 
         _headerJson.WriteEndObject();

@@ -6,26 +6,33 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>Writes an error or message event as Sentry's event JSON, merging the scope snapshot taken at capture.</summary>
 internal static class EventPayloadWriter
 {
-    private static readonly string RuntimeVersion = System.Environment.Version.ToString();
+    // The runtime context is the same in every event: encoded once.
+    private static readonly byte[] Runtime = JsonFragment.Encode(System.Environment.Version.ToString(), static (writer, version) =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", ".NET");
+        writer.WriteString("version", version);
+        writer.WriteEndObject();
+    });
 
     public static void Write(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
         var options = context.Options;
         writer.WriteStartObject();
-        writer.WriteString("event_id", evt.EventId.ToString("N"));
-        writer.WriteNumber("timestamp", UnixTime.Seconds(evt.Timestamp));
-        writer.WriteString("platform", "csharp");
-        writer.WriteString("level", LevelNames.Of(evt.Level));
-        WriteOptional(writer, context, "logger", evt.Logger);
-        WriteOptional(writer, context, "transaction", evt.TransactionName);
-        WriteOptional(writer, context, "release", options.Release);
-        WriteOptional(writer, context, "environment", options.Environment);
-        WriteOptional(writer, context, "server_name", options.ServerName);
+        EnvelopeWriter.WriteId(writer, JsonNames.EventId, evt.EventId);
+        UnixTime.WriteSeconds(writer, JsonNames.Timestamp, evt.Timestamp);
+        writer.WriteString(JsonNames.Platform, JsonNames.CSharp);
+        writer.WriteString(JsonNames.Level, LevelNames.Of(evt.Level));
+        WriteOptional(writer, context, JsonNames.Logger, evt.Logger);
+        WriteOptional(writer, context, JsonNames.Transaction, evt.TransactionName);
+        WriteOptional(writer, context, JsonNames.Release, options.Release);
+        WriteOptional(writer, context, JsonNames.Environment, options.Environment);
+        WriteOptional(writer, context, JsonNames.ServerName, options.ServerName);
 
         if (evt.Message is not null)
         {
-            writer.WriteStartObject("message");
-            writer.WriteString("formatted", context.Clean(evt.Message));
+            writer.WriteStartObject(JsonNames.Message);
+            writer.WriteString(JsonNames.Formatted, context.Clean(evt.Message));
             writer.WriteEndObject();
         }
 
@@ -42,7 +49,7 @@ internal static class EventPayloadWriter
 
         if (evt.Fingerprint is { Count: > 0 } fingerprint)
         {
-            writer.WriteStartArray("fingerprint");
+            writer.WriteStartArray(JsonNames.Fingerprint);
             foreach (var part in fingerprint)
             {
                 writer.WriteStringValue(part);
@@ -58,8 +65,8 @@ internal static class EventPayloadWriter
     private static void WriteExceptions(Utf8JsonWriter writer, PayloadContext context, string? unhandledMechanism, Exception root)
     {
         var chain = ExceptionChain.Flatten(root);
-        writer.WriteStartObject("exception");
-        writer.WriteStartArray("values");
+        writer.WriteStartObject(JsonNames.Exception);
+        writer.WriteStartArray(JsonNames.Values);
 
         // Sentry lists the outermost exception last.
         for (var i = chain.Count - 1; i >= 0; i--)
@@ -67,26 +74,38 @@ internal static class EventPayloadWriter
             var item = chain[i];
             var ex = item.Exception;
             writer.WriteStartObject();
-            writer.WriteString("type", ex.GetType().FullName);
-            writer.WriteString("value", context.Clean(ex.Message));
+            writer.WriteString(JsonNames.Type, ex.GetType().FullName);
+            writer.WriteString(JsonNames.Value, context.Clean(ex.Message));
             if (ex.GetType().Namespace is { } ns)
             {
-                writer.WriteString("module", ns);
+                writer.WriteString(JsonNames.Module, ns);
             }
 
-            writer.WriteStartObject("mechanism");
-            writer.WriteString("type", item.ParentId is null ? unhandledMechanism ?? "generic" : "chained");
-            writer.WriteBoolean("handled", unhandledMechanism is null);
-            writer.WriteNumber("exception_id", item.Id);
+            writer.WriteStartObject(JsonNames.Mechanism);
+            if (item.ParentId is not null)
+            {
+                writer.WriteString(JsonNames.Type, JsonNames.Chained);
+            }
+            else if (unhandledMechanism is null)
+            {
+                writer.WriteString(JsonNames.Type, JsonNames.Generic);
+            }
+            else
+            {
+                writer.WriteString(JsonNames.Type, unhandledMechanism);
+            }
+
+            writer.WriteBoolean(JsonNames.Handled, unhandledMechanism is null);
+            writer.WriteNumber(JsonNames.ExceptionId, item.Id);
             if (item.ParentId is { } parent)
             {
-                writer.WriteNumber("parent_id", parent);
-                writer.WriteString("source", item.Source);
+                writer.WriteNumber(JsonNames.ParentId, parent);
+                writer.WriteString(JsonNames.Source, item.Source);
             }
 
             if (ex is AggregateException)
             {
-                writer.WriteBoolean("is_exception_group", true);
+                writer.WriteBoolean(JsonNames.IsExceptionGroup, true);
             }
 
             writer.WriteEndObject();
@@ -106,7 +125,7 @@ internal static class EventPayloadWriter
             return;
         }
 
-        writer.WriteStartObject("tags");
+        writer.WriteStartObject(JsonNames.Tags);
         foreach (var (key, value) in scope.Tags)
         {
             if (own is null || !own.HasTag(key))
@@ -134,7 +153,7 @@ internal static class EventPayloadWriter
             return;
         }
 
-        writer.WriteStartObject("extra");
+        writer.WriteStartObject(JsonNames.Extra);
         foreach (var (key, value) in scope.Extra)
         {
             if (own is null || !own.HasExtra(key))
@@ -156,22 +175,20 @@ internal static class EventPayloadWriter
 
     private static void WriteContexts(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
-        writer.WriteStartObject("contexts");
-        writer.WriteStartObject("runtime");
-        writer.WriteString("name", ".NET");
-        writer.WriteString("version", RuntimeVersion);
-        writer.WriteEndObject();
+        writer.WriteStartObject(JsonNames.Contexts);
+        writer.WritePropertyName(JsonNames.Runtime);
+        JsonFragment.Write(writer, Runtime);
         if (evt.Span is { } span)
         {
-            writer.WriteStartObject("trace");
-            writer.WriteString("trace_id", span.TraceId);
-            writer.WriteString("span_id", span.SpanId);
+            writer.WriteStartObject(JsonNames.Trace);
+            writer.WriteString(JsonNames.TraceId, span.TraceId);
+            writer.WriteString(JsonNames.SpanId, span.SpanId);
             if (span.ParentSpanId is not null)
             {
-                writer.WriteString("parent_span_id", span.ParentSpanId);
+                writer.WriteString(JsonNames.ParentSpanId, span.ParentSpanId);
             }
 
-            writer.WriteString("op", span.Operation);
+            writer.WriteString(JsonNames.Op, span.Operation);
             writer.WriteEndObject();
         }
 
@@ -210,7 +227,7 @@ internal static class EventPayloadWriter
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter writer, PayloadContext context, string name, string? value)
+    private static void WriteOptional(Utf8JsonWriter writer, PayloadContext context, JsonEncodedText name, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {

@@ -21,7 +21,12 @@ internal sealed class PayloadContext
         InApp = new InAppClassifier(options);
     }
 
+    private static int s_lastId;
+
     public SentryCaptureOptions Options { get; }
+
+    /// <summary>Tells this context apart from other clients' in what is kept on shared objects (encoded breadcrumbs), without holding it alive.</summary>
+    public int Id { get; } = Interlocked.Increment(ref s_lastId);
 
     public SentryDsn Dsn { get; }
 

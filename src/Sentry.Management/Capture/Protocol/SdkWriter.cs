@@ -5,11 +5,19 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>The <c>sdk</c> object that tells Sentry which client sent the data.</summary>
 internal static class SdkWriter
 {
-    public static void Write(Utf8JsonWriter writer)
+
+    // The same in every envelope header and payload: encoded once.
+    private static readonly byte[] Sdk = JsonFragment.Encode(0, static (writer, _) =>
     {
-        writer.WriteStartObject("sdk");
+        writer.WriteStartObject();
         writer.WriteString("name", PayloadContext.SdkName);
         writer.WriteString("version", PayloadContext.SdkVersion);
         writer.WriteEndObject();
+    });
+
+    public static void Write(Utf8JsonWriter writer)
+    {
+        writer.WritePropertyName(JsonNames.Sdk);
+        JsonFragment.Write(writer, Sdk);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
@@ -11,19 +12,12 @@ namespace Sentry.Management.Capture.Protocol;
 /// </summary>
 /// <remarks>
 /// Reading file and line numbers from the PDBs is most of the cost of a stack trace, and applications throw from
-/// the same places again and again: each frame, once written, is kept (already JSON-encoded) per method and IL
+/// the same places again and again: each frame, once written, is kept (as its whole JSON object) per method and IL
 /// offset in the <see cref="PayloadContext"/>'s <see cref="FrameCache"/>. A trace whose frames are all known is
 /// walked without file information; any unknown frame makes it read the trace with file information, as before.
 /// </remarks>
 internal static class StackTraceWriter
 {
-    private static readonly JsonEncodedText FunctionName = JsonEncodedText.Encode("function");
-    private static readonly JsonEncodedText ModuleName = JsonEncodedText.Encode("module");
-    private static readonly JsonEncodedText FileNameName = JsonEncodedText.Encode("filename");
-    private static readonly JsonEncodedText AbsPathName = JsonEncodedText.Encode("abs_path");
-    private static readonly JsonEncodedText LineName = JsonEncodedText.Encode("lineno");
-    private static readonly JsonEncodedText ColumnName = JsonEncodedText.Encode("colno");
-    private static readonly JsonEncodedText InAppName = JsonEncodedText.Encode("in_app");
 
     public static void Write(Utf8JsonWriter writer, PayloadContext context, Exception exception)
     {
@@ -34,19 +28,23 @@ internal static class StackTraceWriter
             return;
         }
 
-        var known = frames.Length <= 256 ? new FrameInfo?[frames.Length] : null;
-        for (var i = 0; known is not null && i < frames.Length; i++)
+        // Rented: most traces are all known, and this array is the only thing left to allocate for them.
+        var known = frames.Length <= 256 ? ArrayPool<FrameInfo?>.Shared.Rent(frames.Length) : null;
+        var complete = known is not null;
+        for (var i = 0; complete && i < frames.Length; i++)
         {
-            known[i] = cache.TryGet(frames[i]);
-            if (known[i] is null)
-            {
-                known = null;
-            }
+            known![i] = cache.TryGet(frames[i]);
+            complete = known[i] is not null;
         }
 
-        if (known is null)
+        if (!complete)
         {
             // Something new (or too deep to bother): read the trace with file information and remember its frames.
+            if (known is not null)
+            {
+                ArrayPool<FrameInfo?>.Shared.Return(known, clearArray: true);
+            }
+
             frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
             known = new FrameInfo?[frames.Length];
             for (var i = 0; i < frames.Length; i++)
@@ -56,15 +54,19 @@ internal static class StackTraceWriter
             }
         }
 
-        writer.WriteStartObject("stacktrace");
-        writer.WriteStartArray("frames");
-        for (var i = known.Length - 1; i >= 0; i--)
+        writer.WriteStartObject(JsonNames.StackTrace);
+        writer.WriteStartArray(JsonNames.Frames);
+        for (var i = frames.Length - 1; i >= 0; i--)
         {
-            WriteFrame(writer, known[i]!);
+            JsonFragment.Write(writer, known![i]!.Json);
         }
 
         writer.WriteEndArray();
         writer.WriteEndObject();
+        if (complete)
+        {
+            ArrayPool<FrameInfo?>.Shared.Return(known!, clearArray: true);
+        }
     }
 
     private static FrameInfo Describe(PayloadContext context, StackFrame frame)
@@ -77,50 +79,42 @@ internal static class StackTraceWriter
         var file = frame.GetFileName() is { Length: > 0 } path ? path : null;
         var line = frame.GetFileLineNumber();
         var column = line > 0 ? frame.GetFileColumnNumber() : 0;
-        return new FrameInfo(
-            Encode(function),
-            Encode(module),
-            file is null ? null : JsonEncodedText.Encode(Path.GetFileName(file), EnvelopeWriter.Encoder),
-            Encode(file),
-            line,
-            column,
-            context.InApp.IsInApp(module));
+        var described = new FrameDescription(function, module, file, line, column, context.InApp.IsInApp(module));
+        return new FrameInfo(JsonFragment.Encode(described, WriteFrame));
     }
 
-    private static JsonEncodedText? Encode(string? value) => value is null ? null : JsonEncodedText.Encode(value, EnvelopeWriter.Encoder);
-
-    private static void WriteFrame(Utf8JsonWriter writer, FrameInfo frame)
+    private static void WriteFrame(Utf8JsonWriter writer, FrameDescription frame)
     {
         writer.WriteStartObject();
         if (frame.Function is { } function)
         {
-            writer.WriteString(FunctionName, function);
+            writer.WriteString(JsonNames.Function, function);
         }
 
         if (frame.Module is { } module)
         {
-            writer.WriteString(ModuleName, module);
+            writer.WriteString(JsonNames.Module, module);
         }
 
-        if (frame.FileName is { } fileName && frame.AbsPath is { } absPath)
+        if (frame.File is { } file)
         {
-            writer.WriteString(FileNameName, fileName);
-            writer.WriteString(AbsPathName, absPath);
+            writer.WriteString(JsonNames.FileName, Path.GetFileName(file));
+            writer.WriteString(JsonNames.AbsPath, file);
         }
 
         if (frame.Line > 0)
         {
-            writer.WriteNumber(LineName, frame.Line);
+            writer.WriteNumber(JsonNames.LineNo, frame.Line);
             if (frame.Column > 0)
             {
-                writer.WriteNumber(ColumnName, frame.Column);
+                writer.WriteNumber(JsonNames.ColNo, frame.Column);
             }
         }
 
         // Sentry reads a missing in_app as not the application's code, so only true is written.
         if (frame.InApp)
         {
-            writer.WriteBoolean(InAppName, true);
+            writer.WriteBoolean(JsonNames.InApp, true);
         }
 
         writer.WriteEndObject();
@@ -155,15 +149,11 @@ internal static class StackTraceWriter
     }
 }
 
-/// <summary>One stack frame as written, JSON-encoded once.</summary>
-internal sealed record FrameInfo(
-    JsonEncodedText? Function,
-    JsonEncodedText? Module,
-    JsonEncodedText? FileName,
-    JsonEncodedText? AbsPath,
-    int Line,
-    int Column,
-    bool InApp);
+/// <summary>One stack frame as written: its whole JSON object, encoded once.</summary>
+internal sealed record FrameInfo(byte[] Json);
+
+/// <summary>What a frame's JSON is written from.</summary>
+internal readonly record struct FrameDescription(string? Function, string? Module, string? File, int Line, int Column, bool InApp);
 
 /// <summary>
 /// Frames already written, by method and IL offset (which decide the function, module, file, line and in-app

@@ -5,6 +5,7 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>The <c>user</c> object; email and IP address only with <c>SendDefaultPii</c>.</summary>
 internal static class UserWriter
 {
+
     public static void Write(Utf8JsonWriter writer, PayloadContext context, CaptureUser? user)
     {
         if (user is null)
@@ -12,19 +13,19 @@ internal static class UserWriter
             return;
         }
 
-        writer.WriteStartObject("user");
-        Optional(writer, context, "id", user.Id);
-        Optional(writer, context, "username", user.Username);
+        writer.WriteStartObject(JsonNames.User);
+        Optional(writer, context, JsonNames.Id, user.Id);
+        Optional(writer, context, JsonNames.Username, user.Username);
         if (context.Options.SendDefaultPii)
         {
-            Optional(writer, context, "email", user.Email);
-            Optional(writer, context, "ip_address", user.IpAddress);
+            Optional(writer, context, JsonNames.Email, user.Email);
+            Optional(writer, context, JsonNames.IpAddress, user.IpAddress);
         }
 
         writer.WriteEndObject();
     }
 
-    private static void Optional(Utf8JsonWriter writer, PayloadContext context, string name, string? value)
+    private static void Optional(Utf8JsonWriter writer, PayloadContext context, JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
