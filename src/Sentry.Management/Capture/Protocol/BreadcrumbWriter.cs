@@ -9,7 +9,6 @@ namespace Sentry.Management.Capture.Protocol;
 /// </remarks>
 internal static class BreadcrumbWriter
 {
-
     public static void Write(Utf8JsonWriter writer, PayloadContext context, SentryBreadcrumb[] breadcrumbs)
     {
         if (breadcrumbs.Length == 0)
