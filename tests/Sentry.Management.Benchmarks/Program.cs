@@ -4,7 +4,7 @@ using Sentry.Management.Benchmarks;
 using Sentry.Management.Benchmarks.Management;
 
 // `--stream [counts...]` walks issues through the pageable, `--ratelimit [issues] [details] [bulk/s] [details/s] [naive seconds]`
-// runs the rate-limit probe against the local Sentry; `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe, `--fluent [events] [rounds]`
+// runs the rate-limit probe against the local Sentry; `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe (`--delivery-ours [events] [rounds] [concurrency|default]` ours alone), `--fluent [events] [rounds]`
 // the fluent-chain probe, `--burst [events] [threads] [link ms] [queue]` the burst-into-a-slow-sink probe; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--fluent")
 {
@@ -45,6 +45,29 @@ if (args.Length > 0 && args[0] == "--ratelimit")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
     await RateLimitProbe.RunAsync(Arg(1, 10000), Arg(2, 2000), Arg(3, 10), Arg(4, 100), TimeSpan.FromSeconds(Arg(5, 10)));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--delivery-ours")
+{
+    var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+    int? concurrency = args.Length > 3 && args[3] != "default" ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
+    await DeliveryProbe.RunOursAsync(events, rounds, concurrency);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--floor")
+{
+    // `--floor [events] [latency ms] [concurrency...]`: the bare-HttpClient floor alone, at several concurrencies.
+    var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+    var latency = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
+    foreach (var sends in args.Length > 3 ? args.Skip(3).Select(a => int.Parse(a, CultureInfo.InvariantCulture)) : [16])
+    {
+        var (perSecond, cpu) = await HttpFloorProbe.MeasureAsync(events, sends, latency, 900);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, +{latency.TotalMilliseconds} ms, {sends} concurrent: {perSecond:F0} posts/s, {cpu:F0} us CPU/post"));
+    }
+
     return;
 }
 
