@@ -139,20 +139,48 @@ internal sealed class CaptureSender : IDisposable
         var stop = _stop.Token;
         using var writer = new EnvelopeWriter();
         var batch = new WorkerBatches();
-        while (!stop.IsCancellationRequested)
+
+        // Without a spool a worker takes a send slot before it takes work: while every slot is busy, work waits in its
+        // queue, where the queue's bound and the categories' order apply, not prepared on a worker.
+        var holdsSlot = false;
+        try
         {
-            if (!_queues.TryDequeue(out var work))
+            while (!stop.IsCancellationRequested)
             {
-                if (!await _queues.WaitForWorkAsync(stop).ConfigureAwait(false))
+                if (_slots is not null && !holdsSlot)
                 {
-                    return;
+                    if (!_slots.Wait(0, CancellationToken.None) && !await TryWaitForSlotAsync(_slots, stop).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    holdsSlot = true;
                 }
 
-                continue;
-            }
+                if (!_queues.TryDequeue(out var work))
+                {
+                    if (!await _queues.WaitForWorkAsync(stop).ConfigureAwait(false))
+                    {
+                        return;
+                    }
 
-            await PrepareAndStartSendAsync(work!, writer, batch, stop).ConfigureAwait(false);
-            await MaybeReportAsync(writer, stop).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (await PrepareAndStartSendAsync(work!, writer, batch, stop).ConfigureAwait(false))
+                {
+                    holdsSlot = false; // The send has it now.
+                }
+
+                await MaybeReportAsync(writer, stop).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (holdsSlot)
+            {
+                _slots!.Release();
+            }
         }
     }
 
@@ -183,56 +211,47 @@ internal sealed class CaptureSender : IDisposable
     }
 
     /// <summary>
-    /// Prepares one piece of work on this worker's thread, takes a send slot for it (or spools it, behind a backlog or
-    /// under pressure) and starts its send without waiting for the answer. The queued units are settled when the
-    /// send has settled, so a flush still waits for the answer.
+    /// Prepares one piece of work on this worker's thread and starts its send without waiting for the answer: in the
+    /// slot the worker holds, or (with a spool) in a slot taken now, unless the envelope goes to the spool behind a
+    /// backlog or under pressure. The queued units are settled when the send has settled, so a flush still waits for
+    /// the answer.
     /// </summary>
-    private async Task PrepareAndStartSendAsync(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, CancellationToken stop)
+    /// <returns>Whether a send was started (without a spool: the worker's slot went with it).</returns>
+    private async Task<bool> PrepareAndStartSendAsync(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, CancellationToken stop)
     {
         var (envelope, units, items) = PrepareSafely(work, writer, batch);
         if (envelope is null)
         {
             _pending.Done(units);
-            return;
+            return false;
         }
 
-        var sent = false;
-        try
+        var send = _drainer is null;
+        if (!send)
         {
-            if (_drainer is null)
+            try
             {
-                if (_slots!.Wait(0, CancellationToken.None) || await TryWaitForSlotAsync(_slots, stop).ConfigureAwait(false))
-                {
-                    sent = true;
-                }
-                else
-                {
-                    // Stopping while every slot is busy: settled the way a send cancelled by the stop is.
-                    await _delivery.DeliverAsync(envelope, stop).ConfigureAwait(false);
-                }
+                send = await _drainer!.TakeSlotOrSpoolAsync(envelope, work.Category, _queues.IsUnderPressure(work.Category), stop).ConfigureAwait(false);
             }
-            else
-            {
-                sent = await _drainer.TakeSlotOrSpoolAsync(envelope, work.Category, _queues.IsUnderPressure(work.Category), stop).ConfigureAwait(false);
-            }
-        }
 #pragma warning disable CA1031 // Nothing a user's data does may kill a worker; the item is accounted as dropped.
-        catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
-        {
-            CaptureLog.ProcessingFailed(_logger, work.Category, ex);
-            _delivery.Discard(items, "internal_sdk_error");
-        }
+            {
+                CaptureLog.ProcessingFailed(_logger, work.Category, ex);
+                _delivery.Discard(items, "internal_sdk_error");
+            }
 
-        if (!sent)
-        {
-            _pending.Done(units);
-            return;
+            if (!send)
+            {
+                _pending.Done(units);
+                return false;
+            }
         }
 
         // Called, not queued: the request is written on this thread up to its first real wait.
         _inFlight.Add(1);
         _ = SendInSlotAsync(envelope, work.Category, items, units, stop);
+        return true;
     }
 
     private static async Task<bool> TryWaitForSlotAsync(SemaphoreSlim slots, CancellationToken stop)
