@@ -57,6 +57,16 @@ if (args.Length > 0 && args[0] == "--delivery-ours")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--tls")
+{
+    // `--tls [events] [rounds] [concurrency]`: ours over TLS to a Kestrel sink offering HTTP/1.1 only, then HTTP/2 too.
+    await TlsProtocolProbe.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : new Sentry.Management.SentryCaptureOptions().MaxConcurrentSends);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--floor")
 {
     // `--floor [events] [latency ms] [concurrency...]`: the bare-HttpClient floor alone, at several concurrencies.
