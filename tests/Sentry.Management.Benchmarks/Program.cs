@@ -4,7 +4,7 @@ using Sentry.Management.Benchmarks;
 using Sentry.Management.Benchmarks.Management;
 
 // `--prepare [seconds]` loops envelope preparation for a profile, `--stream [counts...]` walks issues through the pageable, `--ratelimit [issues] [details] [bulk/s] [details/s] [naive seconds]`
-// runs the rate-limit probe against the local Sentry; `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe, `--fluent [events] [rounds]`
+// runs the rate-limit probe against the local Sentry; `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe (`--delivery-ours [events] [rounds] [concurrency|default]` ours alone), `--fluent [events] [rounds]`
 // the fluent-chain probe, `--burst [events] [threads] [link ms] [queue]` the burst-into-a-slow-sink probe; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "--fluent")
 {
@@ -52,6 +52,39 @@ if (args.Length > 0 && args[0] == "--prepare")
 {
     // For a CPU profile (perf record): envelope preparation alone, in a loop, for the given seconds.
     EnvelopePreparationBenchmarks.Loop(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--delivery-ours")
+{
+    var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+    var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+    int? concurrency = args.Length > 3 && args[3] != "default" ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
+    await DeliveryProbe.RunOursAsync(events, rounds, concurrency);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--tls")
+{
+    // `--tls [events] [rounds] [concurrency]`: ours over TLS to a Kestrel sink offering HTTP/1.1 only, then HTTP/2 too.
+    await TlsProtocolProbe.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : new Sentry.Management.SentryCaptureOptions().MaxConcurrentSends);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--floor")
+{
+    // `--floor [events] [latency ms] [concurrency...]`: the bare-HttpClient floor alone, at several concurrencies.
+    var events = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+    var latency = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
+    foreach (var sends in args.Length > 3 ? args.Skip(3).Select(a => int.Parse(a, CultureInfo.InvariantCulture)) : [16])
+    {
+        var (perSecond, cpu) = await HttpFloorProbe.MeasureAsync(events, sends, latency, 900);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, +{latency.TotalMilliseconds} ms, {sends} concurrent: {perSecond:F0} posts/s, {cpu:F0} us CPU/post"));
+    }
+
     return;
 }
 

@@ -4,10 +4,17 @@ using Sentry.Management.Capture.Protocol;
 namespace Sentry.Management.Capture.Transport;
 
 /// <summary>
-/// The background side of capture: several workers take queued work (errors first), have the
-/// <see cref="EnvelopePreparer"/> turn it into envelopes, and hand them to the <see cref="DeliveryPipeline"/>;
-/// also sends the client reports.
+/// The background side of capture: a few workers take queued work (errors first), have the
+/// <see cref="EnvelopePreparer"/> turn it into envelopes on their own thread, start each envelope's send through the
+/// <see cref="DeliveryPipeline"/> and go on with the next without waiting for the answer; up to
+/// <see cref="SentryCaptureOptions.MaxConcurrentSends"/> sends are in flight at once. Also sends the client reports.
 /// </summary>
+/// <remarks>
+/// Preparation (stack traces, JSON, gzip) is CPU work and sending is waiting, so they are not given the same threads:
+/// the workers are as many as preparation may use (half the cores, at least two, never more than the send slots), and
+/// a send holds a slot, not a worker. An envelope thus goes from the queue to the socket on one thread, with no
+/// hand-off to a second gate or a send worker; only the answer comes back on an I/O thread, which settles it.
+/// </remarks>
 internal sealed class CaptureSender : IDisposable
 {
     // Discards are reported at most this often while busy; a flush always reports them.
@@ -22,11 +29,11 @@ internal sealed class CaptureSender : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _reportGate = new(1, 1);
 
-    // Preparing envelopes (stack traces, JSON, gzip) is CPU work: it may use at most half the cores, so a burst
-    // never starves the application's own threads; but at least two slots, because with one slot on a small machine
-    // every envelope's gzip waits behind the one before it (measured on 2 cores: 10-20 % less delivery with one slot,
-    // docs/benchmarks.md). Sending is I/O and runs on all workers at once.
-    private readonly SemaphoreSlim _prepareGate = new(Math.Max(2, Environment.ProcessorCount / 2));
+    // Send slots when there is no spool; with one, the drainer owns them and its backlog shares them.
+    private readonly SemaphoreSlim? _slots;
+
+    // Direct sends started and not yet settled, so a stop can wait for them.
+    private readonly PendingTracker _inFlight = new();
     [ThreadStatic]
     private static EnvelopeWriter? t_writer;
     [ThreadStatic]
@@ -46,25 +53,39 @@ internal sealed class CaptureSender : IDisposable
         _logger = logger;
         _preparer = new EnvelopePreparer(options, context, queues, delivery, logger);
         _lastReportTicks = options.TimeProvider.GetUtcNow().UtcTicks;
+        _slots = drainer is null ? new SemaphoreSlim(options.MaxConcurrentSends, options.MaxConcurrentSends) : null;
     }
+
+    /// <summary>
+    /// How many workers prepare envelopes: at most half the cores, so a burst never starves the application's own
+    /// threads; but at least two, because with one on a small machine every envelope's gzip waits behind the one
+    /// before it (measured on 2 cores: 10-20 % less delivery with one, docs/benchmarks.md); and never more than the
+    /// send slots, so <c>MaxConcurrentSends = 1</c> still sends in capture order.
+    /// </summary>
+    internal static int WorkerCount(SentryCaptureOptions options) =>
+        Math.Min(options.MaxConcurrentSends, Math.Max(2, Environment.ProcessorCount / 2));
 
     public void Start()
     {
-        _workers = [.. Enumerable.Range(0, _options.MaxConcurrentSends).Select(_ => Task.Run(RunWorkerAsync))];
+        _workers = [.. Enumerable.Range(0, WorkerCount(_options)).Select(_ => Task.Run(RunWorkerAsync))];
     }
 
-    /// <summary>Stops the workers after their current item; items still queued stay in the queues.</summary>
+    /// <summary>
+    /// Stops the workers after their current item and waits for the sends they started (cancelled: kept in the spool
+    /// or counted); items still queued stay in the queues.
+    /// </summary>
     public async Task StopAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_workers).ConfigureAwait(false);
+        await _inFlight.WhenDrainedAsync().ConfigureAwait(false);
     }
 
     public void Dispose()
     {
         _stop.Dispose();
         _reportGate.Dispose();
-        _prepareGate.Dispose();
+        _slots?.Dispose();
     }
 
     /// <summary>Sends the pending client report now (used by flush and shutdown).</summary>
@@ -92,7 +113,22 @@ internal sealed class CaptureSender : IDisposable
         var batch = new WorkerBatches();
         while (_queues.TryDequeue(out var work))
         {
-            var units = await ProcessSafelyAsync(work!, writer, batch, sendNow: false, CancellationToken.None).ConfigureAwait(false);
+            var (envelope, units, items) = PrepareSafely(work!, writer, batch);
+            try
+            {
+                if (envelope is not null)
+                {
+                    await _delivery.HoldAsync(envelope, SentryDiscardReason.QueueOverflow, "ShutDown").ConfigureAwait(false);
+                }
+            }
+#pragma warning disable CA1031 // Nothing may stop the drain at shutdown; the item is accounted as dropped.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                CaptureLog.ProcessingFailed(_logger, work!.Category, ex);
+                _delivery.Discard(items, "internal_sdk_error");
+            }
+
             _pending.Done(units);
         }
     }
@@ -103,21 +139,48 @@ internal sealed class CaptureSender : IDisposable
         var stop = _stop.Token;
         using var writer = new EnvelopeWriter();
         var batch = new WorkerBatches();
-        while (!stop.IsCancellationRequested)
+
+        // Without a spool a worker takes a send slot before it takes work: while every slot is busy, work waits in its
+        // queue, where the queue's bound and the categories' order apply, not prepared on a worker.
+        var holdsSlot = false;
+        try
         {
-            if (!_queues.TryDequeue(out var work))
+            while (!stop.IsCancellationRequested)
             {
-                if (!await _queues.WaitForWorkAsync(stop).ConfigureAwait(false))
+                if (_slots is not null && !holdsSlot)
                 {
-                    return;
+                    if (!_slots.Wait(0, CancellationToken.None) && !await TryWaitForSlotAsync(_slots, stop).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    holdsSlot = true;
                 }
 
-                continue;
-            }
+                if (!_queues.TryDequeue(out var work))
+                {
+                    if (!await _queues.WaitForWorkAsync(stop).ConfigureAwait(false))
+                    {
+                        return;
+                    }
 
-            var units = await ProcessSafelyAsync(work!, writer, batch, sendNow: true, stop).ConfigureAwait(false);
-            _pending.Done(units);
-            await MaybeReportAsync(writer, stop).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (await PrepareAndStartSendAsync(work!, writer, batch, stop).ConfigureAwait(false))
+                {
+                    holdsSlot = false; // The send has it now.
+                }
+
+                await MaybeReportAsync(writer, stop).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (holdsSlot)
+            {
+                _slots!.Release();
+            }
         }
     }
 
@@ -147,41 +210,102 @@ internal sealed class CaptureSender : IDisposable
         }
     }
 
-    /// <returns>How many queued units this call settled (a metric batch settles several).</returns>
-    private async Task<long> ProcessSafelyAsync(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, bool sendNow, CancellationToken stop)
+    /// <summary>
+    /// Prepares one piece of work on this worker's thread and starts its send without waiting for the answer: in the
+    /// slot the worker holds, or (with a spool) in a slot taken now, unless the envelope goes to the spool behind a
+    /// backlog or under pressure. The queued units are settled when the send has settled, so a flush still waits for
+    /// the answer.
+    /// </summary>
+    /// <returns>Whether a send was started (without a spool: the worker's slot went with it).</returns>
+    private async Task<bool> PrepareAndStartSendAsync(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, CancellationToken stop)
+    {
+        var (envelope, units, items) = PrepareSafely(work, writer, batch);
+        if (envelope is null)
+        {
+            _pending.Done(units);
+            return false;
+        }
+
+        var send = _drainer is null;
+        if (!send)
+        {
+            try
+            {
+                send = await _drainer!.TakeSlotOrSpoolAsync(envelope, work.Category, _queues.IsUnderPressure(work.Category), stop).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Nothing a user's data does may kill a worker; the item is accounted as dropped.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                CaptureLog.ProcessingFailed(_logger, work.Category, ex);
+                _delivery.Discard(items, "internal_sdk_error");
+            }
+
+            if (!send)
+            {
+                _pending.Done(units);
+                return false;
+            }
+        }
+
+        // Called, not queued: the request is written on this thread up to its first real wait.
+        _inFlight.Add(1);
+        _ = SendInSlotAsync(envelope, work.Category, items, units, stop);
+        return true;
+    }
+
+    private static async Task<bool> TryWaitForSlotAsync(SemaphoreSlim slots, CancellationToken stop)
+    {
+        try
+        {
+            await slots.WaitAsync(stop).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sends an envelope in the slot its worker took, then gives the slot back and settles its units.</summary>
+    private async Task SendInSlotAsync(OutgoingEnvelope envelope, string category, IReadOnlyList<ItemCount> items, long units, CancellationToken stop)
+    {
+        try
+        {
+            await _delivery.DeliverAsync(envelope, stop).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A fault here (spool, counters) must not go unobserved; the item is accounted as dropped.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            CaptureLog.ProcessingFailed(_logger, category, ex);
+            _delivery.Discard(items, "internal_sdk_error");
+        }
+        finally
+        {
+            if (_drainer is null)
+            {
+                _slots!.Release();
+            }
+            else
+            {
+                _drainer.ReleaseSlot();
+            }
+
+            _pending.Done(units);
+            _inFlight.Done(1);
+        }
+    }
+
+    /// <summary>Prepares work, settling it as dropped when preparing throws.</summary>
+    /// <returns>The envelope (none when filtered, sampled or failed), how many queued units it settles (a metric batch settles several) and what it carries.</returns>
+    private (OutgoingEnvelope? Envelope, long Units, IReadOnlyList<ItemCount> Items) PrepareSafely(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch)
     {
         IReadOnlyList<ItemCount> items = [new ItemCount(work.Category, 1)];
         long units = 1;
         try
         {
-            OutgoingEnvelope? envelope;
-            await _prepareGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-            try
-            {
-                envelope = Prepare(work, writer, batch, ref items, ref units);
-            }
-            finally
-            {
-                _prepareGate.Release();
-            }
-
-            if (envelope is null)
-            {
-                return units;
-            }
-
-            if (!sendNow)
-            {
-                await _delivery.HoldAsync(envelope, SentryDiscardReason.QueueOverflow, "ShutDown").ConfigureAwait(false);
-            }
-            else if (_drainer is null)
-            {
-                await _delivery.DeliverAsync(envelope, stop).ConfigureAwait(false);
-            }
-            else
-            {
-                await _drainer.DeliverOrSpoolAsync(envelope, work.Category, _queues.IsUnderPressure(work.Category), stop).ConfigureAwait(false);
-            }
+            return (Prepare(work, writer, batch, ref items, ref units), units, items);
         }
 #pragma warning disable CA1031 // Nothing a user's data does may kill a worker; the item is accounted as dropped.
         catch (Exception ex)
@@ -189,9 +313,8 @@ internal sealed class CaptureSender : IDisposable
         {
             CaptureLog.ProcessingFailed(_logger, work.Category, ex);
             _delivery.Discard(items, "internal_sdk_error");
+            return (null, units, items);
         }
-
-        return units;
     }
 
     /// <summary>

@@ -66,25 +66,23 @@ internal sealed class SpoolDrainer : IDisposable
     /// <summary>
     /// A sender worker's way to send a prepared envelope. Behind a backlog of its category it goes into the spool (FIFO);
     /// when no slot is free and the in-memory queue is under pressure it is spooled instead of waiting, so the queue
-    /// keeps draining at CPU and disk speed; otherwise it waits for a slot and is sent directly.
+    /// keeps draining at CPU and disk speed; otherwise it waits for a slot.
     /// </summary>
-    public async Task DeliverOrSpoolAsync(OutgoingEnvelope envelope, string category, bool queueUnderPressure, CancellationToken stop)
+    /// <returns><see langword="true"/> when the caller now holds a slot to send the envelope in (and gives it back with
+    /// <see cref="ReleaseSlot"/>); <see langword="false"/> when the envelope was spooled (or settled) instead.</returns>
+    public async Task<bool> TakeSlotOrSpoolAsync(OutgoingEnvelope envelope, string category, bool queueUnderPressure, CancellationToken stop)
     {
         if (_spool.HasBacklog(category) || (!_slots.Wait(0, CancellationToken.None) && (queueUnderPressure || !await TryWaitForSlotAsync(stop).ConfigureAwait(false))))
         {
             await _delivery.HoldAsync(envelope, SentryDiscardReason.QueueOverflow, "Spooled").ConfigureAwait(false);
-            return;
+            return false;
         }
 
-        try
-        {
-            await _delivery.DeliverAsync(envelope, stop).ConfigureAwait(false);
-        }
-        finally
-        {
-            _slots.Release();
-        }
+        return true;
     }
+
+    /// <summary>Gives back a slot taken by <see cref="TakeSlotOrSpoolAsync"/> once its send has settled.</summary>
+    public void ReleaseSlot() => _slots.Release();
 
     /// <summary>Stops taking files and waits for the sends in flight (cancelled: their files stay for a later start).</summary>
     public async Task StopAsync()
