@@ -352,7 +352,7 @@ public class SentryCaptureClient : IAsyncDisposable
         return runtime;
     }
 
-    /// <summary>The socket handler of the management pipeline (connection recycling, no redirects), with one connection per sender worker and no response decompression.</summary>
+    /// <summary>The socket handler of the management pipeline (connection recycling, no redirects), with one connection per send slot (<see cref="SentryCaptureOptions.MaxConcurrentSends"/>) and no response decompression.</summary>
     internal static SocketsHttpHandler CreatePrimaryHandler(SentryCaptureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
