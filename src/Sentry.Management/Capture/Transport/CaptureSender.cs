@@ -149,7 +149,7 @@ internal sealed class CaptureSender : IDisposable
             {
                 if (_slots is not null && !holdsSlot)
                 {
-                    if (!_slots.Wait(0, CancellationToken.None) && !await TryWaitForSlotAsync(_slots, stop).ConfigureAwait(false))
+                    if (!_slots.Wait(0, CancellationToken.None) && !await _slots.TryWaitAsync(stop).ConfigureAwait(false))
                     {
                         return;
                     }
@@ -252,19 +252,6 @@ internal sealed class CaptureSender : IDisposable
         _inFlight.Add(1);
         _ = SendInSlotAsync(envelope, work.Category, items, units, stop);
         return true;
-    }
-
-    private static async Task<bool> TryWaitForSlotAsync(SemaphoreSlim slots, CancellationToken stop)
-    {
-        try
-        {
-            await slots.WaitAsync(stop).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     /// <summary>Sends an envelope in the slot its worker took, then gives the slot back and settles its units.</summary>

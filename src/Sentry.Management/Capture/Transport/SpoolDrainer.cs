@@ -72,7 +72,7 @@ internal sealed class SpoolDrainer : IDisposable
     /// <see cref="ReleaseSlot"/>); <see langword="false"/> when the envelope was spooled (or settled) instead.</returns>
     public async Task<bool> TakeSlotOrSpoolAsync(OutgoingEnvelope envelope, string category, bool queueUnderPressure, CancellationToken stop)
     {
-        if (_spool.HasBacklog(category) || (!_slots.Wait(0, CancellationToken.None) && (queueUnderPressure || !await TryWaitForSlotAsync(stop).ConfigureAwait(false))))
+        if (_spool.HasBacklog(category) || (!_slots.Wait(0, CancellationToken.None) && (queueUnderPressure || !await _slots.TryWaitAsync(stop).ConfigureAwait(false))))
         {
             await _delivery.HoldAsync(envelope, SentryDiscardReason.QueueOverflow, "Spooled").ConfigureAwait(false);
             return false;
@@ -99,19 +99,6 @@ internal sealed class SpoolDrainer : IDisposable
     {
         _stop.Dispose();
         _slots.Dispose();
-    }
-
-    private async Task<bool> TryWaitForSlotAsync(CancellationToken stop)
-    {
-        try
-        {
-            await _slots.WaitAsync(stop).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     private async Task RunAsync()
