@@ -45,7 +45,7 @@ if (args.Length > 0 && args[0] == "--layers")
 if (args.Length > 0 && args[0] == "--inmem")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-    await InMemoryLayerProbe.RunAsync(Arg(1, 20000), Arg(2, 15));
+    await InMemoryLayerProbe.RunAsync(Arg(1, 20000), Arg(2, 15), args.Length > 3 && args[3] == "yield");
     return;
 }
 

@@ -8,13 +8,16 @@ using Polly.Timeout;
 namespace Sentry.Management.Http;
 
 /// <summary>
-/// Retries and timeouts with Polly: a total timeout around exponential-backoff retries around a per-attempt timeout.
+/// Retries with Polly (exponential backoff with jitter), within a total timeout around them and a per-attempt timeout
+/// inside them (<see cref="Deadlines"/>: timers and tokens, not Polly strategies of their own).
 /// Idempotent requests are retried after 502/503/504, attempt timeouts and network failures; a POST only when the
 /// server cannot have acted on it (a 429, or a connection that was never made). A 429 waits as long as Sentry says.
 /// The final response (after retries) that is an error becomes a <see cref="SentryApiException"/>, so every caller,
 /// Refit interface or area client, sees the same typed errors; a large successful body is handed on to be streamed
-/// (<see cref="StreamedResponseContent"/>). Both happen here rather than in a handler of their own, whose async
-/// frame would cost every call an allocation.
+/// (<see cref="StreamedResponseContent"/>). The call's span and log line (<see cref="CallDiagnostics"/>, around the
+/// retries) and each attempt's rate limits (<see cref="RateLimiter"/>, inside them) are driven from here too. All of
+/// them happen here rather than in handlers of their own, whose async frames would cost every call an allocation and a
+/// continuation each.
 /// </summary>
 internal sealed partial class ResilienceHandler : DelegatingHandler
 {
@@ -25,57 +28,86 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     private readonly SentryManagementOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly CallDiagnostics _diagnostics;
+    private readonly RateLimiter _limiter;
+    private readonly Deadlines _deadlines;
 
-    internal ResilienceHandler(SentryManagementOptions options, TimeProvider timeProvider, ILogger logger)
+    internal ResilienceHandler(SentryManagementOptions options, TimeProvider timeProvider, ILogger logger, RateLimiter limiter)
     {
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _limiter = limiter;
+        _diagnostics = new CallDiagnostics(logger, timeProvider);
+        _deadlines = new Deadlines(timeProvider);
         _pipeline = Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        // One async frame for the whole call: diagnostics around the retries, typed errors and streaming after them.
+        var call = _diagnostics.Start(request);
+        Deadline? total = _options.Timeout == Timeout.InfiniteTimeSpan ? null : _deadlines.Start(_options.Timeout, cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(total?.Token ?? cancellationToken);
         context.Properties.Set(RequestKey, request);
+        HttpResponseMessage response;
         try
         {
-            // Pooled builder: the attempt completes asynchronously every time, and would otherwise box its state machine per call.
-            var outcome = await _pipeline.ExecuteOutcomeAsync(
-                [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-                static async ValueTask<Outcome<HttpResponseMessage>> (ResilienceContext ctx, (ResilienceHandler Handler, HttpRequestMessage Request) state) =>
-                {
-                    try
-                    {
-                        var response = await state.Handler.SendAttemptAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception exception)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(exception);
-                    }
-                },
-                context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
-
-            if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
+            Outcome<HttpResponseMessage> outcome;
+            try
             {
-                var perAttempt = timeout.Timeout == _options.AttemptTimeout && timeout.Timeout != _options.Timeout;
-                throw new TimeoutException(
-                    $"Sentry API {request.Method} {request.RequestUri?.AbsolutePath} did not complete: "
-                    + (perAttempt
-                        ? $"each of {Retries(request) + 1} attempt(s) timed out after {timeout.Timeout.TotalSeconds:0.#} s; raise SentryManagementOptions.AttemptTimeout for slow endpoints."
-                        : $"no answer within {timeout.Timeout.TotalSeconds:0.#} s ({Retries(request) + 1} attempt(s)); raise SentryManagementOptions.Timeout for slow endpoints."),
-                    timeout);
+                // Pooled builder: the attempt completes asynchronously every time, and would otherwise box its state machine per call.
+                outcome = await _pipeline.ExecuteOutcomeAsync(
+                    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+                    static async ValueTask<Outcome<HttpResponseMessage>> (ResilienceContext ctx, (ResilienceHandler Handler, HttpRequestMessage Request) state) =>
+                    {
+                        var handler = state.Handler;
+                        var limit = handler._options.AttemptTimeout;
+                        Deadline? attempt = limit == Timeout.InfiniteTimeSpan ? null : handler._deadlines.Start(limit, ctx.CancellationToken);
+                        var token = attempt?.Token ?? ctx.CancellationToken;
+                        var entered = false;
+                        HttpResponseMessage? response = null;
+                        try
+                        {
+                            // The attempt's timeout covers its wait for the rate limits too, as it covers the send.
+                            await handler._limiter.EnterAsync(token).ConfigureAwait(false);
+                            entered = true;
+                            response = await handler.SendAttemptAsync(state.Request, token).ConfigureAwait(false);
+                            return Outcome.FromResult(response);
+                        }
+                        catch (OperationCanceledException exception) when (attempt is { } a && a.Expired(ctx.CancellationToken))
+                        {
+                            // Polly's retry decides on a TimeoutRejectedException, as it would after its own timeout strategy.
+                            return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
+                                $"The attempt did not complete within {limit.TotalSeconds:0.#} s.", limit, exception));
+                        }
+                        catch (Exception exception)
+                        {
+                            return Outcome.FromException<HttpResponseMessage>(exception);
+                        }
+                        finally
+                        {
+                            if (entered)
+                            {
+                                handler._limiter.Exit(response);
+                            }
+
+                            if (attempt is { } a)
+                            {
+                                handler._deadlines.Return(a);
+                            }
+                        }
+                    },
+                    context,
+                    (Handler: this, Request: request)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception)
+            {
+                // A wait between attempts that the total timeout or the caller ended.
+                outcome = Outcome.FromException<HttpResponseMessage>(exception);
             }
 
-            if (outcome.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(outcome.Exception.Message, outcome.Exception, cancellationToken);
-            }
-
-            outcome.ThrowIfException();
-            var response = outcome.Result!;
+            response = ResponseOrThrow(outcome, request, total is { } t && t.Expired(cancellationToken), cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 using (response)
@@ -86,12 +118,57 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
             }
 
             StreamedResponseContent.Apply(request, response);
-            return response;
+        }
+        catch (SentryApiException exception)
+        {
+            _diagnostics.Complete(call, request, (int)exception.StatusCode, exception);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            _diagnostics.Complete(call, request, null, exception);
+            throw;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
+            if (total is { } t)
+            {
+                _deadlines.Return(t);
+            }
         }
+
+        _diagnostics.Complete(call, request, (int)response.StatusCode, null);
+        return response;
+    }
+
+    /// <summary>The final response, or the exception a caller sees: a clear <see cref="TimeoutException"/>, the caller's own cancellation, or the attempt's failure.</summary>
+    private HttpResponseMessage ResponseOrThrow(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, bool totalExpired, CancellationToken cancellationToken)
+    {
+        // The total timeout ends whatever was running, an attempt or the wait before the next one.
+        if (totalExpired && outcome.Exception is OperationCanceledException canceled)
+        {
+            throw new TimeoutException(
+                $"Sentry API {request.Method} {request.RequestUri?.AbsolutePath} did not complete: "
+                + $"no answer within {_options.Timeout.TotalSeconds:0.#} s ({Retries(request) + 1} attempt(s)); raise SentryManagementOptions.Timeout for slow endpoints.",
+                new TimeoutRejectedException($"The call did not complete within {_options.Timeout.TotalSeconds:0.#} s.", _options.Timeout, canceled));
+        }
+
+        if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Sentry API {request.Method} {request.RequestUri?.AbsolutePath} did not complete: "
+                + $"each of {Retries(request) + 1} attempt(s) timed out after {timeout.Timeout.TotalSeconds:0.#} s; raise SentryManagementOptions.AttemptTimeout for slow endpoints.",
+                timeout);
+        }
+
+        if (outcome.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(outcome.Exception.Message, outcome.Exception, cancellationToken);
+        }
+
+        outcome.ThrowIfException();
+        return outcome.Result!;
     }
 
     internal static int Retries(HttpRequestMessage request) =>
@@ -103,11 +180,6 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     private ResiliencePipeline<HttpResponseMessage> Build()
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
-        if (_options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(_options.Timeout);
-        }
-
         if (_options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -135,11 +207,6 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
                     return ValueTask.CompletedTask;
                 },
             });
-        }
-
-        if (_options.AttemptTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(_options.AttemptTimeout);
         }
 
         return builder.Build();

@@ -17,8 +17,10 @@ internal static class InMemoryLayerProbe
 {
     private const string Token = PipelineServer.Token;
 
-    public static async Task RunAsync(int calls, int rounds)
+    /// <summary>Runs the layers; with <paramref name="yield"/>, the handler answers after a hop to the thread pool, as a socket does, so every async frame above it suspends and resumes.</summary>
+    public static async Task RunAsync(int calls, int rounds, bool yield)
     {
+        Yield = yield;
         var url = new Uri("http://127.0.0.1:9/");
         using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = url, AuthToken = Token, Organization = "acme" }, new CannedProjectHandler());
         using var bare = new SentryManagementClient(
@@ -40,7 +42,7 @@ internal static class InMemoryLayerProbe
         cases.Add(("facade without retries and timeouts", async () => await bareProject.GetAsync()));
         cases.Add(("facade", async () => await project.GetAsync()));
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"project GET over an in-memory handler: {rounds} alternating rounds of {calls} calls per layer after one warm-up round of {calls * 5}; load average {PipelineServer.LoadAverage()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"project GET over an in-memory handler ({(yield ? "answering after a thread-pool hop" : "answering synchronously")}): {rounds} alternating rounds of {calls} calls per layer after one warm-up round of {calls * 5}; load average {PipelineServer.LoadAverage()}"));
         foreach (var (_, call) in cases)
         {
             await RoundAsync(call, calls * 5);
@@ -73,7 +75,7 @@ internal static class InMemoryLayerProbe
 
     private static async Task<(double Us, double Bytes)> RoundAsync(Func<Task> call, int calls)
     {
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         var wall = Stopwatch.StartNew();
         for (var i = 0; i < calls; i++)
         {
@@ -81,7 +83,7 @@ internal static class InMemoryLayerProbe
         }
 
         var elapsed = wall.Elapsed;
-        return (elapsed.TotalMicroseconds / calls, (GC.GetAllocatedBytesForCurrentThread() - before) / (double)calls);
+        return (elapsed.TotalMicroseconds / calls, (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls);
     }
 
     private static double Median(List<double> values)
@@ -91,13 +93,24 @@ internal static class InMemoryLayerProbe
     }
 
     /// <summary>Answers every request at once with the canned project, as the loopback server would.</summary>
+    private static bool Yield { get; set; }
+
     private sealed class CannedProjectHandler : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Yield ? AnswerLaterAsync(request) : Task.FromResult(Answer(request));
+
+        private static async Task<HttpResponseMessage> AnswerLaterAsync(HttpRequestMessage request)
+        {
+            await Task.Yield();
+            return Answer(request);
+        }
+
+        private static HttpResponseMessage Answer(HttpRequestMessage request)
         {
             var content = new ByteArrayContent(CannedBodies.Project);
             content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = content });
+            return new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = content };
         }
     }
 }
