@@ -31,7 +31,8 @@ if (args.Length > 0 && args[0] == "--pipetime")
 {
     await PipelineTimeProbe.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
-        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15);
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20000);
     return;
 }
 
