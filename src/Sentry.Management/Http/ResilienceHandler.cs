@@ -48,63 +48,17 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
         // One async frame for the whole call: diagnostics around the retries, typed errors and streaming after them.
         var call = _diagnostics.Start(request);
         Deadline? total = _options.Timeout == Timeout.InfiniteTimeSpan ? null : _deadlines.Start(_options.Timeout, cancellationToken);
-        var context = ResilienceContextPool.Shared.Get(total?.Token ?? cancellationToken);
-        context.Properties.Set(RequestKey, request);
+        var token = total?.Token ?? cancellationToken;
         HttpResponseMessage response;
         try
         {
-            Outcome<HttpResponseMessage> outcome;
-            try
+            // The first attempt goes out directly: most calls need no retry, and entering Polly's pipeline for them costs
+            // its context, its strategy's async frame and a continuation. Only an outcome Polly would retry is handed to
+            // it, as the outcome of its own first attempt (replayed, not sent again), so Polly runs every retry.
+            var outcome = await AttemptAsync(this, request, token).ConfigureAwait(false);
+            if (_options.MaxRetries > 0 && ShouldRetry(outcome, request, token))
             {
-                // Pooled builder: the attempt completes asynchronously every time, and would otherwise box its state machine per call.
-                outcome = await _pipeline.ExecuteOutcomeAsync(
-                    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-                    static async ValueTask<Outcome<HttpResponseMessage>> (ResilienceContext ctx, (ResilienceHandler Handler, HttpRequestMessage Request) state) =>
-                    {
-                        var handler = state.Handler;
-                        var limit = handler._options.AttemptTimeout;
-                        Deadline? attempt = limit == Timeout.InfiniteTimeSpan ? null : handler._deadlines.Start(limit, ctx.CancellationToken);
-                        var token = attempt?.Token ?? ctx.CancellationToken;
-                        var entered = false;
-                        HttpResponseMessage? response = null;
-                        try
-                        {
-                            // The attempt's timeout covers its wait for the rate limits too, as it covers the send.
-                            await handler._limiter.EnterAsync(token).ConfigureAwait(false);
-                            entered = true;
-                            response = await handler.SendAttemptAsync(state.Request, token).ConfigureAwait(false);
-                            return Outcome.FromResult(response);
-                        }
-                        catch (OperationCanceledException exception) when (attempt is { } a && a.Expired(ctx.CancellationToken))
-                        {
-                            // Polly's retry decides on a TimeoutRejectedException, as it would after its own timeout strategy.
-                            return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
-                                $"The attempt did not complete within {limit.TotalSeconds:0.#} s.", limit, exception));
-                        }
-                        catch (Exception exception)
-                        {
-                            return Outcome.FromException<HttpResponseMessage>(exception);
-                        }
-                        finally
-                        {
-                            if (entered)
-                            {
-                                handler._limiter.Exit(response);
-                            }
-
-                            if (attempt is { } a)
-                            {
-                                handler._deadlines.Return(a);
-                            }
-                        }
-                    },
-                    context,
-                    (Handler: this, Request: request)).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException exception)
-            {
-                // A wait between attempts that the total timeout or the caller ended.
-                outcome = Outcome.FromException<HttpResponseMessage>(exception);
+                outcome = await RetryAsync(request, outcome, token).ConfigureAwait(false);
             }
 
             response = ResponseOrThrow(outcome, request, total is { } t && t.Expired(cancellationToken), cancellationToken);
@@ -131,7 +85,6 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
             if (total is { } t)
             {
                 _deadlines.Return(t);
@@ -140,6 +93,73 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
 
         _diagnostics.Complete(call, request, (int)response.StatusCode, null);
         return response;
+    }
+
+    /// <summary>Polly's retries, starting from <paramref name="first"/>, the outcome of the attempt already made.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> RetryAsync(HttpRequestMessage request, Outcome<HttpResponseMessage> first, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        try
+        {
+            return await _pipeline.ExecuteOutcomeAsync(
+                static (ctx, replay) => replay.NextAsync(ctx.CancellationToken),
+                context,
+                new Replay(this, request, first)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception)
+        {
+            // A wait between attempts that the total timeout or the caller ended.
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// One attempt: its own timeout, the rate limits, the send. Never throws: the outcome carries the failure, an attempt
+    /// that ran out of time as the <see cref="TimeoutRejectedException"/> Polly's retry decides on.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceHandler handler, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Pooled builder: the attempt completes asynchronously every time, and would otherwise box its state machine per call.
+        var limit = handler._options.AttemptTimeout;
+        Deadline? attempt = limit == Timeout.InfiniteTimeSpan ? null : handler._deadlines.Start(limit, cancellationToken);
+        var token = attempt?.Token ?? cancellationToken;
+        var entered = false;
+        HttpResponseMessage? response = null;
+        try
+        {
+            // The attempt's timeout covers its wait for the rate limits too, as it covers the send.
+            await handler._limiter.EnterAsync(token).ConfigureAwait(false);
+            entered = true;
+            response = await handler.SendAttemptAsync(request, token).ConfigureAwait(false);
+            return Outcome.FromResult(response);
+        }
+        catch (OperationCanceledException exception) when (attempt is { } a && a.Expired(cancellationToken))
+        {
+            return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
+                $"The attempt did not complete within {limit.TotalSeconds:0.#} s.", limit, exception));
+        }
+        catch (Exception exception)
+        {
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+        finally
+        {
+            if (entered)
+            {
+                handler._limiter.Exit(response);
+            }
+
+            if (attempt is { } a)
+            {
+                handler._deadlines.Return(a);
+            }
+        }
     }
 
     /// <summary>The final response, or the exception a caller sees: a clear <see cref="TimeoutException"/>, the caller's own cancellation, or the attempt's failure.</summary>
@@ -189,7 +209,7 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = _options.RetryBaseDelay,
                 MaxDelay = _options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!), args.Context.CancellationToken)),
                 DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome)),
                 OnRetry = args =>
                 {
@@ -212,14 +232,13 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
         return builder.Build();
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (context.CancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested)
         {
             return false;
         }
 
-        var request = context.Properties.GetValue(RequestKey, null!);
         var idempotent = IsIdempotent(request.Method);
         if (outcome.Result is { } response)
         {
@@ -251,6 +270,23 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
         || method == HttpMethod.Put || method == HttpMethod.Delete;
+
+    /// <summary>The callback Polly runs per attempt: the first time it hands back the attempt already made, then it sends.</summary>
+    private sealed class Replay(ResilienceHandler handler, HttpRequestMessage request, Outcome<HttpResponseMessage> first)
+    {
+        private bool _replayed;
+
+        internal ValueTask<Outcome<HttpResponseMessage>> NextAsync(CancellationToken cancellationToken)
+        {
+            if (!_replayed)
+            {
+                _replayed = true;
+                return ValueTask.FromResult(first);
+            }
+
+            return AttemptAsync(handler, request, cancellationToken);
+        }
+    }
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Sentry API {Method} {Path}: retry {Retry} in {DelayMs} ms after status {Status} / {Exception}")]
     private static partial void LogRetry(ILogger logger, string method, string? path, int retry, double delayMs, int? status, string? exception);

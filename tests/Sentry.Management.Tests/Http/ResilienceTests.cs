@@ -184,6 +184,20 @@ public class ResilienceTests
     }
 
     [Test]
+    public void Every_503_is_retried_up_to_MaxRetries_and_the_first_attempt_is_never_sent_twice()
+    {
+        using var h = new SentryTestHarness(o => o.MaxRetries = 2);
+        var calls = 0;
+        h.Mock.When(HttpMethod.Get, OrgUrl).Respond(_ => { calls++; return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable); });
+
+        var ex = Assert.ThrowsAsync<SentryApiException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
+
+        // The first attempt is made outside Polly and handed to it as its own first outcome: 1 + 2 retries, not 4.
+        Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(calls, Is.EqualTo(3));
+    }
+
+    [Test]
     public void Total_timeout_ends_the_wait_between_attempts_with_a_clear_TimeoutException()
     {
         using var h = new SentryTestHarness(o =>
