@@ -31,7 +31,22 @@ if (args.Length > 0 && args[0] == "--pipetime")
 {
     await PipelineTimeProbe.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
-        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15);
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 15,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--layers")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    await LayerTimeProbe.RunAsync(Arg(1, 3000), Arg(2, 10), Arg(3, 5000), Arg(4, -1));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--inmem")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    await InMemoryLayerProbe.RunAsync(Arg(1, 20000), Arg(2, 15), args.Length > 3 && args[3] == "yield");
     return;
 }
 

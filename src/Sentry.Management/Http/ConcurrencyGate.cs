@@ -42,6 +42,21 @@ internal sealed class ConcurrencyGate
         Wake(wake);
     }
 
+    /// <summary>Takes a permit if one is free and nobody waits for one; never waits.</summary>
+    internal bool TryEnter()
+    {
+        lock (_lock)
+        {
+            if (_inFlight < _limit && _waiters.Count == 0)
+            {
+                _inFlight++;
+                return true;
+            }
+
+            return false;
+        }
+    }
+
     internal async ValueTask WaitAsync(CancellationToken cancellationToken)
     {
         TaskCompletionSource waiter;

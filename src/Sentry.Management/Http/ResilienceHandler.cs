@@ -8,13 +8,16 @@ using Polly.Timeout;
 namespace Sentry.Management.Http;
 
 /// <summary>
-/// Retries and timeouts with Polly: a total timeout around exponential-backoff retries around a per-attempt timeout.
+/// Retries with Polly (exponential backoff with jitter), within a total timeout around them and a per-attempt timeout
+/// inside them (<see cref="Deadlines"/>: timers and tokens, not Polly strategies of their own).
 /// Idempotent requests are retried after 502/503/504, attempt timeouts and network failures; a POST only when the
 /// server cannot have acted on it (a 429, or a connection that was never made). A 429 waits as long as Sentry says.
 /// The final response (after retries) that is an error becomes a <see cref="SentryApiException"/>, so every caller,
 /// Refit interface or area client, sees the same typed errors; a large successful body is handed on to be streamed
-/// (<see cref="StreamedResponseContent"/>). Both happen here rather than in a handler of their own, whose async
-/// frame would cost every call an allocation.
+/// (<see cref="StreamedResponseContent"/>). The call's span and log line (<see cref="CallDiagnostics"/>, around the
+/// retries) and each attempt's rate limits (<see cref="RateLimiter"/>, inside them) are driven from here too. All of
+/// them happen here rather than in handlers of their own, whose async frames would cost every call an allocation and a
+/// continuation each.
 /// </summary>
 internal sealed partial class ResilienceHandler : DelegatingHandler
 {
@@ -25,57 +28,40 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     private readonly SentryManagementOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly CallDiagnostics _diagnostics;
+    private readonly RateLimiter _limiter;
+    private readonly Deadlines _deadlines;
 
-    internal ResilienceHandler(SentryManagementOptions options, TimeProvider timeProvider, ILogger logger)
+    internal ResilienceHandler(SentryManagementOptions options, TimeProvider timeProvider, ILogger logger, RateLimiter limiter)
     {
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _limiter = limiter;
+        _diagnostics = new CallDiagnostics(logger, timeProvider);
+        _deadlines = new Deadlines(timeProvider);
         _pipeline = Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RequestKey, request);
+        // One async frame for the whole call: diagnostics around the retries, typed errors and streaming after them.
+        var call = _diagnostics.Start(request);
+        Deadline? total = _options.Timeout == Timeout.InfiniteTimeSpan ? null : _deadlines.Start(_options.Timeout, cancellationToken);
+        var token = total?.Token ?? cancellationToken;
+        HttpResponseMessage response;
         try
         {
-            // Pooled builder: the attempt completes asynchronously every time, and would otherwise box its state machine per call.
-            var outcome = await _pipeline.ExecuteOutcomeAsync(
-                [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-                static async ValueTask<Outcome<HttpResponseMessage>> (ResilienceContext ctx, (ResilienceHandler Handler, HttpRequestMessage Request) state) =>
-                {
-                    try
-                    {
-                        var response = await state.Handler.SendAttemptAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false);
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception exception)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(exception);
-                    }
-                },
-                context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
-
-            if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
+            // The first attempt goes out directly: most calls need no retry, and entering Polly's pipeline for them costs
+            // its context, its strategy's async frame and a continuation. Only an outcome Polly would retry is handed to
+            // it, as the outcome of its own first attempt (replayed, not sent again), so Polly runs every retry.
+            var outcome = await AttemptAsync(this, request, token).ConfigureAwait(false);
+            if (_options.MaxRetries > 0 && ShouldRetry(outcome, request, token))
             {
-                var perAttempt = timeout.Timeout == _options.AttemptTimeout && timeout.Timeout != _options.Timeout;
-                throw new TimeoutException(
-                    $"Sentry API {request.Method} {request.RequestUri?.AbsolutePath} did not complete: "
-                    + (perAttempt
-                        ? $"each of {Retries(request) + 1} attempt(s) timed out after {timeout.Timeout.TotalSeconds:0.#} s; raise SentryManagementOptions.AttemptTimeout for slow endpoints."
-                        : $"no answer within {timeout.Timeout.TotalSeconds:0.#} s ({Retries(request) + 1} attempt(s)); raise SentryManagementOptions.Timeout for slow endpoints."),
-                    timeout);
+                outcome = await RetryAsync(request, outcome, token).ConfigureAwait(false);
             }
 
-            if (outcome.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(outcome.Exception.Message, outcome.Exception, cancellationToken);
-            }
-
-            outcome.ThrowIfException();
-            var response = outcome.Result!;
+            response = ResponseOrThrow(outcome, request, total is { } t && t.Expired(cancellationToken), cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 using (response)
@@ -86,12 +72,123 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
             }
 
             StreamedResponseContent.Apply(request, response);
-            return response;
+        }
+        catch (SentryApiException exception)
+        {
+            _diagnostics.Complete(call, request, (int)exception.StatusCode, exception);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            _diagnostics.Complete(call, request, null, exception);
+            throw;
+        }
+        finally
+        {
+            if (total is { } t)
+            {
+                _deadlines.Return(t);
+            }
+        }
+
+        _diagnostics.Complete(call, request, (int)response.StatusCode, null);
+        return response;
+    }
+
+    /// <summary>Polly's retries, starting from <paramref name="first"/>, the outcome of the attempt already made.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> RetryAsync(HttpRequestMessage request, Outcome<HttpResponseMessage> first, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestKey, request);
+        try
+        {
+            return await _pipeline.ExecuteOutcomeAsync(
+                static (ctx, replay) => replay.NextAsync(ctx.CancellationToken),
+                context,
+                new Replay(this, request, first)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception)
+        {
+            // A wait between attempts that the total timeout or the caller ended.
+            return Outcome.FromException<HttpResponseMessage>(exception);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>
+    /// One attempt: its own timeout, the rate limits, the send. Never throws: the outcome carries the failure, an attempt
+    /// that ran out of time as the <see cref="TimeoutRejectedException"/> Polly's retry decides on.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceHandler handler, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Pooled builder: the attempt completes asynchronously every time, and would otherwise box its state machine per call.
+        var limit = handler._options.AttemptTimeout;
+        Deadline? attempt = limit == Timeout.InfiniteTimeSpan ? null : handler._deadlines.Start(limit, cancellationToken);
+        var token = attempt?.Token ?? cancellationToken;
+        var entered = false;
+        HttpResponseMessage? response = null;
+        try
+        {
+            // The attempt's timeout covers its wait for the rate limits too, as it covers the send.
+            await handler._limiter.EnterAsync(token).ConfigureAwait(false);
+            entered = true;
+            response = await handler.SendAttemptAsync(request, token).ConfigureAwait(false);
+            return Outcome.FromResult(response);
+        }
+        catch (OperationCanceledException exception) when (attempt is { } a && a.Expired(cancellationToken))
+        {
+            return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
+                $"The attempt did not complete within {limit.TotalSeconds:0.#} s.", limit, exception));
+        }
+        catch (Exception exception)
+        {
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+        finally
+        {
+            if (entered)
+            {
+                handler._limiter.Exit(response);
+            }
+
+            if (attempt is { } a)
+            {
+                handler._deadlines.Return(a);
+            }
+        }
+    }
+
+    /// <summary>The final response, or the exception a caller sees: a clear <see cref="TimeoutException"/>, the caller's own cancellation, or the attempt's failure.</summary>
+    private HttpResponseMessage ResponseOrThrow(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, bool totalExpired, CancellationToken cancellationToken)
+    {
+        // The total timeout ends whatever was running, an attempt or the wait before the next one.
+        if (totalExpired && outcome.Exception is OperationCanceledException canceled)
+        {
+            throw new TimeoutException(
+                $"Sentry API {request.Method} {request.RequestUri?.AbsolutePath} did not complete: "
+                + $"no answer within {_options.Timeout.TotalSeconds:0.#} s ({Retries(request) + 1} attempt(s)); raise SentryManagementOptions.Timeout for slow endpoints.",
+                new TimeoutRejectedException($"The call did not complete within {_options.Timeout.TotalSeconds:0.#} s.", _options.Timeout, canceled));
+        }
+
+        if (outcome.Exception is TimeoutRejectedException timeout && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Sentry API {request.Method} {request.RequestUri?.AbsolutePath} did not complete: "
+                + $"each of {Retries(request) + 1} attempt(s) timed out after {timeout.Timeout.TotalSeconds:0.#} s; raise SentryManagementOptions.AttemptTimeout for slow endpoints.",
+                timeout);
+        }
+
+        if (outcome.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(outcome.Exception.Message, outcome.Exception, cancellationToken);
+        }
+
+        outcome.ThrowIfException();
+        return outcome.Result!;
     }
 
     internal static int Retries(HttpRequestMessage request) =>
@@ -103,11 +200,6 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     private ResiliencePipeline<HttpResponseMessage> Build()
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider };
-        if (_options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(_options.Timeout);
-        }
-
         if (_options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -117,7 +209,7 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
                 UseJitter = true,
                 Delay = _options.RetryBaseDelay,
                 MaxDelay = _options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!), args.Context.CancellationToken)),
                 DelayGenerator = args => ValueTask.FromResult(RateLimitDelay(args.Outcome)),
                 OnRetry = args =>
                 {
@@ -137,22 +229,16 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
             });
         }
 
-        if (_options.AttemptTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(_options.AttemptTimeout);
-        }
-
         return builder.Build();
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (context.CancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested)
         {
             return false;
         }
 
-        var request = context.Properties.GetValue(RequestKey, null!);
         var idempotent = IsIdempotent(request.Method);
         if (outcome.Result is { } response)
         {
@@ -184,6 +270,23 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     private static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
         || method == HttpMethod.Put || method == HttpMethod.Delete;
+
+    /// <summary>The callback Polly runs per attempt: the first time it hands back the attempt already made, then it sends.</summary>
+    private sealed class Replay(ResilienceHandler handler, HttpRequestMessage request, Outcome<HttpResponseMessage> first)
+    {
+        private bool _replayed;
+
+        internal ValueTask<Outcome<HttpResponseMessage>> NextAsync(CancellationToken cancellationToken)
+        {
+            if (!_replayed)
+            {
+                _replayed = true;
+                return ValueTask.FromResult(first);
+            }
+
+            return AttemptAsync(handler, request, cancellationToken);
+        }
+    }
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Sentry API {Method} {Path}: retry {Retry} in {DelayMs} ms after status {Status} / {Exception}")]
     private static partial void LogRetry(ILogger logger, string method, string? path, int retry, double delayMs, int? status, string? exception);

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Sentry.Management.Http;
 
 /// <summary>
-/// Builds the one handler chain every API call goes through, outermost first:
-/// diagnostics (span and log line) → Polly retries and timeouts, then typed errors → rate limits → auth.
+/// Builds the one handler chain every API call goes through, outermost first: the resilience handler (the call's span
+/// and log line around Polly's retries and timeouts, each attempt's rate limits inside them, typed errors after them),
+/// then auth. Two handlers, not one per concern: each handler that awaits costs every call an async frame.
 /// Shared state (the concurrency gate, the request window and the rate-limit monitor) lives here, so every HttpClient handed out by
 /// IHttpClientFactory for this client observes the same limits.
 /// </summary>
@@ -37,9 +38,7 @@ internal sealed class SentryHttpPipeline
     /// <summary>The handlers, outermost first, ready to be chained in front of a primary handler.</summary>
     internal IReadOnlyList<DelegatingHandler> CreateHandlers() =>
     [
-        new DiagnosticsHandler(_logger, _timeProvider),
-        new ResilienceHandler(_options, _timeProvider, _logger),
-        new RateLimitHandler(_gate, _window, RateLimits, _timeProvider, _options.MaxRateLimitWait),
+        new ResilienceHandler(_options, _timeProvider, _logger, new RateLimiter(_gate, _window, RateLimits, _timeProvider, _options.MaxRateLimitWait)),
         new AuthHandler(_options.AuthToken, _options.BaseUrl),
     ];
 

@@ -123,7 +123,7 @@ internal static class AllocationProbe
     /// The project GET through Refit over a growing part of the library's own handler chain (innermost first), built
     /// by name from the internal <c>SentryHttpPipeline</c>, so each handler's share shows as a difference.
     /// </summary>
-    private static List<(string Name, IProjectsApi Api)> HandlerChains(Uri url)
+    internal static List<(string Name, IProjectsApi Api)> HandlerChains(Uri url, Func<HttpMessageHandler>? primary = null)
     {
         var assembly = typeof(SentryManagementClient).Assembly;
         var pipelineType = assembly.GetType("Sentry.Management.Http.SentryHttpPipeline", throwOnError: true)!;
@@ -140,7 +140,7 @@ internal static class AllocationProbe
         for (var count = 1; count <= names.Length; count++)
         {
             var handlers = (IReadOnlyList<DelegatingHandler>)create.Invoke(pipeline, null)!;
-            HttpMessageHandler inner = new SocketsHttpHandler();
+            var inner = primary?.Invoke() ?? new SocketsHttpHandler();
             for (var i = handlers.Count - 1; i >= handlers.Count - count; i--)
             {
                 handlers[i].InnerHandler = inner;

@@ -10,6 +10,13 @@ namespace Sentry.Management.Benchmarks.Management;
 /// (an <see cref="HttpClient"/> with the bearer header and System.Text.Json over a source-generated context), both
 /// to a loopback server that answers at once with a canned body. Each operation is one request.
 /// </summary>
+/// <remarks>
+/// Its own job, not <c>--job short</c>: a 30 to 40 us call on a shared 2-core machine needs tiered compilation settled
+/// (20 warm-up iterations of 250 ms, some 100,000 project calls, before anything is measured) and enough iterations
+/// and processes (30 in each of 3) that one preempted stretch does not decide the ratio.
+/// </remarks>
+[SimpleJob(launchCount: 3, warmupCount: 20, iterationCount: 30)]
+[IterationTime(250)]
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]

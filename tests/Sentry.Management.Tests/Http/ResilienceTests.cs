@@ -184,6 +184,62 @@ public class ResilienceTests
     }
 
     [Test]
+    public void Every_503_is_retried_up_to_MaxRetries_and_the_first_attempt_is_never_sent_twice()
+    {
+        using var h = new SentryTestHarness(o => o.MaxRetries = 2);
+        var calls = 0;
+        h.Mock.When(HttpMethod.Get, OrgUrl).Respond(_ => { calls++; return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable); });
+
+        var ex = Assert.ThrowsAsync<SentryApiException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
+
+        // The first attempt is made outside Polly and handed to it as its own first outcome: 1 + 2 retries, not 4.
+        Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(calls, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Total_timeout_ends_the_wait_between_attempts_with_a_clear_TimeoutException()
+    {
+        using var h = new SentryTestHarness(o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(10);
+            o.RetryBaseDelay = TimeSpan.FromSeconds(30);
+            o.MaxRetryDelay = TimeSpan.FromSeconds(60);
+        });
+        var calls = 0;
+        h.Mock.When(HttpMethod.Get, OrgUrl).Respond(_ => { calls++; return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable); });
+
+        var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
+
+        // The backoff after the first 503 is longer than the whole call may take: the total timeout ends it.
+        Assert.That(calls, Is.EqualTo(1));
+        Assert.That(ex!.Message, Does.Contain("no answer within 10 s").And.Contain("SentryManagementOptions.Timeout"));
+        Assert.That(ex.InnerException, Is.InstanceOf<Polly.Timeout.TimeoutRejectedException>());
+    }
+
+    [Test]
+    public void Attempt_timeout_then_success_returns_the_second_attempt()
+    {
+        var calls = 0;
+        SentryTestHarness h = null!;
+        using var firstHangs = new FuncHandler(async (_, ct) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await Task.Delay(TimeSpan.FromHours(1), h.Time, ct);
+            }
+
+            return SentryTestHarness.Json("""{"slug": "acme"}""");
+        });
+        using var harness = h = new SentryTestHarness(o => o.AttemptTimeout = TimeSpan.FromSeconds(5), firstHangs);
+
+        var org = h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)).GetAwaiter().GetResult();
+
+        Assert.That(org.Slug, Is.EqualTo("acme"));
+        Assert.That(calls, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Cancellation_is_honoured_while_waiting_for_a_rate_limit_and_is_not_retried()
     {
         using var h = new SentryTestHarness();

@@ -7,7 +7,11 @@ namespace Sentry.Management.Http;
 /// One span (<see cref="ActivitySource"/> <c>Sentry.Management</c>) and one log line per API call, retries included:
 /// method, path, status, duration and retry count. Headers are never logged, so the token cannot leak here.
 /// </summary>
-internal sealed partial class DiagnosticsHandler : DelegatingHandler
+/// <remarks>
+/// Not a handler of its own: <see cref="ResilienceHandler"/> starts it before the retries and completes it with the
+/// final outcome, in the async frame it has anyway; as the outermost handler it cost every call one more async frame.
+/// </remarks>
+internal sealed partial class CallDiagnostics
 {
     internal static readonly ActivitySource ActivitySource = new(SentryManagementDefaults.ActivitySourceName, SentryUserAgent.Version);
     private static readonly HttpRequestOptionsKey<string> RefitPathTemplate = new(Refit.HttpRequestMessageOptions.RelativePathTemplate);
@@ -15,42 +19,35 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
 
-    internal DiagnosticsHandler(ILogger logger, TimeProvider timeProvider)
+    internal CallDiagnostics(ILogger logger, TimeProvider timeProvider)
     {
         _logger = logger;
         _timeProvider = timeProvider;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Marks the request as the library's own and starts its span, if anything listens.</summary>
+    internal Call Start(HttpRequestMessage request)
     {
         UntracedRequest.Mark(request);
 
         // The span's name and tags are built only when something listens: most calls have no listener.
-        var activity = ActivitySource.HasListeners() ? Start(request) : null;
-        var started = _timeProvider.GetTimestamp();
+        return new Call(ActivitySource.HasListeners() ? StartActivity(request) : null, _timeProvider.GetTimestamp());
+    }
+
+    /// <summary>Ends the call's span and writes its log line: the final status (after retries), or the exception.</summary>
+    internal void Complete(in Call call, HttpRequestMessage request, int? status, Exception? exception)
+    {
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            Complete(activity, request, (int)response.StatusCode, started, null);
-            return response;
-        }
-        catch (SentryApiException exception)
-        {
-            Complete(activity, request, (int)exception.StatusCode, started, exception);
-            throw;
-        }
-        catch (Exception exception)
-        {
-            Complete(activity, request, null, started, exception);
-            throw;
+            Record(call.Activity, request, status, call.Started, exception);
         }
         finally
         {
-            activity?.Dispose();
+            call.Activity?.Dispose();
         }
     }
 
-    private static Activity? Start(HttpRequestMessage request)
+    private static Activity? StartActivity(HttpRequestMessage request)
     {
         var method = request.Method.Method;
         var path = request.RequestUri?.AbsolutePath ?? string.Empty;
@@ -67,7 +64,7 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
         return activity;
     }
 
-    private void Complete(Activity? activity, HttpRequestMessage request, int? status, long started, Exception? exception)
+    private void Record(Activity? activity, HttpRequestMessage request, int? status, long started, Exception? exception)
     {
         var retries = ResilienceHandler.Retries(request);
         if (activity is not null)
@@ -105,6 +102,9 @@ internal sealed partial class DiagnosticsHandler : DelegatingHandler
             }
         }
     }
+
+    /// <summary>A call in progress: its span (when something listens) and when it started.</summary>
+    internal readonly record struct Call(Activity? Activity, long Started);
 
     private static string Path(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? string.Empty;
 

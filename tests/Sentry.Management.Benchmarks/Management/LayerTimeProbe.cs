@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Sentry.Management.Api;
+
+namespace Sentry.Management.Benchmarks.Management;
+
+/// <summary>
+/// Where the project GET's time goes, at steady state: every layer (handwritten, handwritten with
+/// <c>AutomaticDecompression</c>, Refit over a bare <see cref="HttpClient"/>, Refit over a growing part of the library's
+/// handler chain, the facade without Polly, the facade) is warmed up first with the same number of calls as a round,
+/// then all of them run in alternating rounds in one process; the medians of process CPU and wall time per call are
+/// reported with each layer's difference to the handwritten call.
+/// </summary>
+internal static class LayerTimeProbe
+{
+    private const string Token = PipelineServer.Token;
+
+    /// <summary>Runs the layers in alternating rounds; with <paramref name="only"/>, loops that one layer alone (for a profiler).</summary>
+    public static async Task RunAsync(int calls, int rounds, int warmup, int only = -1)
+    {
+        var server = PipelineServer.Start(CannedBodies.IssuePage(7000000001, 100));
+        await using var serverScope = server;
+        using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = server.Url, AuthToken = Token, Organization = "acme" });
+        using var bare = new SentryManagementClient(new SentryManagementOptions
+        {
+            BaseUrl = server.Url,
+            AuthToken = Token,
+            Organization = "acme",
+            MaxRetries = 0,
+            Timeout = Timeout.InfiniteTimeSpan,
+            AttemptTimeout = Timeout.InfiniteTimeSpan,
+        });
+        var project = facade.Organization("acme").Project("backend");
+        var bareProject = bare.Organization("acme").Project("backend");
+        using var http = Handwritten(server.Url, System.Net.DecompressionMethods.None);
+        using var httpGzip = Handwritten(server.Url, System.Net.DecompressionMethods.All);
+        using var refitHttp = Handwritten(server.Url, System.Net.DecompressionMethods.None);
+        var projectsApi = SentryRefit.Create<IProjectsApi>(refitHttp);
+
+        var cases = new List<(string Name, Func<Task> Call)>
+        {
+            ("handwritten", async () => await http.GetFromJsonAsync("api/0/projects/acme/backend/", HandJsonContext.Default.HandProject)),
+            ("handwritten + AutomaticDecompression", async () => await httpGzip.GetFromJsonAsync("api/0/projects/acme/backend/", HandJsonContext.Default.HandProject)),
+            ("Refit alone (bare HttpClient)", async () => await projectsApi.GetAsync("acme", "backend")),
+        };
+        cases.AddRange(AllocationProbe.HandlerChains(server.Url).Select(c => ($"Refit over {c.Name}", (Func<Task>)(async () => await c.Api.GetAsync("acme", "backend")))));
+        cases.Add(("facade without retries and timeouts", async () => await bareProject.GetAsync()));
+        cases.Add(("facade", async () => await project.GetAsync()));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"project GET: {warmup} warm-up calls per layer, then {rounds} alternating rounds of {calls} calls per layer; load average {PipelineServer.LoadAverage()}"));
+        using var process = Process.GetCurrentProcess();
+        if (only >= 0)
+        {
+            Console.WriteLine($"looping {cases[only].Name} alone, pid {Environment.ProcessId}");
+            for (var round = 0; round < rounds; round++)
+            {
+                var (cpuUs, wallUs) = await RoundAsync(process, cases[only].Call, calls);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cpuUs:F1} us CPU, {wallUs:F1} us wall, {LastWorkItems:F2} work items per call"));
+            }
+
+            return;
+        }
+
+        foreach (var (_, call) in cases)
+        {
+            for (var i = 0; i < warmup; i++)
+            {
+                await call();
+            }
+        }
+
+        var cpu = cases.Select(_ => new List<double>()).ToArray();
+        var wall = cases.Select(_ => new List<double>()).ToArray();
+        var items = cases.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var c = 0; c < cases.Count; c++)
+            {
+                var (cpuUs, wallUs) = await RoundAsync(process, cases[c].Call, calls);
+                cpu[c].Add(cpuUs);
+                wall[c].Add(wallUs);
+                items[c].Add(LastWorkItems);
+            }
+        }
+
+        Console.WriteLine("| layer | CPU us/call | vs handwritten | wall us/call | vs handwritten | thread-pool work items/call |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        double hc = Median(cpu[0]), hw = Median(wall[0]);
+        for (var c = 0; c < cases.Count; c++)
+        {
+            double mc = Median(cpu[c]), mw = Median(wall[c]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {mc:F1} | {mc / hc:F2} ({mc - hc:+0.0;-0.0}) | {mw:F1} | {mw / hw:F2} ({mw - hw:+0.0;-0.0}) | {Median(items[c]):F2} |"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end {PipelineServer.LoadAverage()}"));
+    }
+
+    private static HttpClient Handwritten(Uri url, System.Net.DecompressionMethods decompression)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false, AutomaticDecompression = decompression })
+        {
+            BaseAddress = url,
+        };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return client;
+    }
+
+    private static async Task<(double CpuUs, double WallUs)> RoundAsync(Process process, Func<Task> call, int calls)
+    {
+        var items = ThreadPool.CompletedWorkItemCount;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            await call();
+        }
+
+        var elapsed = wall.Elapsed;
+        process.Refresh();
+        LastWorkItems = (ThreadPool.CompletedWorkItemCount - items) / (double)calls;
+        return ((process.TotalProcessorTime - cpu).TotalMicroseconds / calls, elapsed.TotalMicroseconds / calls);
+    }
+
+    /// <summary>Thread-pool work items per call in the last round: each is a hand-off between threads.</summary>
+    private static double LastWorkItems { get; set; }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+    }
+}
