@@ -26,16 +26,9 @@ internal static class AllocationProbe
         var page = CannedBodies.IssuePage(7000000001, 100);
         var server = PipelineServer.Start(page);
         await using var serverScope = server;
-        using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = server.Url, AuthToken = Token, Organization = "acme" });
-        using var bare = new SentryManagementClient(new SentryManagementOptions
-        {
-            BaseUrl = server.Url,
-            AuthToken = Token,
-            Organization = "acme",
-            MaxRetries = 0,
-            Timeout = Timeout.InfiniteTimeSpan,
-            AttemptTimeout = Timeout.InfiniteTimeSpan,
-        });
+        var (facade, bare) = TimedRound.Clients(server.Url, Token);
+        using var facadeScope = facade;
+        using var bareScope = bare;
         var project = facade.Organization("acme").Project("backend");
         var bareProject = bare.Organization("acme").Project("backend");
         using var http = new HttpClient(new SocketsHttpHandler()) { BaseAddress = server.Url };

@@ -22,16 +22,9 @@ internal static class LayerTimeProbe
     {
         var server = PipelineServer.Start(CannedBodies.IssuePage(7000000001, 100));
         await using var serverScope = server;
-        using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = server.Url, AuthToken = Token, Organization = "acme" });
-        using var bare = new SentryManagementClient(new SentryManagementOptions
-        {
-            BaseUrl = server.Url,
-            AuthToken = Token,
-            Organization = "acme",
-            MaxRetries = 0,
-            Timeout = Timeout.InfiniteTimeSpan,
-            AttemptTimeout = Timeout.InfiniteTimeSpan,
-        });
+        var (facade, bare) = TimedRound.Clients(server.Url, Token);
+        using var facadeScope = facade;
+        using var bareScope = bare;
         var project = facade.Organization("acme").Project("backend");
         var bareProject = bare.Organization("acme").Project("backend");
         using var http = Handwritten(server.Url, System.Net.DecompressionMethods.None);
@@ -56,8 +49,8 @@ internal static class LayerTimeProbe
             Console.WriteLine($"looping {cases[only].Name} alone, pid {Environment.ProcessId}");
             for (var round = 0; round < rounds; round++)
             {
-                var (cpuUs, wallUs) = await RoundAsync(process, cases[only].Call, calls);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cpuUs:F1} us CPU, {wallUs:F1} us wall, {LastWorkItems:F2} work items per call"));
+                var (cpuUs, wallUs, workItems) = await TimedRound.RunAsync(process, cases[only].Call, calls);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cpuUs:F1} us CPU, {wallUs:F1} us wall, {workItems:F2} work items per call"));
             }
 
             return;
@@ -78,10 +71,10 @@ internal static class LayerTimeProbe
         {
             for (var c = 0; c < cases.Count; c++)
             {
-                var (cpuUs, wallUs) = await RoundAsync(process, cases[c].Call, calls);
+                var (cpuUs, wallUs, workItems) = await TimedRound.RunAsync(process, cases[c].Call, calls);
                 cpu[c].Add(cpuUs);
                 wall[c].Add(wallUs);
-                items[c].Add(LastWorkItems);
+                items[c].Add(workItems);
             }
         }
 
@@ -106,26 +99,6 @@ internal static class LayerTimeProbe
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         return client;
     }
-
-    private static async Task<(double CpuUs, double WallUs)> RoundAsync(Process process, Func<Task> call, int calls)
-    {
-        var items = ThreadPool.CompletedWorkItemCount;
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
-        {
-            await call();
-        }
-
-        var elapsed = wall.Elapsed;
-        process.Refresh();
-        LastWorkItems = (ThreadPool.CompletedWorkItemCount - items) / (double)calls;
-        return ((process.TotalProcessorTime - cpu).TotalMicroseconds / calls, elapsed.TotalMicroseconds / calls);
-    }
-
-    /// <summary>Thread-pool work items per call in the last round: each is a hand-off between threads.</summary>
-    private static double LastWorkItems { get; set; }
 
     private static double Median(List<double> values)
     {

@@ -53,8 +53,8 @@ internal static class PipelineTimeProbe
         {
             foreach (var (_, hand, facadeCall) in pairs)
             {
-                await RoundAsync(process, hand, Math.Min(1000, warmup - done));
-                await RoundAsync(process, facadeCall, Math.Min(1000, warmup - done));
+                await TimedRound.RunAsync(process, hand, Math.Min(1000, warmup - done));
+                await TimedRound.RunAsync(process, facadeCall, Math.Min(1000, warmup - done));
             }
         }
 
@@ -69,10 +69,10 @@ internal static class PipelineTimeProbe
             var facadeWall = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                var (cpu, wall) = await RoundAsync(process, hand, calls);
+                var (cpu, wall, _) = await TimedRound.RunAsync(process, hand, calls);
                 handCpu.Add(cpu);
                 handWall.Add(wall);
-                (cpu, wall) = await RoundAsync(process, facadeCall, calls);
+                (cpu, wall, _) = await TimedRound.RunAsync(process, facadeCall, calls);
                 facadeCpu.Add(cpu);
                 facadeWall.Add(wall);
             }
@@ -83,21 +83,6 @@ internal static class PipelineTimeProbe
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end {LoadAverage()}"));
-    }
-
-    private static async Task<(double CpuUs, double WallUs)> RoundAsync(Process process, Func<Task> call, int calls)
-    {
-        process.Refresh();
-        var cpu = process.TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
-        {
-            await call();
-        }
-
-        var elapsed = wall.Elapsed;
-        process.Refresh();
-        return ((process.TotalProcessorTime - cpu).TotalMicroseconds / calls, elapsed.TotalMicroseconds / calls);
     }
 
     private static double Median(List<double> values)
