@@ -47,21 +47,48 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     {
         // One async frame for the whole call: diagnostics around the retries, typed errors and streaming after them.
         var call = _diagnostics.Start(request);
-        Deadline? total = _options.Timeout == Timeout.InfiniteTimeSpan ? null : _deadlines.Start(_options.Timeout, cancellationToken);
+
+        // The first attempt needs one timer, the earlier of its own limit and the total: with the attempt's limit
+        // the sooner (the defaults, 30 s of 100 s), the total is only armed when a retry follows, for the time left;
+        // with the total the sooner, the attempt's own timer could never fire first and is not armed.
+        var totalLimit = _options.Timeout;
+        var attemptLimit = _options.AttemptTimeout;
+        var deferTotal = totalLimit != Timeout.InfiniteTimeSpan && attemptLimit != Timeout.InfiniteTimeSpan && attemptLimit <= totalLimit;
+        var started = deferTotal ? _timeProvider.GetTimestamp() : 0;
+        Deadline? total = totalLimit == Timeout.InfiniteTimeSpan || deferTotal ? null : _deadlines.Start(totalLimit, cancellationToken);
+        var firstLimit = total is null ? attemptLimit : Timeout.InfiniteTimeSpan;
         var token = total?.Token ?? cancellationToken;
+        var totalExpired = false;
         HttpResponseMessage response;
         try
         {
             // The first attempt goes out directly: most calls need no retry, and entering Polly's pipeline for them costs
             // its context, its strategy's async frame and a continuation. Only an outcome Polly would retry is handed to
             // it, as the outcome of its own first attempt (replayed, not sent again), so Polly runs every retry.
-            var outcome = await AttemptAsync(this, request, token).ConfigureAwait(false);
+            var outcome = await AttemptAsync(this, request, firstLimit, token).ConfigureAwait(false);
             if (_options.MaxRetries > 0 && ShouldRetry(outcome, request, token))
             {
-                outcome = await RetryAsync(request, outcome, token).ConfigureAwait(false);
+                var left = deferTotal ? totalLimit - _timeProvider.GetElapsedTime(started) : TimeSpan.MaxValue;
+                if (left <= TimeSpan.Zero)
+                {
+                    // The first attempt used up the whole call: no retry can start, and the caller hears of the total.
+                    totalExpired = true;
+                    outcome = Outcome.FromException<HttpResponseMessage>(new OperationCanceledException("The call's total timeout passed during its first attempt."));
+                }
+                else
+                {
+                    if (deferTotal)
+                    {
+                        total = _deadlines.Start(left, cancellationToken);
+                        token = total.Value.Token;
+                    }
+
+                    outcome = await RetryAsync(request, outcome, token).ConfigureAwait(false);
+                }
             }
 
-            response = ResponseOrThrow(outcome, request, total is { } t && t.Expired(cancellationToken), cancellationToken);
+            totalExpired |= total is { } t && t.Expired(cancellationToken);
+            response = ResponseOrThrow(outcome, request, totalExpired, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 using (response)
@@ -123,10 +150,9 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     /// that ran out of time as the <see cref="TimeoutRejectedException"/> Polly's retry decides on.
     /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceHandler handler, HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(ResilienceHandler handler, HttpRequestMessage request, TimeSpan limit, CancellationToken cancellationToken)
     {
         // Pooled builder: the attempt completes asynchronously every time, and would otherwise box its state machine per call.
-        var limit = handler._options.AttemptTimeout;
         Deadline? attempt = limit == Timeout.InfiniteTimeSpan ? null : handler._deadlines.Start(limit, cancellationToken);
         var token = attempt?.Token ?? cancellationToken;
         var entered = false;
@@ -284,7 +310,7 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
                 return ValueTask.FromResult(first);
             }
 
-            return AttemptAsync(handler, request, cancellationToken);
+            return AttemptAsync(handler, request, handler._options.AttemptTimeout, cancellationToken);
         }
     }
 

@@ -162,6 +162,42 @@ public class ResilienceTests
         Assert.That(ex!.Message, Does.Contain("each of 3 attempt(s) timed out after 5 s"));
     }
 
+    [TestCase(45, 2, 45)]
+    [TestCase(30, 1, 30)]
+    public void The_total_timeout_counts_the_first_attempt_even_though_it_is_armed_only_for_a_retry(int totalSeconds, int attempts, int endsAt)
+    {
+        // The first attempt runs under its own 30 s timer alone; the total, armed when the retry starts, gets only what
+        // is left of it: 45 s in all (not 30 + 45), and with a total of 30 s no retry starts at all.
+        var calls = 0;
+        SentryTestHarness h = null!;
+        using var hang = new FuncHandler(async (_, ct) =>
+        {
+            Interlocked.Increment(ref calls);
+            await Task.Delay(TimeSpan.FromHours(1), h.Time, ct);
+            return SentryTestHarness.Json("{}");
+        });
+        using var harness = h = new SentryTestHarness(
+            o =>
+            {
+                o.AttemptTimeout = TimeSpan.FromSeconds(30);
+                o.Timeout = TimeSpan.FromSeconds(totalSeconds);
+                o.MaxRetries = 3;
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+                o.MaxRetryDelay = TimeSpan.FromMilliseconds(1);
+            },
+            hang);
+        var start = h.Time.GetUtcNow();
+
+        var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(calls, Is.EqualTo(attempts));
+            Assert.That(ex!.Message, Does.Contain($"no answer within {totalSeconds} s ({attempts} attempt(s))"));
+            Assert.That((h.Time.GetUtcNow() - start).TotalSeconds, Is.EqualTo(endsAt).Within(2));
+        });
+    }
+
     [Test]
     public void Total_timeout_stops_the_call_with_a_clear_TimeoutException()
     {
