@@ -140,25 +140,16 @@ public class ResilienceTests
     [Test]
     public void Attempt_timeouts_are_retried_then_the_call_fails_with_TimeoutException()
     {
-        var calls = 0;
-        SentryTestHarness h = null!;
-        using var hang = new FuncHandler(async (_, ct) =>
+        using var server = new HangingServer(o =>
         {
-            Interlocked.Increment(ref calls);
-            await Task.Delay(TimeSpan.FromHours(1), h.Time, ct);
-            return SentryTestHarness.Json("{}");
+            o.AttemptTimeout = TimeSpan.FromSeconds(5);
+            o.Timeout = TimeSpan.FromSeconds(100);
+            o.MaxRetries = 2;
         });
-        using var harness = h = new SentryTestHarness(
-            o =>
-            {
-                o.AttemptTimeout = TimeSpan.FromSeconds(5);
-                o.Timeout = TimeSpan.FromSeconds(100);
-                o.MaxRetries = 2;
-            },
-            hang);
+        var h = server.Harness;
 
         var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
-        Assert.That(calls, Is.EqualTo(3));
+        Assert.That(server.Calls, Is.EqualTo(3));
         Assert.That(ex!.Message, Does.Contain("each of 3 attempt(s) timed out after 5 s"));
     }
 
@@ -168,31 +159,22 @@ public class ResilienceTests
     {
         // The first attempt runs under its own 30 s timer alone; the total, armed when the retry starts, gets only what
         // is left of it: 45 s in all (not 30 + 45), and with a total of 30 s no retry starts at all.
-        var calls = 0;
-        SentryTestHarness h = null!;
-        using var hang = new FuncHandler(async (_, ct) =>
+        using var server = new HangingServer(o =>
         {
-            Interlocked.Increment(ref calls);
-            await Task.Delay(TimeSpan.FromHours(1), h.Time, ct);
-            return SentryTestHarness.Json("{}");
+            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.Timeout = TimeSpan.FromSeconds(totalSeconds);
+            o.MaxRetries = 3;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(1);
         });
-        using var harness = h = new SentryTestHarness(
-            o =>
-            {
-                o.AttemptTimeout = TimeSpan.FromSeconds(30);
-                o.Timeout = TimeSpan.FromSeconds(totalSeconds);
-                o.MaxRetries = 3;
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-                o.MaxRetryDelay = TimeSpan.FromMilliseconds(1);
-            },
-            hang);
+        var h = server.Harness;
         var start = h.Time.GetUtcNow();
 
         var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
 
         Assert.Multiple(() =>
         {
-            Assert.That(calls, Is.EqualTo(attempts));
+            Assert.That(server.Calls, Is.EqualTo(attempts));
             Assert.That(ex!.Message, Does.Contain($"no answer within {totalSeconds} s ({attempts} attempt(s))"));
             Assert.That((h.Time.GetUtcNow() - start).TotalSeconds, Is.EqualTo(endsAt).Within(2));
         });
@@ -201,19 +183,12 @@ public class ResilienceTests
     [Test]
     public void Total_timeout_stops_the_call_with_a_clear_TimeoutException()
     {
-        SentryTestHarness h = null!;
-        using var hang = new FuncHandler(async (_, ct) =>
+        using var server = new HangingServer(o =>
         {
-            await Task.Delay(TimeSpan.FromHours(1), h.Time, ct);
-            return SentryTestHarness.Json("{}");
+            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.Timeout = TimeSpan.FromSeconds(10);
         });
-        using var harness = h = new SentryTestHarness(
-            o =>
-            {
-                o.AttemptTimeout = TimeSpan.FromSeconds(30);
-                o.Timeout = TimeSpan.FromSeconds(10);
-            },
-            hang);
+        var h = server.Harness;
 
         var ex = Assert.ThrowsAsync<TimeoutException>(() => h.RunAsync(h.Client.Organization("acme").GetAsync(), TimeSpan.FromSeconds(1)));
         Assert.That(ex!.Message, Does.Contain("GET /api/0/organizations/acme/").And.Contain("10 s"));
@@ -311,5 +286,33 @@ public class ResilienceTests
         cts.Cancel();
 
         Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    /// <summary>A harness whose server never answers (until the request is cancelled), counting the attempts.</summary>
+    private sealed class HangingServer : IDisposable
+    {
+        private readonly FuncHandler _handler;
+        private int _calls;
+
+        public HangingServer(Action<SentryManagementOptions> configure)
+        {
+            _handler = new FuncHandler(async (_, ct) =>
+            {
+                Interlocked.Increment(ref _calls);
+                await Task.Delay(TimeSpan.FromHours(1), Harness!.Time, ct);
+                return SentryTestHarness.Json("{}");
+            });
+            Harness = new SentryTestHarness(configure, _handler);
+        }
+
+        public SentryTestHarness Harness { get; }
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public void Dispose()
+        {
+            Harness.Dispose();
+            _handler.Dispose();
+        }
     }
 }
