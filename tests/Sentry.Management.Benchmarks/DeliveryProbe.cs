@@ -12,7 +12,7 @@ namespace Sentry.Management.Benchmarks;
 /// </summary>
 internal static class DeliveryProbe
 {
-    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, double CallerCpuMicros, long Accepted);
+    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, double CallerCpuMicros, long Accepted, double JitMicros, double GcPauseMicros);
 
     public static async Task RunAsync(int events, int? concurrency, int warmup = 200)
     {
@@ -30,12 +30,12 @@ internal static class DeliveryProbe
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events} events per SDK and sink, after {warmup} warm-up events each."));
-        Console.WriteLine("| SDK | sink | events | caller us/capture | caller CPU us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | accepted |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| SDK | sink | events | caller us/capture | caller CPU us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | of which JIT us/event | GC pause us/event | accepted |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerCpuMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.CpuMicros:F0} | {r.Accepted} |"));
+                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerCpuMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.CpuMicros:F0} | {r.JitMicros:F0} | {r.GcPauseMicros:F0} | {r.Accepted} |"));
         }
 
         Console.WriteLine();
@@ -80,7 +80,7 @@ internal static class DeliveryProbe
                 var r = await MeasureOursAsync(exceptions, offset, events, warmup, latency, sinkName, concurrency);
                 offset += events + warmup;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round + 1} {sinkName}: {r.EventsPerSecond:F0} events/s, process CPU {r.CpuMicros:F0} us/event, wire {r.WireBytes:F0} B, total {r.TotalBytes:F0} B/event, accepted {r.Accepted}"));
+                    $"round {round + 1} {sinkName}: {r.EventsPerSecond:F0} events/s, process CPU {r.CpuMicros:F0} us/event (JIT {r.JitMicros:F0}, GC pause {r.GcPauseMicros:F0}), wire {r.WireBytes:F0} B, total {r.TotalBytes:F0} B/event, accepted {r.Accepted}"));
             }
         }
     }
@@ -143,7 +143,7 @@ internal static class DeliveryProbe
         sink.ResetCounts();
         var first = start + warmup;
 
-        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
+        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, jit, pause) = await MeasureAsync(
             () =>
             {
                 for (var i = 0; i < events; i++)
@@ -153,7 +153,7 @@ internal static class DeliveryProbe
             },
             () => client.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink);
+        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink, jit, pause);
     }
 
     private static async Task<Result> MeasureTheirsAsync(Exception[] pool, int start, int events, int warmup, TimeSpan latency, string sinkName)
@@ -169,7 +169,7 @@ internal static class DeliveryProbe
         sink.ResetCounts();
         var first = start + warmup;
 
-        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu) = await MeasureAsync(
+        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, jit, pause) = await MeasureAsync(
             () =>
             {
                 for (var i = 0; i < events; i++)
@@ -179,15 +179,17 @@ internal static class DeliveryProbe
             },
             () => SentrySdk.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink);
+        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink, jit, pause);
     }
 
-    private static async Task<(long CallerTicks, TimeSpan CallerCpu, long CallerBytes, long TotalBytes, TimeSpan Elapsed, TimeSpan Cpu)> MeasureAsync(Action capture, Func<Task> flush)
+    private static async Task<(long CallerTicks, TimeSpan CallerCpu, long CallerBytes, long TotalBytes, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan GcPause)> MeasureAsync(Action capture, Func<Task> flush)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
+        var jit0 = System.Runtime.JitInfo.GetCompilationTime();
+        var pause0 = GC.GetTotalPauseDuration();
         var total0 = GC.GetTotalAllocatedBytes(precise: true);
         var thread0 = GC.GetAllocatedBytesForCurrentThread();
         var threadCpu0 = ThreadCpu.Now();
@@ -200,10 +202,10 @@ internal static class DeliveryProbe
         var elapsed = clock.Elapsed;
         var totalBytes = GC.GetTotalAllocatedBytes(precise: true) - total0;
         self.Refresh();
-        return (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0);
+        return (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0, System.Runtime.JitInfo.GetCompilationTime() - jit0, GC.GetTotalPauseDuration() - pause0);
     }
 
-    private static Result Build(string sdk, string sinkName, int events, long callerTicks, TimeSpan callerCpu, long callerBytes, long totalBytes, TimeSpan elapsed, TimeSpan cpu, LoopbackSink sink) =>
+    private static Result Build(string sdk, string sinkName, int events, long callerTicks, TimeSpan callerCpu, long callerBytes, long totalBytes, TimeSpan elapsed, TimeSpan cpu, LoopbackSink sink, TimeSpan jit, TimeSpan pause) =>
         new(
             sdk,
             sinkName,
@@ -215,5 +217,7 @@ internal static class DeliveryProbe
             sink.AcceptedEnvelopes / elapsed.TotalSeconds,
             cpu.TotalMicroseconds / events,
             callerCpu.TotalMicroseconds / events,
-            sink.AcceptedEnvelopes);
+            sink.AcceptedEnvelopes,
+            jit.TotalMicroseconds / events,
+            pause.TotalMicroseconds / events);
 }

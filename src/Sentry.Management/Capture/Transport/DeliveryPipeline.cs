@@ -21,6 +21,7 @@ internal sealed class DeliveryPipeline
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline<Attempt> _retry;
+    private readonly bool _retries;
 
     public DeliveryPipeline(SentryCaptureOptions options, EnvelopeHttpSender http, RateLimiter limits, EnvelopeSpool? spool, SentryCaptureCounters counters, ClientReportRecorder reports, ILogger logger)
     {
@@ -33,6 +34,7 @@ internal sealed class DeliveryPipeline
         _logger = logger;
         _time = options.TimeProvider;
         _retry = BuildRetry(options);
+        _retries = options.MaxRetries > 0;
     }
 
     /// <summary>
@@ -68,12 +70,28 @@ internal sealed class DeliveryPipeline
     /// <summary>One envelope's attempts: each checks the rate limits first, and remembers how it ended.</summary>
     private sealed class Attempt(DeliveryPipeline owner, OutgoingEnvelope envelope)
     {
+        private bool _replay;
+
         public SendResult Last { get; private set; } = SendResult.NetworkError;
 
         public async ValueTask<Attempt> SendAsync(CancellationToken cancellationToken)
         {
+            if (_replay)
+            {
+                // Polly's first attempt is the one already made outside it: its outcome, not a second request.
+                _replay = false;
+                return this;
+            }
+
             Last = owner.IsLimited(envelope) ? SendResult.RateLimited : await owner._http.SendAsync(envelope, cancellationToken).ConfigureAwait(false);
             return this;
+        }
+
+        /// <summary>Whether the attempt just made failed in a way the retry strategy retries; it is then replayed to it.</summary>
+        public bool ReplayIfRetryable(CancellationToken stop)
+        {
+            _replay = Last is SendResult.NetworkError or SendResult.ServerError && !stop.IsCancellationRequested;
+            return _replay;
         }
     }
 
@@ -85,7 +103,14 @@ internal sealed class DeliveryPipeline
         SendResult result;
         try
         {
-            result = (await _retry.ExecuteAsync(static (state, cancellationToken) => state.SendAsync(cancellationToken), attempt, stop).ConfigureAwait(false)).Last;
+            // Nearly every envelope is settled by its first attempt, so it is made without entering Polly (its
+            // context, outcome and strategy frames cost more per send than the rest of this method). Only an attempt
+            // that should be retried enters the retry strategy, which sees it as its own first attempt: the retry
+            // count, the backoff and the cancellation rules are Polly's, unchanged.
+            await attempt.SendAsync(stop).ConfigureAwait(false);
+            result = _retries && attempt.ReplayIfRetryable(stop)
+                ? (await _retry.ExecuteAsync(static (state, cancellationToken) => state.SendAsync(cancellationToken), attempt, stop).ConfigureAwait(false)).Last
+                : attempt.Last;
         }
         catch (OperationCanceledException)
         {
