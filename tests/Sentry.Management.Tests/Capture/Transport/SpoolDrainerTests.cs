@@ -223,9 +223,19 @@ public class SpoolDrainerTests
         var options = Spooled(TestOptions.Create());
         options.MaxConcurrentSends = 1;
         options.MaxErrorQueueSize = 1;
+        // With a spool the one worker takes "queued" off the queue while the only send slot is busy; it is held in
+        // BeforeSend until "fill" and "overflow" are captured, so the queue is full for certain when "overflow" comes.
+        var queuedInHook = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var releaseQueued = new ManualResetEventSlim();
         options.BeforeSend = e =>
         {
             hooks.Enqueue((e.Message, Environment.CurrentManagedThreadId));
+            if (e.Message == "queued")
+            {
+                queuedInHook.TrySetResult();
+                releaseQueued.Wait(TimeSpan.FromSeconds(10));
+            }
+
             if (e.Message == "overflow")
             {
                 self!.CaptureMessage("nested"); // The queue is still full: counted, not prepared inside this hook.
@@ -239,9 +249,12 @@ public class SpoolDrainerTests
         client.CaptureMessage("in flight");
         await started.Task;
         client.CaptureMessage("queued");
+        await queuedInHook.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        client.CaptureMessage("fill");
         var callerThread = Environment.CurrentManagedThreadId;
         var overflow = client.CaptureMessage("overflow");
         var spooledOnCaller = client.Counters.Spooled(SentryDataCategory.Error);
+        releaseQueued.Set();
         gate.SetResult();
         Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
 
@@ -251,8 +264,8 @@ public class SpoolDrainerTests
             Assert.That(spooledOnCaller, Is.EqualTo(1), "written before the capture call returned");
             Assert.That(hooks.Single(h => h.Message == "overflow").Thread, Is.EqualTo(callerThread), "BeforeSend ran on the capturing thread");
             Assert.That(hooks.Select(h => h.Message), Does.Not.Contain("nested"));
-            Assert.That(client.Counters.Captured(SentryDataCategory.Error), Is.EqualTo(4));
-            Assert.That(client.Counters.Delivered(SentryDataCategory.Error), Is.EqualTo(3));
+            Assert.That(client.Counters.Captured(SentryDataCategory.Error), Is.EqualTo(5));
+            Assert.That(client.Counters.Delivered(SentryDataCategory.Error), Is.EqualTo(4));
             Assert.That(client.Counters.Discarded(SentryDiscardReason.QueueOverflow, SentryDataCategory.Error), Is.EqualTo(1), "the nested capture");
         });
     }
