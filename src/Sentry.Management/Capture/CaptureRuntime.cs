@@ -165,8 +165,9 @@ internal sealed class CaptureRuntime : IAsyncDisposable
             return _pending.Count == 0; // Disposed: nothing is sent any more.
         }
 
-        // Log entries waiting for a fuller batch go out now too.
+        // Log entries and metric values waiting for a fuller batch go out now too.
         using var logBatches = _queues.LogBatches.Flushing();
+        using var metricBatches = _queues.MetricBatches.Flushing();
 
         // Minutes still being counted go out now, so a flush leaves nothing behind.
         if (!IsDisposed)

@@ -72,6 +72,13 @@ public sealed class SentryCaptureOptions
     /// <summary>How many metric values one <c>trace_metric</c> item carries at most (default 100).</summary>
     public int MaxMetricsPerEnvelope { get; set; } = 100;
 
+    /// <summary>
+    /// How long a recorded metric value may wait for more to share its envelope (default 5 seconds): a batch goes out
+    /// when <see cref="MaxMetricsPerEnvelope"/> values are waiting or its oldest value has waited this long, and a
+    /// flush or dispose sends what is waiting at once. Between 1 millisecond and 1 minute.
+    /// </summary>
+    public TimeSpan MetricBatchInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many log entries may wait for the sender (default 10000); beyond that they are counted as <c>queue_overflow</c>.</summary>
     public int MaxLogQueueSize { get; set; } = 10_000;
 
@@ -193,10 +200,8 @@ public sealed class SentryCaptureOptions
             problems.Add($"{nameof(MaxLogsPerEnvelope)} must be at most 1000.");
         }
 
-        if (LogBatchInterval < TimeSpan.FromMilliseconds(1) || LogBatchInterval > TimeSpan.FromMinutes(1))
-        {
-            problems.Add($"{nameof(LogBatchInterval)} must be between 1 millisecond and 1 minute (was {LogBatchInterval}).");
-        }
+        CheckBatchInterval(problems, nameof(LogBatchInterval), LogBatchInterval);
+        CheckBatchInterval(problems, nameof(MetricBatchInterval), MetricBatchInterval);
         CheckAtLeast(problems, nameof(MaxConcurrentSends), MaxConcurrentSends, 1);
         CheckAtLeast(problems, nameof(MaxRetries), MaxRetries, 0);
         CheckAtLeast(problems, nameof(MaxSpoolFiles), MaxSpoolFiles, 1);
@@ -281,6 +286,14 @@ public sealed class SentryCaptureOptions
         if (value < minimum)
         {
             problems.Add($"{name} must be at least {minimum}.");
+        }
+    }
+
+    private static void CheckBatchInterval(List<string> problems, string name, TimeSpan value)
+    {
+        if (value < TimeSpan.FromMilliseconds(1) || value > TimeSpan.FromMinutes(1))
+        {
+            problems.Add($"{name} must be between 1 millisecond and 1 minute (was {value}).");
         }
     }
 

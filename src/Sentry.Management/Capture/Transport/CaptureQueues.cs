@@ -28,11 +28,15 @@ internal sealed class CaptureQueues : IDisposable
         _transactions = Bounded(options.MaxTransactionQueueSize);
         _metrics = Bounded(options.MaxMetricQueueSize);
         _logs = Bounded(options.MaxLogQueueSize);
-        LogBatches = new LogBatchGate(_logs.Reader, options.MaxLogQueueSize, options, Wake);
+        LogBatches = BatchGate.ForLogs(_logs.Reader, options, Wake);
+        MetricBatches = BatchGate.ForMetrics(_metrics.Reader, options, Wake);
     }
 
     /// <summary>When the waiting log entries may be taken: their batch's size and time bounds.</summary>
-    public LogBatchGate LogBatches { get; }
+    public BatchGate LogBatches { get; }
+
+    /// <summary>When the waiting metric values may be taken: their batch's size and time bounds.</summary>
+    public BatchGate MetricBatches { get; }
 
     /// <summary>Queues work; <see langword="false"/> when its category's queue is full.</summary>
     public bool TryEnqueue(CaptureWork work)
@@ -50,7 +54,7 @@ internal sealed class CaptureQueues : IDisposable
             return false;
         }
 
-        if (work is LogWork && !LogBatches.Queued())
+        if ((work is LogWork && !LogBatches.Queued()) || (work is MetricWork && !MetricBatches.Queued()))
         {
             return true;
         }
@@ -95,14 +99,14 @@ internal sealed class CaptureQueues : IDisposable
     }
 
     private bool HasWork =>
-        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _sessions.Reader.TryPeek(out _) || _metrics.Reader.TryPeek(out _) || LogBatches.IsOpen;
+        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _sessions.Reader.TryPeek(out _) || MetricBatches.IsOpen || LogBatches.IsOpen;
 
     /// <summary>Takes the most important waiting work: errors, then transactions, then sessions, then metrics, then logs.</summary>
     public bool TryDequeue(out CaptureWork? work) =>
         _errors.Reader.TryRead(out work)
         || _transactions.Reader.TryRead(out work)
         || _sessions.Reader.TryRead(out work)
-        || _metrics.Reader.TryRead(out work)
+        || (MetricBatches.IsOpen && _metrics.Reader.TryRead(out work))
         || (LogBatches.IsOpen && _logs.Reader.TryRead(out work));
 
     /// <summary>Whether the queue of this category is at least half full: a worker then spools rather than waits for a send slot.</summary>
@@ -124,6 +128,7 @@ internal sealed class CaptureQueues : IDisposable
     public void Dispose()
     {
         LogBatches.Dispose();
+        MetricBatches.Dispose();
         _signal.Dispose();
     }
 

@@ -109,6 +109,7 @@ internal sealed class CaptureSender : IDisposable
     {
         CaptureFlow.EnterWorker();
         _queues.LogBatches.OpenForGood();
+        _queues.MetricBatches.OpenForGood();
         using var writer = new EnvelopeWriter();
         var batch = new WorkerBatches();
         while (_queues.TryDequeue(out var work))

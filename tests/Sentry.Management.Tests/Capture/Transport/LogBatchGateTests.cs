@@ -140,7 +140,7 @@ public class LogBatchGateTests
         // An open gate over an empty queue kept idle workers spinning and starved a flush past its timeout.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var queue = Channel.CreateUnbounded<CaptureWork>();
-        using var gate = new LogBatchGate(queue.Reader, 100, Options(time), () => { });
+        using var gate = BatchGate.ForLogs(queue.Reader, Options(time), () => { });
         var entry = new LogEntry(time.GetUtcNow(), "771a43a4192642f0b136d5159a501700", null, EventLevel.Info, false, "m", null, null, "Tests");
 
         bool emptyWhileFlushing, waitingWhileFlushing, waitingAfterFlush;
@@ -167,8 +167,85 @@ public class LogBatchGateTests
     {
         var options = TestOptions.Create();
         options.LogBatchInterval = TimeSpan.FromMilliseconds(milliseconds);
+        options.MetricBatchInterval = TimeSpan.FromMilliseconds(milliseconds);
 
         var ex = Assert.Throws<ArgumentException>(options.Validate);
-        Assert.That(ex!.Message, Does.Contain("LogBatchInterval must be between 1 millisecond and 1 minute"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex!.Message, Does.Contain("LogBatchInterval must be between 1 millisecond and 1 minute"));
+            Assert.That(ex.Message, Does.Contain("MetricBatchInterval must be between 1 millisecond and 1 minute"));
+        });
+    }
+
+    // ---- Trace metrics share the gate: the same size and time bounds, their own interval. ----
+
+    private static int[] MetricBatches(RecordingHandler handler) =>
+        [.. handler.Items("trace_metric").Select(i => i.Header.GetProperty("item_count").GetInt32())];
+
+    [Test]
+    public async Task Metric_values_recorded_apart_wait_for_the_interval_then_go_out_as_one_envelope()
+    {
+        // Before the gate, each value recorded while a worker was idle went out in an envelope of its own.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new RecordingHandler();
+        var options = Options(time);
+        options.MetricBatchInterval = TimeSpan.FromSeconds(5);
+        await using var client = new SentryCaptureClient(options, handler);
+
+        for (var i = 0; i < 3; i++)
+        {
+            client.IncrementCounter("orders.created");
+            await Task.Delay(Settle);
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var beforeInterval = MetricBatches(handler);
+        time.Advance(TimeSpan.FromSeconds(2.5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (MetricBatches(handler).Sum() < 3 && !timeout.IsCancellationRequested)
+        {
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(beforeInterval, Is.Empty, "nothing is sent while the oldest value is younger than the interval");
+            Assert.That(MetricBatches(handler), Is.EqualTo(new[] { 3 }), "one trace_metric item with the three values");
+            Assert.That(client.Counters.Delivered(SentryDataCategory.TraceMetric), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task Full_metric_batches_go_out_at_once_and_a_flush_sends_the_rest()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var handler = new RecordingHandler();
+        var options = Options(time);
+        options.MaxMetricsPerEnvelope = 2;
+        await using var client = new SentryCaptureClient(options, handler);
+
+        for (var i = 0; i < 5; i++)
+        {
+            client.SetGauge("queue.depth", i);
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            while (MetricBatches(handler).Sum() < 4 && !timeout.IsCancellationRequested)
+            {
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }
+
+        await Task.Delay(Settle);
+        var full = MetricBatches(handler);
+        Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(full, Is.EqualTo(new[] { 2, 2 }), "two full batches without waiting; the fifth value waits");
+            Assert.That(MetricBatches(handler), Is.EqualTo(new[] { 2, 2, 1 }), "the flush sends the partial batch");
+            Assert.That(client.Counters.Delivered(SentryDataCategory.TraceMetric), Is.EqualTo(5));
+        });
     }
 }
