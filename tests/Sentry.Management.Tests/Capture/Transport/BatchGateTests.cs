@@ -7,11 +7,12 @@ using Sentry.Management.Tests.Capture.Support;
 namespace Sentry.Management.Tests.Capture.Transport;
 
 /// <summary>
-/// Sentry Logs batches have a size and a time bound: entries wait up to <c>LogBatchInterval</c> or until
-/// <c>MaxLogsPerEnvelope</c> are waiting, whichever comes first; a flush or dispose sends the partial batch at once;
-/// nothing is lost. The clock is a <see cref="FakeTimeProvider"/>, so the interval passes only when the test says.
+/// Sentry Logs and trace metric batches have a size and a time bound: items wait up to their interval
+/// (<c>LogBatchInterval</c>, <c>MetricBatchInterval</c>) or until a full envelope's worth is waiting, whichever comes
+/// first; a flush or dispose sends the partial batch at once; nothing is lost. The clock is a
+/// <see cref="FakeTimeProvider"/>, so the interval passes only when the test says.
 /// </summary>
-public class LogBatchGateTests
+public class BatchGateTests
 {
     // Long enough for an idle worker to have sent anything it was allowed to; the positive checks poll instead.
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
