@@ -214,8 +214,11 @@ public class ResilienceTests
         using var h = new SentryTestHarness(o =>
         {
             o.Timeout = TimeSpan.FromSeconds(10);
-            o.RetryBaseDelay = TimeSpan.FromSeconds(30);
-            o.MaxRetryDelay = TimeSpan.FromSeconds(60);
+
+            // Polly's jitter can draw a first delay far below the base (about 6 % of draws were under a third of it,
+            // which made this test fail now and then with a 30 s base); at 10 minutes a draw under 10 s is about 1 in 7,000.
+            o.RetryBaseDelay = TimeSpan.FromMinutes(10);
+            o.MaxRetryDelay = TimeSpan.FromMinutes(20);
         });
         var calls = 0;
         h.Mock.When(HttpMethod.Get, OrgUrl).Respond(_ => { calls++; return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable); });
