@@ -33,18 +33,21 @@ public class BatchGateTests
         }
     }
 
-    private static int[] LogBatches(RecordingHandler handler) =>
-        [.. handler.Items("log").Select(i => i.Header.GetProperty("item_count").GetInt32())];
+    private static int[] LogBatches(RecordingHandler handler) => Batches(handler, "log");
 
-    private static async Task<int[]> WaitForBatchesAsync(RecordingHandler handler, int entries)
+    private static int[] Batches(RecordingHandler handler, string itemType) =>
+        [.. handler.Items(itemType).Select(i => i.Header.GetProperty("item_count").GetInt32())];
+
+    /// <summary>Waits until batches of <paramref name="itemType"/> carrying <paramref name="entries"/> items in all were sent (or 10 s passed).</summary>
+    private static async Task<int[]> WaitForBatchesAsync(RecordingHandler handler, int entries, string itemType = "log")
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (LogBatches(handler).Sum() < entries && !timeout.IsCancellationRequested)
+        while (Batches(handler, itemType).Sum() < entries && !timeout.IsCancellationRequested)
         {
             await Task.Delay(10, CancellationToken.None);
         }
 
-        return LogBatches(handler);
+        return Batches(handler, itemType);
     }
 
     [Test]
@@ -180,8 +183,7 @@ public class BatchGateTests
 
     // ---- Trace metrics share the gate: the same size and time bounds, their own interval. ----
 
-    private static int[] MetricBatches(RecordingHandler handler) =>
-        [.. handler.Items("trace_metric").Select(i => i.Header.GetProperty("item_count").GetInt32())];
+    private static int[] MetricBatches(RecordingHandler handler) => Batches(handler, "trace_metric");
 
     [Test]
     public async Task Metric_values_recorded_apart_wait_for_the_interval_then_go_out_as_one_envelope()
@@ -202,16 +204,12 @@ public class BatchGateTests
 
         var beforeInterval = MetricBatches(handler);
         time.Advance(TimeSpan.FromSeconds(2.5));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (MetricBatches(handler).Sum() < 3 && !timeout.IsCancellationRequested)
-        {
-            await Task.Delay(10, CancellationToken.None);
-        }
+        var afterInterval = await WaitForBatchesAsync(handler, 3, "trace_metric");
 
         Assert.Multiple(() =>
         {
             Assert.That(beforeInterval, Is.Empty, "nothing is sent while the oldest value is younger than the interval");
-            Assert.That(MetricBatches(handler), Is.EqualTo(new[] { 3 }), "one trace_metric item with the three values");
+            Assert.That(afterInterval, Is.EqualTo(new[] { 3 }), "one trace_metric item with the three values");
             Assert.That(client.Counters.Delivered(SentryDataCategory.TraceMetric), Is.EqualTo(3));
         });
     }
@@ -230,14 +228,7 @@ public class BatchGateTests
             client.SetGauge("queue.depth", i);
         }
 
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            while (MetricBatches(handler).Sum() < 4 && !timeout.IsCancellationRequested)
-            {
-                await Task.Delay(10, CancellationToken.None);
-            }
-        }
-
+        await WaitForBatchesAsync(handler, 4, "trace_metric");
         await Task.Delay(Settle);
         var full = MetricBatches(handler);
         Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
