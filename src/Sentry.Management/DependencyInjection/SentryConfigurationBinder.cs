@@ -237,6 +237,10 @@ internal static class SentryConfigurationBinder
         target.MaxTransactionQueueSize = node.Int("maxTransactionQueueSize", 1) ?? target.MaxTransactionQueueSize;
         target.MaxMetricQueueSize = node.Int("maxMetricQueueSize", 1) ?? target.MaxMetricQueueSize;
         target.MaxMetricsPerEnvelope = node.Int("maxMetricsPerEnvelope", 1) ?? target.MaxMetricsPerEnvelope;
+        target.MetricBatchInterval = node.Duration("metricBatchInterval") ?? target.MetricBatchInterval;
+        target.MaxLogQueueSize = node.Int("maxLogQueueSize", 1) ?? target.MaxLogQueueSize;
+        target.MaxLogsPerEnvelope = node.Int("maxLogsPerEnvelope", 1, 1000) ?? target.MaxLogsPerEnvelope;
+        target.LogBatchInterval = node.Duration("logBatchInterval") ?? target.LogBatchInterval;
         target.MaxConcurrentSends = node.Int("maxConcurrentSends", 1) ?? target.MaxConcurrentSends;
         target.MaxRetries = node.Int("maxRetries", 0) ?? target.MaxRetries;
         target.RetryBaseDelay = node.Duration("retryBaseDelay", allowZero: true) ?? target.RetryBaseDelay;

@@ -86,6 +86,26 @@ public class SentryConfigurationTests
     }
 
     [Test]
+    public void Log_and_metric_batch_bounds_bind_from_the_capture_block_and_a_bad_value_is_named()
+    {
+        // These keys were once missing from the binder, so the unknown-key check rejected them.
+        var options = new SentryCaptureOptions();
+        var report = Sentry.Management.DependencyInjection.SentryConfigurationBinder.Bind(
+            Json("""{ "Sentry": { "capture": { "maxLogQueueSize": 500, "maxLogsPerEnvelope": 50, "logBatchInterval": "00:00:02", "maxMetricsPerEnvelope": 20, "metricBatchInterval": "00:00:10" } } }""").GetSection("Sentry"), null, options);
+        var bad = Sentry.Management.DependencyInjection.SentryConfigurationBinder.Bind(
+            Json("""{ "Sentry": { "capture": { "maxLogsPerEnvelope": 5000, "metricBatchInterval": "soon" } } }""").GetSection("Sentry"), null, new SentryCaptureOptions());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Errors, Is.Empty);
+            Assert.That((options.MaxLogQueueSize, options.MaxLogsPerEnvelope, options.LogBatchInterval), Is.EqualTo((500, 50, TimeSpan.FromSeconds(2))));
+            Assert.That((options.MaxMetricsPerEnvelope, options.MetricBatchInterval), Is.EqualTo((20, TimeSpan.FromSeconds(10))));
+            Assert.That(bad.Errors, Has.Some.Contains("Sentry:capture:maxLogsPerEnvelope '5000'"));
+            Assert.That(bad.Errors, Has.Some.Contains("Sentry:capture:metricBatchInterval 'soon'"));
+        });
+    }
+
+    [Test]
     public void Spool_bounds_bind_from_the_capture_block_and_a_bad_byte_bound_is_named()
     {
         var options = new SentryCaptureOptions();
