@@ -46,7 +46,7 @@ if (args.Length > 0 && args[0] == "--layers")
 if (args.Length > 0 && args[0] == "--spread")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-    await LoopbackSpreadProbe.RunAsync(Arg(1, 2000), Arg(2, 10), Arg(3, 20000));
+    await LoopbackSpreadProbe.RunAsync(Arg(1, 2000), Arg(2, 10), Arg(3, 20000), args.Length > 4 && args[4] == "block");
     return;
 }
 

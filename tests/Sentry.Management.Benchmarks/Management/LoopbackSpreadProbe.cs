@@ -12,7 +12,8 @@ namespace Sentry.Management.Benchmarks.Management;
 /// </summary>
 internal static class LoopbackSpreadProbe
 {
-    public static async Task RunAsync(int calls, int rounds, int warmup)
+    /// <summary>Runs the probe; with <paramref name="block"/>, the measured calls are made as BenchmarkDotNet's runner makes them, from one dedicated thread that blocks on each call's task.</summary>
+    public static async Task RunAsync(int calls, int rounds, int warmup, bool block = false)
     {
         var server = PipelineServer.Start(CannedBodies.IssuePage(7000000001, 100));
         await using var serverScope = server;
@@ -48,34 +49,74 @@ internal static class LoopbackSpreadProbe
         var switched = new long[cases.Length];
         var sameThread = cases.Select(_ => new List<double>()).ToArray();
         var otherThread = cases.Select(_ => new List<double>()).ToArray();
-        for (var round = 0; round < rounds; round++)
+        // With block, the measured calls come from one dedicated thread that blocks on each call's task, as
+        // BenchmarkDotNet's generated runner does (AwaitHelper.GetResult per invocation); otherwise from an await loop.
+        if (block)
         {
-            for (var c = 0; c < cases.Length; c++)
-            {
-                var start = Stopwatch.GetTimestamp();
-                for (var i = 0; i < calls; i++)
-                {
-                    var thread = Environment.CurrentManagedThreadId;
-                    var t0 = Stopwatch.GetTimestamp();
-                    await cases[c].Call();
-                    var us = Stopwatch.GetElapsedTime(t0).TotalMicroseconds;
-                    perCall[c].Add(us);
-                    if (Environment.CurrentManagedThreadId != thread)
-                    {
-                        switched[c]++;
-                        otherThread[c].Add(us);
-                    }
-                    else
-                    {
-                        sameThread[c].Add(us);
-                    }
-                }
+            await Task.Factory.StartNew(() => Measure(call => call().GetAwaiter().GetResult()), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        else
+        {
+            await MeasureAsync();
+        }
 
-                roundMeans[c].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / calls);
+        void Record(int c, long t0, int thread)
+        {
+            var us = Stopwatch.GetElapsedTime(t0).TotalMicroseconds;
+            perCall[c].Add(us);
+            if (Environment.CurrentManagedThreadId != thread)
+            {
+                switched[c]++;
+                otherThread[c].Add(us);
+            }
+            else
+            {
+                sameThread[c].Add(us);
+            }
+        }
+
+        void Measure(Action<Func<Task>> invoke)
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var c = 0; c < cases.Length; c++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    for (var i = 0; i < calls; i++)
+                    {
+                        var thread = Environment.CurrentManagedThreadId;
+                        var t0 = Stopwatch.GetTimestamp();
+                        invoke(cases[c].Call);
+                        Record(c, t0, thread);
+                    }
+
+                    roundMeans[c].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / calls);
+                }
+            }
+        }
+
+        async Task MeasureAsync()
+        {
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var c = 0; c < cases.Length; c++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    for (var i = 0; i < calls; i++)
+                    {
+                        var thread = Environment.CurrentManagedThreadId;
+                        var t0 = Stopwatch.GetTimestamp();
+                        await cases[c].Call();
+                        Record(c, t0, thread);
+                    }
+
+                    roundMeans[c].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / calls);
+                }
             }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"methods compiled during the measured rounds: {System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore}"));
+        Console.WriteLine(block ? "caller: one thread blocking on each call" : "caller: an await loop");
         Console.WriteLine("| call | p10 | p25 | p50 | p75 | p90 | p99 | mean | resumed on another thread | round means min / median / max |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var c = 0; c < cases.Length; c++)
