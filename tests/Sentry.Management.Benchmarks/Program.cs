@@ -43,6 +43,13 @@ if (args.Length > 0 && args[0] == "--layers")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--spread")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    await LoopbackSpreadProbe.RunAsync(Arg(1, 2000), Arg(2, 10), Arg(3, 20000), args.Length > 4 && args[4] == "block");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--inmem")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

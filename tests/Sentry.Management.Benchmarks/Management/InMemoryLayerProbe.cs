@@ -33,9 +33,25 @@ internal static class InMemoryLayerProbe
         using var refitHttp = new HttpClient(new CannedProjectHandler()) { BaseAddress = url };
         var projectsApi = SentryRefit.Create<IProjectsApi>(refitHttp);
 
+        // The floor for the formatter: Refit's pristine default, with which its generated code formats inline (it
+        // would write booleans as True, so the library cannot use it; here only strings are formatted).
+        using var pristineHttp = new HttpClient(new CannedProjectHandler()) { BaseAddress = url };
+        var pristineSettings = SentryRefit.Settings(SentryAreas.Find(typeof(IProjectsApi))!.Json);
+        pristineSettings.UrlParameterFormatter = new Refit.DefaultUrlParameterFormatter();
+        var pristineApi = Refit.RestService.ForGenerated<IProjectsApi>(pristineHttp, pristineSettings);
+
+        // What the library's formatter cost before it returned strings itself: any formatter of one's own, asking
+        // Refit's default for every string.
+        using var delegatingHttp = new HttpClient(new CannedProjectHandler()) { BaseAddress = url };
+        var delegatingSettings = SentryRefit.Settings(SentryAreas.Find(typeof(IProjectsApi))!.Json);
+        delegatingSettings.UrlParameterFormatter = new DelegatingFormatter();
+        var delegatingApi = Refit.RestService.ForGenerated<IProjectsApi>(delegatingHttp, delegatingSettings);
+
         var cases = new List<(string Name, Func<Task> Call)>
         {
             ("handwritten", async () => await http.GetFromJsonAsync("api/0/projects/acme/backend/", HandJsonContext.Default.HandProject)),
+            ("Refit alone, Refit's own default formatter (inline)", async () => await pristineApi.GetAsync("acme", "backend")),
+            ("Refit alone, a formatter asking Refit's default for strings", async () => await delegatingApi.GetAsync("acme", "backend")),
             ("Refit alone (bare HttpClient)", async () => await projectsApi.GetAsync("acme", "backend")),
         };
         cases.AddRange(AllocationProbe.HandlerChains(url, () => new CannedProjectHandler()).Select(c => ($"Refit over {c.Name}", (Func<Task>)(async () => await c.Api.GetAsync("acme", "backend")))));
@@ -94,6 +110,13 @@ internal static class InMemoryLayerProbe
 
     /// <summary>Answers every request at once with the canned project, as the loopback server would.</summary>
     private static bool Yield { get; set; }
+
+    private sealed class DelegatingFormatter : Refit.IUrlParameterFormatter
+    {
+        private readonly Refit.DefaultUrlParameterFormatter _default = new();
+
+        public string? Format(object? value, System.Reflection.ICustomAttributeProvider attributeProvider, Type type) => _default.Format(value, attributeProvider, type);
+    }
 
     private sealed class CannedProjectHandler : HttpMessageHandler
     {
