@@ -53,11 +53,11 @@ internal static class LoopbackSpreadProbe
         // BenchmarkDotNet's generated runner does (AwaitHelper.GetResult per invocation); otherwise from an await loop.
         if (block)
         {
-            await Task.Factory.StartNew(() => Measure(call => call().GetAwaiter().GetResult()), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await Task.Factory.StartNew(() => MeasureAsync(static call => { call().GetAwaiter().GetResult(); return Task.CompletedTask; }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         }
         else
         {
-            await MeasureAsync();
+            await MeasureAsync(static call => call());
         }
 
         void Record(int c, long t0, int thread)
@@ -75,7 +75,9 @@ internal static class LoopbackSpreadProbe
             }
         }
 
-        void Measure(Action<Func<Task>> invoke)
+        // One loop for both callers: a blocking invoke hands back a completed task, so on the dedicated thread that
+        // loop never yields and every call is made from that one thread.
+        async Task MeasureAsync(Func<Func<Task>, Task> invoke)
         {
             for (var round = 0; round < rounds; round++)
             {
@@ -86,27 +88,7 @@ internal static class LoopbackSpreadProbe
                     {
                         var thread = Environment.CurrentManagedThreadId;
                         var t0 = Stopwatch.GetTimestamp();
-                        invoke(cases[c].Call);
-                        Record(c, t0, thread);
-                    }
-
-                    roundMeans[c].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds / calls);
-                }
-            }
-        }
-
-        async Task MeasureAsync()
-        {
-            for (var round = 0; round < rounds; round++)
-            {
-                for (var c = 0; c < cases.Length; c++)
-                {
-                    var start = Stopwatch.GetTimestamp();
-                    for (var i = 0; i < calls; i++)
-                    {
-                        var thread = Environment.CurrentManagedThreadId;
-                        var t0 = Stopwatch.GetTimestamp();
-                        await cases[c].Call();
+                        await invoke(cases[c].Call);
                         Record(c, t0, thread);
                     }
 
