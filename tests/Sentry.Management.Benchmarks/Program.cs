@@ -57,6 +57,13 @@ if (args.Length > 0 && args[0] == "--inmem")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--inmempage")
+{
+    int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    await InMemoryPageProbe.RunAsync(Arg(1, 500), Arg(2, 15), args.Length > 3 ? args[3] : null);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--allocs")
 {
     await AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 400);

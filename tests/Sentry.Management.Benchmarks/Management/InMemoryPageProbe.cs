@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sentry.Management.Api;
+
+namespace Sentry.Management.Benchmarks.Management;
+
+/// <summary>
+/// The page of 100 issues over an in-memory handler (no socket): the handwritten call and the facade, and each one's
+/// deserialization alone, in alternating rounds on one thread, so what the facade adds to a page is separated from
+/// the loopback call's noise.
+/// </summary>
+internal static class InMemoryPageProbe
+{
+    public static async Task RunAsync(int calls, int rounds, string? only = null)
+    {
+        var url = new Uri("http://127.0.0.1:9/");
+        var page = CannedBodies.IssuePage(7000000001, 100);
+        var link = CannedBodies.Link(url, "api/0/projects/acme/backend/issues/", "0:0:1", next: null)["Link: ".Length..].TrimEnd();
+        using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = url, AuthToken = PipelineServer.Token, Organization = "acme" }, new PageHandler(page, link));
+        var project = facade.Organization("acme").Project("backend");
+        using var http = new HttpClient(new PageHandler(page, link)) { BaseAddress = url };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PipelineServer.Token);
+        using var refitHttp = new HttpClient(new PageHandler(page, link)) { BaseAddress = url };
+        var issuesApi = SentryRefit.Create<IIssuesApi>(refitHttp);
+        var ourInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<Issue>>)SentryAreas.Find(typeof(IIssuesApi))!.Json.GetTypeInfo(typeof(List<Issue>))!;
+
+        var sensitiveOptions = new JsonSerializerOptions(SentryAreas.Find(typeof(IIssuesApi))!.Json.Options) { PropertyNameCaseInsensitive = false };
+        var ourSensitive = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<Issue>>)sensitiveOptions.GetTypeInfo(typeof(List<Issue>));
+        var insensitiveOptions = new JsonSerializerOptions(HandJsonContext.Default.Options) { PropertyNameCaseInsensitive = true };
+        var handInsensitive = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<HandIssue>>)insensitiveOptions.GetTypeInfo(typeof(List<HandIssue>));
+        var cases = new List<(string Name, Func<Task<int>> Call)>
+        {
+            ("handwritten", async () =>
+            {
+                using var response = await http.GetAsync("api/0/projects/acme/backend/issues/?limit=100", HttpCompletionOption.ResponseHeadersRead);
+                response.EnsureSuccessStatusCode();
+                var l = response.Headers.TryGetValues("Link", out var values) ? values.First() : null;
+                var issues = await response.Content.ReadFromJsonAsync(HandJsonContext.Default.ListHandIssue);
+                return issues!.Count + (l?.Length ?? 0);
+            }),
+            ("deserialize only: handwritten DTOs", async () => (await JsonSerializer.DeserializeAsync(new MemoryStream(page, writable: false), HandJsonContext.Default.ListHandIssue))!.Count),
+            ("deserialize only: the library's models", async () => (await JsonSerializer.DeserializeAsync(new MemoryStream(page, writable: false), ourInfo))!.Count),
+            ("deserialize only: the library's models, case-sensitive", async () => (await JsonSerializer.DeserializeAsync(new MemoryStream(page, writable: false), ourSensitive))!.Count),
+            ("deserialize only: handwritten DTOs, case-insensitive", async () => (await JsonSerializer.DeserializeAsync(new MemoryStream(page, writable: false), handInsensitive))!.Count),
+            ("Refit alone (bare HttpClient)", async () => (await issuesApi.ListForProjectAsync("acme", "backend", limit: 100)).Content!.Count),
+            ("facade", async () =>
+            {
+                await foreach (var p in project.Issues.List().AsPages())
+                {
+                    return p.Items.Count;
+                }
+
+                return 0;
+            }),
+        };
+
+        if (only is not null)
+        {
+            // One case alone, for a profiler: rounds of pages until the count is reached.
+            cases.RemoveAll(c => !c.Name.StartsWith(only, StringComparison.Ordinal));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"page of 100 issues over an in-memory handler: {rounds} alternating rounds of {calls} pages per case after one warm-up round of {calls * 5}; load average {PipelineServer.LoadAverage()}"));
+        foreach (var (_, call) in cases)
+        {
+            await RoundAsync(call, calls * 5);
+        }
+
+        var times = cases.Select(_ => new List<double>()).ToArray();
+        var cpu = cases.Select(_ => new List<double>()).ToArray();
+        var bytes = new double[cases.Count];
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var c = 0; c < cases.Count; c++)
+            {
+                var (us, cpuUs, b) = await RoundAsync(cases[c].Call, calls);
+                times[c].Add(us);
+                cpu[c].Add(cpuUs);
+                bytes[c] = b;
+            }
+        }
+
+        Console.WriteLine("| case | us/page (median) | process CPU us/page (median) | vs handwritten | bytes/page |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        var hand = Median(times[0]);
+        for (var c = 0; c < cases.Count; c++)
+        {
+            var m = Median(times[c]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {m:F1} | {Median(cpu[c]):F1} | {m / hand:F3} | {bytes[c]:F0} |"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end {PipelineServer.LoadAverage()}"));
+    }
+
+    private static async Task<(double Us, double CpuUs, double Bytes)> RoundAsync(Func<Task<int>> call, int calls)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            await call();
+        }
+
+        var elapsed = wall.Elapsed;
+        var cpuAfter = Process.GetCurrentProcess().TotalProcessorTime;
+        return (elapsed.TotalMicroseconds / calls, (cpuAfter - cpuBefore).TotalMicroseconds / calls, (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls);
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+    }
+
+    /// <summary>Answers every request with the page and its <c>Link</c> header, after a hop to the thread pool as a socket would.</summary>
+    private sealed class PageHandler(byte[] page, string link) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            var content = new ByteArrayContent(page);
+            content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = content };
+            response.Headers.TryAddWithoutValidation("Link", link);
+            return response;
+        }
+    }
+}
