@@ -9,22 +9,32 @@ using Sentry.Management.Api;
 namespace Sentry.Management.Benchmarks.Management;
 
 /// <summary>
-/// The page of 100 issues over an in-memory handler (no socket): the handwritten call and the facade, and each one's
-/// deserialization alone, in alternating rounds on one thread, so what the facade adds to a page is separated from
-/// the loopback call's noise.
+/// The page of 100 issues, by layer: the handwritten call, Refit alone, the facade without and with retries and
+/// timeouts, and each side's deserialization alone, in alternating rounds on one thread, over an in-memory handler
+/// (no socket: what the facade adds to a page, apart from the loopback call's noise) or, with <c>loopback</c>, over the
+/// canned loopback server the pipeline benchmark uses.
 /// </summary>
 internal static class InMemoryPageProbe
 {
-    public static async Task RunAsync(int calls, int rounds, string? only = null)
+    public static async Task RunAsync(int calls, int rounds, string? only = null, bool loopback = false)
     {
-        var url = new Uri("http://127.0.0.1:9/");
         var page = CannedBodies.IssuePage(7000000001, 100);
+        var server = loopback ? PipelineServer.Start(page) : null;
+        await using var serverScope = server;
+        var url = server?.Url ?? new Uri("http://127.0.0.1:9/");
         var link = CannedBodies.Link(url, "api/0/projects/acme/backend/issues/", "0:0:1", next: null)["Link: ".Length..].TrimEnd();
-        using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = url, AuthToken = PipelineServer.Token, Organization = "acme" }, new PageHandler(page, link));
+        HttpMessageHandler Primary() => loopback
+            ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }
+            : new PageHandler(page, link);
+        using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = url, AuthToken = PipelineServer.Token, Organization = "acme" }, Primary());
         var project = facade.Organization("acme").Project("backend");
-        using var http = new HttpClient(new PageHandler(page, link)) { BaseAddress = url };
+        using var bare = new SentryManagementClient(
+            new SentryManagementOptions { BaseUrl = url, AuthToken = PipelineServer.Token, Organization = "acme", MaxRetries = 0, Timeout = Timeout.InfiniteTimeSpan, AttemptTimeout = Timeout.InfiniteTimeSpan },
+            Primary());
+        var bareProject = bare.Organization("acme").Project("backend");
+        using var http = new HttpClient(Primary()) { BaseAddress = url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PipelineServer.Token);
-        using var refitHttp = new HttpClient(new PageHandler(page, link)) { BaseAddress = url };
+        using var refitHttp = new HttpClient(Primary()) { BaseAddress = url };
         var issuesApi = SentryRefit.Create<IIssuesApi>(refitHttp);
         var ourInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<Issue>>)SentryAreas.Find(typeof(IIssuesApi))!.Json.GetTypeInfo(typeof(List<Issue>))!;
 
@@ -47,6 +57,15 @@ internal static class InMemoryPageProbe
             ("deserialize only: the library's models, case-sensitive", async () => (await JsonSerializer.DeserializeAsync(new MemoryStream(page, writable: false), ourSensitive))!.Count),
             ("deserialize only: handwritten DTOs, case-insensitive", async () => (await JsonSerializer.DeserializeAsync(new MemoryStream(page, writable: false), handInsensitive))!.Count),
             ("Refit alone (bare HttpClient)", async () => (await issuesApi.ListForProjectAsync("acme", "backend", limit: 100)).Content!.Count),
+            ("facade without retries and timeouts", async () =>
+            {
+                await foreach (var p in bareProject.Issues.List().AsPages())
+                {
+                    return p.Items.Count;
+                }
+
+                return 0;
+            }),
             ("facade", async () =>
             {
                 await foreach (var p in project.Issues.List().AsPages())
@@ -61,10 +80,10 @@ internal static class InMemoryPageProbe
         if (only is not null)
         {
             // One case alone, for a profiler: rounds of pages until the count is reached.
-            cases.RemoveAll(c => !c.Name.StartsWith(only, StringComparison.Ordinal));
+            cases.RemoveAll(c => only != "all" && !c.Name.StartsWith(only, StringComparison.Ordinal));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"page of 100 issues over an in-memory handler: {rounds} alternating rounds of {calls} pages per case after one warm-up round of {calls * 5}; load average {PipelineServer.LoadAverage()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"page of 100 issues over {(loopback ? "the loopback server" : "an in-memory handler")}: {rounds} alternating rounds of {calls} pages per case after one warm-up round of {calls * 5}; load average {PipelineServer.LoadAverage()}"));
         foreach (var (_, call) in cases)
         {
             await RoundAsync(call, calls * 5);
