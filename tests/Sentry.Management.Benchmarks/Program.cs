@@ -57,10 +57,10 @@ if (args.Length > 0 && args[0] == "--inmem")
     return;
 }
 
-if (args.Length > 0 && args[0] == "--inmempage")
+if (args.Length > 0 && args[0] == "--pagelayers")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-    await InMemoryPageProbe.RunAsync(Arg(1, 500), Arg(2, 15), args.Length > 3 ? args[3] : null, args.Length > 4 && args[4] == "loopback");
+    await PageLayerProbe.RunAsync(Arg(1, 500), Arg(2, 15), args.Length > 3 ? args[3] : null, args.Length > 4 && args[4] == "loopback");
     return;
 }
 

@@ -14,7 +14,7 @@ namespace Sentry.Management.Benchmarks.Management;
 /// (no socket: what the facade adds to a page, apart from the loopback call's noise) or, with <c>loopback</c>, over the
 /// canned loopback server the pipeline benchmark uses.
 /// </summary>
-internal static class InMemoryPageProbe
+internal static class PageLayerProbe
 {
     public static async Task RunAsync(int calls, int rounds, string? only = null, bool loopback = false)
     {
