@@ -118,7 +118,7 @@ public class EnvelopePreparationBenchmarks
     // The same steps, in the same order, as the sender's EnvelopePreparer.PrepareEvent for an untraced event.
     private void WriteEnvelope(ErrorEvent evt)
     {
-        _writer.Begin(evt.EventId, _time.GetUtcNow(), _context.Dsn);
+        _writer.Begin(evt.EventId, _time.GetUtcNow());
         EventPayloadWriter.Write(_writer.BeginItem(), _context, evt, _scope);
         _writer.EndItem("event");
     }

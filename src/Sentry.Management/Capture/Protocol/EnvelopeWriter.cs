@@ -27,8 +27,6 @@ internal sealed class EnvelopeWriter : IDisposable
     private readonly Utf8JsonWriter _headerJson;
     private readonly Utf8JsonWriter _payloadJson;
     private readonly MemoryStream _compressed = new();
-    private SentryDsn? _dsn;
-    private JsonEncodedText _dsnText;
 
     public EnvelopeWriter()
     {
@@ -37,7 +35,13 @@ internal sealed class EnvelopeWriter : IDisposable
     }
 
     /// <summary>Starts a new envelope with its header line; <paramref name="trace"/> is the <c>trace</c> header of a traced event or transaction.</summary>
-    public void Begin(Guid? eventId, DateTimeOffset sentAt, SentryDsn dsn, Tracing.DynamicSamplingContext? trace = null)
+    /// <remarks>
+    /// No <c>dsn</c> header: every envelope is posted to the DSN's own endpoint with the <c>X-Sentry-Auth</c> header,
+    /// which is what Relay authenticates by; the envelope header's <c>dsn</c> is for a tunnel that forwards envelopes
+    /// without it, which this client does not post to (Sentry's JavaScript SDK writes it only when a tunnel is set). It
+    /// was about 100 bytes of every envelope, 60 after gzip. <c>sent_at</c> is written in UTC with <c>Z</c>.
+    /// </remarks>
+    public void Begin(Guid? eventId, DateTimeOffset sentAt, Tracing.DynamicSamplingContext? trace = null)
     {
         _envelope.ResetWrittenCount();
         _headerJson.Reset(_envelope);
@@ -47,15 +51,7 @@ internal sealed class EnvelopeWriter : IDisposable
             WriteId(_headerJson, JsonNames.EventId, id);
         }
 
-        // A worker always writes for the same client, so the DSN is encoded once. Its ToString has no secret key.
-        if (!ReferenceEquals(dsn, _dsn))
-        {
-            _dsnText = JsonEncodedText.Encode(dsn.ToString(), Encoder);
-            _dsn = dsn;
-        }
-
-        _headerJson.WriteString(JsonNames.Dsn, _dsnText);
-        _headerJson.WriteString(JsonNames.SentAt, sentAt.ToUniversalTime());
+        _headerJson.WriteString(JsonNames.SentAt, sentAt.UtcDateTime);
         SdkWriter.Write(_headerJson);
         trace?.WriteHeader(_headerJson);
         _headerJson.WriteEndObject();

@@ -321,7 +321,7 @@ internal sealed class DeliveryPipeline
         }
 
         var now = _time.GetUtcNow();
-        writer.Begin(null, now, context.Dsn);
+        writer.Begin(null, now);
         ClientReportPayloadWriter.Write(writer.BeginItem(), now, discards);
         writer.EndItem("client_report");
         var envelope = new OutgoingEnvelope(writer.ToBody(_options.Compression), _options.Compression != System.IO.Compression.CompressionLevel.NoCompression, []);

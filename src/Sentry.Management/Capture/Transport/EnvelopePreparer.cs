@@ -73,7 +73,7 @@ internal sealed class EnvelopePreparer
             return null;
         }
 
-        writer.Begin(evt.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn, TraceOf(evt.Span));
+        writer.Begin(evt.EventId, _options.TimeProvider.GetUtcNow(), TraceOf(evt.Span));
         EventPayloadWriter.Write(writer.BeginItem(), _context, evt, work.Scope);
         writer.EndItem("event");
         return Finish(writer, items);
@@ -94,7 +94,7 @@ internal sealed class EnvelopePreparer
             return null;
         }
 
-        writer.Begin(work.Transaction.EventId, _options.TimeProvider.GetUtcNow(), _context.Dsn, TraceOf(work.Transaction));
+        writer.Begin(work.Transaction.EventId, _options.TimeProvider.GetUtcNow(), TraceOf(work.Transaction));
         TransactionPayloadWriter.Write(writer.BeginItem(), _context, work.Transaction, work.Scope);
         writer.EndItem("transaction");
         return Finish(writer, items);
@@ -119,7 +119,7 @@ internal sealed class EnvelopePreparer
             return null;
         }
 
-        writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        writer.Begin(null, _options.TimeProvider.GetUtcNow());
         MetricPayloadWriter.Write(writer.BeginItem(), _context, batch);
         writer.EndItem("trace_metric", batch.Count, MetricPayloadWriter.ContentType);
         return Finish(writer, items);
@@ -144,7 +144,7 @@ internal sealed class EnvelopePreparer
             return null;
         }
 
-        writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        writer.Begin(null, _options.TimeProvider.GetUtcNow());
         LogPayloadWriter.Write(writer.BeginItem(), _context, batch);
         writer.EndItem("log", batch.Count, LogPayloadWriter.ContentType);
         return Finish(writer, items);
@@ -158,7 +158,7 @@ internal sealed class EnvelopePreparer
             return null;
         }
 
-        writer.Begin(null, _options.TimeProvider.GetUtcNow(), _context.Dsn);
+        writer.Begin(null, _options.TimeProvider.GetUtcNow());
         if (work.Update is { } update)
         {
             SessionPayloadWriter.Write(writer.BeginItem(), update);
