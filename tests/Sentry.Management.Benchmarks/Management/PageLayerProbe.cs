@@ -36,6 +36,8 @@ internal static class PageLayerProbe
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PipelineServer.Token);
         using var refitHttp = new HttpClient(Primary()) { BaseAddress = url };
         var issuesApi = SentryRefit.Create<IIssuesApi>(refitHttp);
+        using var streamedHttp = new HttpClient(new StreamingHandler { InnerHandler = Primary() }) { BaseAddress = url };
+        var streamedApi = SentryRefit.Create<IIssuesApi>(streamedHttp);
         var ourInfo = (System.Text.Json.Serialization.Metadata.JsonTypeInfo<List<Issue>>)SentryAreas.Find(typeof(IIssuesApi))!.Json.GetTypeInfo(typeof(List<Issue>))!;
 
         var sensitiveOptions = new JsonSerializerOptions(SentryAreas.Find(typeof(IIssuesApi))!.Json.Options) { PropertyNameCaseInsensitive = false };
@@ -57,6 +59,7 @@ internal static class PageLayerProbe
             ("deserialize only: the library's models, case-sensitive", async () => (await JsonSerializer.DeserializeAsync(new MemoryStream(page, writable: false), ourSensitive))!.Count),
             ("deserialize only: handwritten DTOs, case-insensitive", async () => (await JsonSerializer.DeserializeAsync(new MemoryStream(page, writable: false), handInsensitive))!.Count),
             ("Refit alone (bare HttpClient)", async () => (await issuesApi.ListForProjectAsync("acme", "backend", limit: 100)).Content!.Count),
+            ("Refit, body streamed (StreamedResponseContent)", async () => (await streamedApi.ListForProjectAsync("acme", "backend", limit: 100)).Content!.Count),
             ("facade without retries and timeouts", async () =>
             {
                 await foreach (var p in bareProject.Issues.List().AsPages())
@@ -134,6 +137,17 @@ internal static class PageLayerProbe
     {
         values.Sort();
         return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+    }
+
+    /// <summary>Hands a large body on as the library's resilience handler does, so Refit reads it as a stream.</summary>
+    private sealed class StreamingHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            Sentry.Management.Http.StreamedResponseContent.Apply(request, response);
+            return response;
+        }
     }
 
     /// <summary>Answers every request with the page and its <c>Link</c> header, after a hop to the thread pool as a socket would.</summary>
