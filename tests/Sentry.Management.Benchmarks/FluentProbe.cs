@@ -46,15 +46,9 @@ internal static class FluentProbe
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var name in cpu.Keys)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median(cpu[name]):F3} | {cpu[name].Min():F3} | {cpu[name].Max():F3} | {Median(bytes[name]):F0} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Median.Of(cpu[name]):F3} | {cpu[name].Min():F3} | {cpu[name].Max():F3} | {Median.Of(bytes[name]):F0} |"));
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio fluent / callback: CPU {Median(cpu["fluent"]) / Median(cpu["callback"]):F2}, bytes {Median(bytes["fluent"]) / Median(bytes["callback"]):F2}"));
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio fluent / callback: CPU {Median.Of(cpu["fluent"]) / Median.Of(cpu["callback"]):F2}, bytes {Median.Of(bytes["fluent"]) / Median.Of(bytes["callback"]):F2}"));
     }
 }

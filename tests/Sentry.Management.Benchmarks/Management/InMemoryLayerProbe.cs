@@ -78,10 +78,10 @@ internal static class InMemoryLayerProbe
 
         Console.WriteLine("| layer | us/call (median) | added to the row above | vs handwritten | bytes/call |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        double previous = 0, hand = Median(times[0]);
+        double previous = 0, hand = Median.Of(times[0]);
         for (var c = 0; c < cases.Count; c++)
         {
-            var m = Median(times[c]);
+            var m = Median.Of(times[c]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {m:F2} | {(c == 0 ? "" : (m - previous).ToString("+0.00;-0.00", CultureInfo.InvariantCulture))} | {m - hand:+0.00;-0.00} | {bytes[c]:F0} |"));
             previous = m;
         }
@@ -100,12 +100,6 @@ internal static class InMemoryLayerProbe
 
         var elapsed = wall.Elapsed;
         return (elapsed.TotalMicroseconds / calls, (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls);
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 
     /// <summary>Answers every request at once with the canned project, as the loopback server would.</summary>

@@ -80,11 +80,11 @@ internal static class LayerTimeProbe
 
         Console.WriteLine("| layer | CPU us/call | vs handwritten | wall us/call | vs handwritten | thread-pool work items/call |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        double hc = Median(cpu[0]), hw = Median(wall[0]);
+        double hc = Median.Of(cpu[0]), hw = Median.Of(wall[0]);
         for (var c = 0; c < cases.Count; c++)
         {
-            double mc = Median(cpu[c]), mw = Median(wall[c]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {mc:F1} | {mc / hc:F2} ({mc - hc:+0.0;-0.0}) | {mw:F1} | {mw / hw:F2} ({mw - hw:+0.0;-0.0}) | {Median(items[c]):F2} |"));
+            double mc = Median.Of(cpu[c]), mw = Median.Of(wall[c]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {mc:F1} | {mc / hc:F2} ({mc - hc:+0.0;-0.0}) | {mw:F1} | {mw / hw:F2} ({mw - hw:+0.0;-0.0}) | {Median.Of(items[c]):F2} |"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end {PipelineServer.LoadAverage()}"));
@@ -98,11 +98,5 @@ internal static class LayerTimeProbe
         };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         return client;
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 }

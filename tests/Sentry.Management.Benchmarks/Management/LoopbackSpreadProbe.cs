@@ -114,7 +114,7 @@ internal static class LoopbackSpreadProbe
 
         for (var c = 0; c < cases.Length; c++)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cases[c].Name}: median {Median(sameThread[c]):F1} us resumed on the same thread, {Median(otherThread[c]):F1} us on another"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cases[c].Name}: median {Median.Of(sameThread[c]):F1} us resumed on the same thread, {Median.Of(otherThread[c]):F1} us on another"));
         }
 
         // A coarse histogram shows the modes.
@@ -164,16 +164,5 @@ internal static class LoopbackSpreadProbe
         }
 
         return 300 * Round;
-    }
-
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        values.Sort();
-        return values[values.Count / 2];
     }
 }

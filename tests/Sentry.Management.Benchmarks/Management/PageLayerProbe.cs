@@ -26,11 +26,10 @@ internal static class PageLayerProbe
         HttpMessageHandler Primary() => loopback
             ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }
             : new PageHandler(page, link);
-        using var facade = new SentryManagementClient(new SentryManagementOptions { BaseUrl = url, AuthToken = PipelineServer.Token, Organization = "acme" }, Primary());
+        var (facade, bare) = TimedRound.Clients(url, PipelineServer.Token, Primary);
+        using var facadeScope = facade;
+        using var bareScope = bare;
         var project = facade.Organization("acme").Project("backend");
-        using var bare = new SentryManagementClient(
-            new SentryManagementOptions { BaseUrl = url, AuthToken = PipelineServer.Token, Organization = "acme", MaxRetries = 0, Timeout = Timeout.InfiniteTimeSpan, AttemptTimeout = Timeout.InfiniteTimeSpan },
-            Primary());
         var bareProject = bare.Organization("acme").Project("backend");
         using var http = new HttpClient(Primary()) { BaseAddress = url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PipelineServer.Token);
@@ -108,11 +107,11 @@ internal static class PageLayerProbe
 
         Console.WriteLine("| case | us/page (median) | process CPU us/page (median) | vs handwritten | bytes/page |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        var hand = Median(times[0]);
+        var hand = Median.Of(times[0]);
         for (var c = 0; c < cases.Count; c++)
         {
-            var m = Median(times[c]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {m:F1} | {Median(cpu[c]):F1} | {m / hand:F3} | {bytes[c]:F0} |"));
+            var m = Median.Of(times[c]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {cases[c].Name} | {m:F1} | {Median.Of(cpu[c]):F1} | {m / hand:F3} | {bytes[c]:F0} |"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end {PipelineServer.LoadAverage()}"));
@@ -121,23 +120,11 @@ internal static class PageLayerProbe
     private static async Task<(double Us, double CpuUs, double Bytes)> RoundAsync(Func<Task<int>> call, int calls)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        for (var i = 0; i < calls; i++)
-        {
-            await call();
-        }
-
-        var elapsed = wall.Elapsed;
-        var cpuAfter = Process.GetCurrentProcess().TotalProcessorTime;
-        return (elapsed.TotalMicroseconds / calls, (cpuAfter - cpuBefore).TotalMicroseconds / calls, (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls);
+        var (cpu, wall, _) = await TimedRound.RunAsync(Process, call, calls);
+        return (wall, cpu, (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls);
     }
 
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
-    }
+    private static Process Process { get; } = Process.GetCurrentProcess();
 
     /// <summary>Hands a large body on as the library's resilience handler does, so Refit reads it as a stream.</summary>
     private sealed class StreamingHandler : DelegatingHandler

@@ -78,17 +78,11 @@ internal static class PipelineTimeProbe
             }
 
             var pairRatios = facadeWall.Zip(handWall, (f, h) => f / h).ToList();
-            double hc = Median(handCpu), fc = Median(facadeCpu), hw = Median(handWall), fw = Median(facadeWall);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {hc:F1} | {fc:F1} | {fc / hc:F2} | {hw:F1} | {fw:F1} | {fw / hw:F2} | {Median(pairRatios):F2} |"));
+            double hc = Median.Of(handCpu), fc = Median.Of(facadeCpu), hw = Median.Of(handWall), fw = Median.Of(facadeWall);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {hc:F1} | {fc:F1} | {fc / hc:F2} | {hw:F1} | {fw:F1} | {fw / hw:F2} | {Median.Of(pairRatios):F2} |"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load average at the end {LoadAverage()}"));
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 
     private static string LoadAverage() => PipelineServer.LoadAverage();

@@ -27,16 +27,18 @@ internal static class TimedRound
             (ThreadPool.CompletedWorkItemCount - items) / (double)calls);
     }
 
-    /// <summary>The facade as users get it, and the same facade without retries and timeouts (no Polly strategy, no deadline).</summary>
-    public static (SentryManagementClient Facade, SentryManagementClient Bare) Clients(Uri baseUrl, string token) =>
-        (new SentryManagementClient(new SentryManagementOptions { BaseUrl = baseUrl, AuthToken = token, Organization = "acme" }),
-         new SentryManagementClient(new SentryManagementOptions
-         {
-             BaseUrl = baseUrl,
-             AuthToken = token,
-             Organization = "acme",
-             MaxRetries = 0,
-             Timeout = Timeout.InfiniteTimeSpan,
-             AttemptTimeout = Timeout.InfiniteTimeSpan,
-         }));
+    /// <summary>The facade as users get it, and the same facade without retries and timeouts (no Polly strategy, no deadline), each over its own <paramref name="primary"/> handler when one is given.</summary>
+    public static (SentryManagementClient Facade, SentryManagementClient Bare) Clients(Uri baseUrl, string token, Func<HttpMessageHandler>? primary = null) =>
+        (new SentryManagementClient(new SentryManagementOptions { BaseUrl = baseUrl, AuthToken = token, Organization = "acme" }, primary?.Invoke()),
+         new SentryManagementClient(
+             new SentryManagementOptions
+             {
+                 BaseUrl = baseUrl,
+                 AuthToken = token,
+                 Organization = "acme",
+                 MaxRetries = 0,
+                 Timeout = Timeout.InfiniteTimeSpan,
+                 AttemptTimeout = Timeout.InfiniteTimeSpan,
+             },
+             primary?.Invoke()));
 }
