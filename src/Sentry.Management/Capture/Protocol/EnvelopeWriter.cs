@@ -39,7 +39,7 @@ internal sealed class EnvelopeWriter : IDisposable
     /// No <c>dsn</c> header: every envelope is posted to the DSN's own endpoint with the <c>X-Sentry-Auth</c> header,
     /// which is what Relay authenticates by; the envelope header's <c>dsn</c> is for a tunnel that forwards envelopes
     /// without it, which this client does not post to (Sentry's JavaScript SDK writes it only when a tunnel is set). It
-    /// was about 100 bytes of every envelope, 60 after gzip. <c>sent_at</c> is written in UTC with <c>Z</c>.
+    /// was 60 to 100 bytes of every envelope (31 after gzip in the delivery benchmark). <c>sent_at</c> is UTC with <c>Z</c>.
     /// </remarks>
     public void Begin(Guid? eventId, DateTimeOffset sentAt, Tracing.DynamicSamplingContext? trace = null)
     {

@@ -17,7 +17,6 @@ internal static class JsonNames
     public static readonly JsonEncodedText ContentType = JsonEncodedText.Encode("content_type");
     public static readonly JsonEncodedText Contexts = JsonEncodedText.Encode("contexts");
     public static readonly JsonEncodedText Data = JsonEncodedText.Encode("data");
-    public static readonly JsonEncodedText Dsn = JsonEncodedText.Encode("dsn");
     public static readonly JsonEncodedText Email = JsonEncodedText.Encode("email");
     public static readonly JsonEncodedText Environment = JsonEncodedText.Encode("environment");
     public static readonly JsonEncodedText EventId = JsonEncodedText.Encode("event_id");
