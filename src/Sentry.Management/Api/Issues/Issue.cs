@@ -51,18 +51,22 @@ public sealed class Issue : SentryModel
     public string? ShareId { get; set; }
 
     /// <summary>The platform, such as <c>python</c>.</summary>
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Platform { get; set; }
 
     /// <summary>The project the issue belongs to.</summary>
     public IssueProject? Project { get; set; }
 
     /// <summary>The event type the issue groups, such as <c>default</c> or <c>error</c>.</summary>
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Type { get; set; }
 
     /// <summary>The issue type, such as <c>error</c> or <c>performance_n_plus_one_db_queries</c>.</summary>
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? IssueType { get; set; }
 
     /// <summary>The issue category, such as <c>error</c> or <c>performance</c>.</summary>
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? IssueCategory { get; set; }
 
     /// <summary>Title, type, value and location data Sentry derived from the events.</summary>

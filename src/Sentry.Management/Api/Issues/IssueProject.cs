@@ -7,15 +7,18 @@ namespace Sentry.Management;
 public sealed class IssueProject : SentryModel
 {
     /// <summary>The project's id.</summary>
-    [JsonConverter(typeof(FlexibleStringConverter))]
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Id { get; set; }
 
     /// <summary>The project's slug.</summary>
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Slug { get; set; }
 
     /// <summary>The project's name.</summary>
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Name { get; set; }
 
     /// <summary>The project's platform.</summary>
+    [JsonConverter(typeof(RepeatedStringConverter))]
     public string? Platform { get; set; }
 }

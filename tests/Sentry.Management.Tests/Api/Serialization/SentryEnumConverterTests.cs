@@ -43,11 +43,11 @@ public class SentryEnumConverterTests
     }
 
     [Test]
-    public void Unknown_values_beyond_what_is_kept_still_read_exactly()
+    public void More_distinct_values_than_the_table_holds_still_read_exactly()
     {
         var converter = new SentryEnumConverter<IssuePriority>();
-        var values = Enumerable.Range(0, SentryEnumConverter<IssuePriority>.MaxRemembered * 3)
-            .Select(i => i % 7 == 0 ? new string('p', SentryEnumConverter<IssuePriority>.MaxRememberedLength + i) : $"priority-{i}")
+        var values = Enumerable.Range(0, RememberedValues<IssuePriority>.Sets * 2 * 3)
+            .Select(i => i % 7 == 0 ? new string('p', RememberedValues<IssuePriority>.MaxLength + i) : $"priority-{i}")
             .ToArray();
 
         var firstPass = values.Select(v => Read(converter, Json(v)).Value).ToArray();
