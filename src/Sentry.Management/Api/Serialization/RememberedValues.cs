@@ -5,26 +5,26 @@ namespace Sentry.Management.Serialization;
 
 /// <summary>
 /// The values one converter read last, so a value that repeats through a listing (a status, a platform, the project
-/// every issue of a project listing carries) is not decoded into a new string each time: an unescaped ASCII token is
-/// compared with the remembered text in place, and a match returns the remembered value.
+/// every issue of a project listing carries) is not decoded into a new string each time: an unescaped token is
+/// compared with the remembered texts in place, and a match returns the remembered value.
 /// </summary>
 /// <remarks>
-/// A small two-way set-associative table (<see cref="Sets"/> sets of two), indexed by a hash of the token's bytes: a
-/// lookup costs one hash and at most two comparisons whatever was read before, and a miss costs nothing beyond the
-/// decoding it would have had anyway (the new value takes a way of its set), so an open set of values (slugs across an
-/// organization's projects) cannot make reading slower, only stop helping. Every slot holds one reference (a string,
-/// or an <see cref="ISentryEnum{TSelf}"/> wrapping one), so readers on other threads see a whole value or the old one.
+/// At most <see cref="Capacity"/> values, scanned in order (a length check rejects most of them at once) and replaced
+/// in turn once full, so an open set of values (slugs across an organization's projects) costs a few comparisons and
+/// a small entry per miss and cannot fill the table for good. Each slot holds one reference to an immutable entry,
+/// so readers on other threads see a whole entry or the old one.
 /// </remarks>
 /// <typeparam name="T">What a value is read as: a string, or a string enum.</typeparam>
-internal sealed class RememberedValues<T>(Func<string, T> create, Func<T, string?> textOf)
+internal sealed class RememberedValues<T>(Func<string, T> create)
 {
-    /// <summary>Sets of two ways each.</summary>
-    internal const int Sets = 32;
+    /// <summary>Values kept: more than any of the sets this serves has in common use.</summary>
+    internal const int Capacity = 8;
 
-    /// <summary>Longer tokens are decoded every time (no value of the sets this serves comes near).</summary>
+    /// <summary>Longer tokens are decoded every time (no value of those sets comes near).</summary>
     internal const int MaxLength = 64;
 
-    private readonly T[] _slots = new T[Sets * 2];
+    private readonly Entry?[] _entries = new Entry?[Capacity];
+    private int _next;
 
     /// <summary>Reads the current string token.</summary>
     public T Read(ref Utf8JsonReader reader)
@@ -35,25 +35,25 @@ internal sealed class RememberedValues<T>(Func<string, T> create, Func<T, string
         }
 
         var utf8 = reader.ValueSpan;
-        var hash = new HashCode();
-        hash.AddBytes(utf8);
-        var mixed = (uint)hash.ToHashCode();
-        var set = (int)(mixed % Sets) * 2;
-        var first = _slots[set];
-        if (textOf(first) is { } firstText && Ascii.Equals(utf8, firstText))
+        foreach (var entry in _entries)
         {
-            return first;
+            if (entry is null)
+            {
+                break;
+            }
+
+            if (Ascii.Equals(utf8, entry.Text))
+            {
+                return entry.Value;
+            }
         }
 
-        var second = _slots[set + 1];
-        if (textOf(second) is { } secondText && Ascii.Equals(utf8, secondText))
-        {
-            return second;
-        }
-
-        var value = create(reader.GetString()!);
-        var way = textOf(first) is null ? 0 : textOf(second) is null ? 1 : (int)((mixed >> 16) & 1);
-        _slots[set + way] = value;
+        var text = reader.GetString()!;
+        var value = create(text);
+        var slot = (int)((uint)Interlocked.Increment(ref _next) - 1) % Capacity;
+        Volatile.Write(ref _entries[slot], new Entry(text, value));
         return value;
     }
+
+    private sealed record Entry(string Text, T Value);
 }

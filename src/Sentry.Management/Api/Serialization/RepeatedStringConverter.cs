@@ -10,7 +10,7 @@ namespace Sentry.Management.Serialization;
 /// </summary>
 internal sealed class RepeatedStringConverter : JsonConverter<string>
 {
-    private readonly RememberedValues<string> _remembered = new(static text => text, static text => text);
+    private readonly RememberedValues<string> _remembered = new(static text => text);
 
     /// <inheritdoc />
     public override bool HandleNull => false;

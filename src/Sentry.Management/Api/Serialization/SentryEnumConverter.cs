@@ -13,7 +13,7 @@ namespace Sentry.Management.Serialization;
 public sealed class SentryEnumConverter<T> : JsonConverter<T>
     where T : struct, ISentryEnum<T>
 {
-    private readonly RememberedValues<T> _remembered = new(static text => T.From(text), static value => value.Value);
+    private readonly RememberedValues<T> _remembered = new(static text => T.From(text));
 
     /// <inheritdoc />
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

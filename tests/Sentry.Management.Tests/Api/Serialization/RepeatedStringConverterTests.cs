@@ -64,7 +64,7 @@ public class RepeatedStringConverterTests
     public void More_distinct_values_than_the_table_holds_still_read_exactly()
     {
         var converter = new RepeatedStringConverter();
-        var values = Enumerable.Range(0, RememberedValues<string>.Sets * 2 * 3)
+        var values = Enumerable.Range(0, RememberedValues<string>.Capacity * 12)
             .Select(i => i % 5 == 0 ? new string('s', RememberedValues<string>.MaxLength + i) : $"slug-{i}")
             .ToArray();
 

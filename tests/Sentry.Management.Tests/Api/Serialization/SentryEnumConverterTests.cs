@@ -46,7 +46,7 @@ public class SentryEnumConverterTests
     public void More_distinct_values_than_the_table_holds_still_read_exactly()
     {
         var converter = new SentryEnumConverter<IssuePriority>();
-        var values = Enumerable.Range(0, RememberedValues<IssuePriority>.Sets * 2 * 3)
+        var values = Enumerable.Range(0, RememberedValues<IssuePriority>.Capacity * 12)
             .Select(i => i % 7 == 0 ? new string('p', RememberedValues<IssuePriority>.MaxLength + i) : $"priority-{i}")
             .ToArray();
 
