@@ -50,7 +50,8 @@ internal sealed class RememberedValues<T>(Func<string, T> create)
 
         var text = reader.GetString()!;
         var value = create(text);
-        var slot = (int)((uint)Interlocked.Increment(ref _next) - 1) % Capacity;
+        // In uint: the counter wraps after 2^32 misses, and the slot must stay in range when it does.
+        var slot = (int)(((uint)Interlocked.Increment(ref _next) - 1) % Capacity);
         Volatile.Write(ref _entries[slot], new Entry(text, value));
         return value;
     }
