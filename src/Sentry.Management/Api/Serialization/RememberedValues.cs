@@ -15,7 +15,9 @@ namespace Sentry.Management.Serialization;
 /// so readers on other threads see a whole entry or the old one.
 /// </remarks>
 /// <typeparam name="T">What a value is read as: a string, or a string enum.</typeparam>
-internal sealed class RememberedValues<T>(Func<string, T> create)
+/// <param name="create">Makes a value from its decoded text.</param>
+/// <param name="misses">Where the miss counter starts (tests start it near its wrap).</param>
+internal sealed class RememberedValues<T>(Func<string, T> create, int misses = 0)
 {
     /// <summary>Values kept: more than any of the sets this serves has in common use.</summary>
     internal const int Capacity = 8;
@@ -24,7 +26,7 @@ internal sealed class RememberedValues<T>(Func<string, T> create)
     internal const int MaxLength = 64;
 
     private readonly Entry?[] _entries = new Entry?[Capacity];
-    private int _next;
+    private int _next = misses;
 
     /// <summary>Reads the current string token.</summary>
     public T Read(ref Utf8JsonReader reader)

@@ -90,6 +90,22 @@ public class RepeatedStringConverterTests
         });
     }
 
+    [Test]
+    public void The_table_keeps_working_when_its_miss_counter_wraps()
+    {
+        var values = new RememberedValues<string>(static text => text, misses: int.MaxValue - 3);
+        var read = Enumerable.Range(0, 20).Select(i => Read(values, Encoding.UTF8.GetBytes($"\"value-{i}\""))).ToArray();
+
+        Assert.That(read, Is.EqualTo(Enumerable.Range(0, 20).Select(i => $"value-{i}")));
+    }
+
+    private static string Read(RememberedValues<string> values, byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        return values.Read(ref reader);
+    }
+
     private static string? Read(RepeatedStringConverter converter, byte[] json)
     {
         var reader = new Utf8JsonReader(json);
