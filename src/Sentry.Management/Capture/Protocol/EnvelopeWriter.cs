@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -27,6 +28,7 @@ internal sealed class EnvelopeWriter : IDisposable
     private readonly Utf8JsonWriter _headerJson;
     private readonly Utf8JsonWriter _payloadJson;
     private readonly MemoryStream _compressed = new();
+    private readonly GzipEncoder _gzip = new();
 
     public EnvelopeWriter()
     {
@@ -41,6 +43,7 @@ internal sealed class EnvelopeWriter : IDisposable
     /// without it, which this client does not post to (Sentry's JavaScript SDK writes it only when a tunnel is set). It
     /// was 60 to 100 bytes of every envelope (31 after gzip in the delivery benchmark). <c>sent_at</c> is UTC with <c>Z</c>.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Begin(Guid? eventId, DateTimeOffset sentAt, Tracing.DynamicSamplingContext? trace = null)
     {
         _envelope.ResetWrittenCount();
@@ -60,6 +63,7 @@ internal sealed class EnvelopeWriter : IDisposable
     }
 
     /// <summary>Writes a GUID as Sentry's 32 hex digits without dashes, with no string in between.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteId(Utf8JsonWriter writer, JsonEncodedText name, Guid id)
     {
         Span<byte> hex = stackalloc byte[32];
@@ -68,6 +72,7 @@ internal sealed class EnvelopeWriter : IDisposable
     }
 
     /// <summary>Returns the writer for the next item's payload.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8JsonWriter BeginItem()
     {
         _payload.ResetWrittenCount();
@@ -76,6 +81,7 @@ internal sealed class EnvelopeWriter : IDisposable
     }
 
     /// <summary>Writes the item header (with the payload's exact byte length) and the payload.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndItem(string type, int? itemCount = null, string? contentType = null)
     {
         _payloadJson.Flush();
@@ -103,12 +109,22 @@ internal sealed class EnvelopeWriter : IDisposable
     /// <summary>The envelope as written so far, uncompressed.</summary>
     public ReadOnlySpan<byte> Written => _envelope.WrittenSpan;
 
-    // "Fastest" is zlib level 2, not 1: 17 % fewer bytes on the wire for the same delivery rate (docs/benchmarks.md).
+    // "Fastest" through zlib (bodies longer than the worker's encoder takes) is level 2, not 1: 17 % fewer bytes on
+    // the wire for the same delivery rate (docs/benchmarks.md).
     private static readonly ZLibCompressionOptions FastestOptions = new() { CompressionLevel = 2 };
 
-    /// <summary>The finished envelope as a request body, gzipped unless <paramref name="level"/> is <see cref="CompressionLevel.NoCompression"/>.</summary>
-    public byte[] ToBody(CompressionLevel level) =>
-        level == CompressionLevel.NoCompression ? _envelope.WrittenSpan.ToArray() : Gzip(_envelope.WrittenSpan, level, _compressed);
+    /// <summary>
+    /// The finished envelope as a request body, gzipped unless <paramref name="level"/> is <see cref="CompressionLevel.NoCompression"/>:
+    /// at <see cref="CompressionLevel.Fastest"/> by this writer's own <see cref="GzipEncoder"/>, which keeps its state
+    /// from one envelope to the next, otherwise (and for bodies over <see cref="GzipEncoder.MaxInput"/>) by zlib.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public byte[] ToBody(CompressionLevel level) => level switch
+    {
+        CompressionLevel.NoCompression => _envelope.WrittenSpan.ToArray(),
+        CompressionLevel.Fastest when _envelope.WrittenCount <= GzipEncoder.MaxInput => _gzip.Compress(_envelope.WrittenSpan),
+        _ => Gzip(_envelope.WrittenSpan, level, _compressed),
+    };
 
     /// <summary>Gzips envelope bytes at <paramref name="level"/> (<see cref="CompressionLevel.Fastest"/> is zlib level 2) through <paramref name="buffer"/>, which is reset first.</summary>
     public static byte[] Gzip(ReadOnlySpan<byte> envelope, CompressionLevel level, MemoryStream buffer)
@@ -122,6 +138,7 @@ internal sealed class EnvelopeWriter : IDisposable
         return buffer.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NewLine()
     {
         var span = _envelope.GetSpan(1);

@@ -1,0 +1,459 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Sentry.Management.Capture.Protocol;
+
+/// <summary>
+/// Gzip (RFC 1952) of one envelope at <see cref="System.IO.Compression.CompressionLevel.Fastest"/>: a greedy LZ77 pass
+/// over hash chains, then one deflate block (RFC 1951) with Huffman codes built for this envelope, or stored blocks
+/// when those are smaller. One instance per sender worker, reused for every envelope: its match tables are allocated
+/// once and never cleared (entries carry the position they were made at, so an older envelope's are simply too old),
+/// where zlib allocates, clears and frees about 300 KB of state per stream, which was a quarter of preparing an
+/// envelope (docs/benchmarks.md). Not thread-safe.
+/// </summary>
+/// <remarks>
+/// The hot methods are compiled optimized at once: a sender's first envelopes, and an application's rare errors,
+/// would otherwise run them as unoptimized code, where zlib's native code has no warm-up to wait for.
+/// </remarks>
+internal sealed class GzipEncoder
+{
+    /// <summary>The longest input compressed here; longer bodies (large attachments) go to zlib.</summary>
+    public const int MaxInput = 1 << 20;
+
+    private const int WindowSize = 1 << 15;
+    private const int WindowMask = WindowSize - 1;
+    private const int HashBits = 14;
+    private const int MinMatch = 4;
+    private const int MaxMatch = 258;
+    private const int MaxChain = 8;
+    private const int NiceMatch = 32;
+    private const int MaxInsert = 64;
+    private const int LiteralLengthSymbols = 286;
+    private const int DistanceSymbols = 30;
+    private const int CodeLengthSymbols = 19;
+    private const int EndOfBlock = 256;
+    private const int MaxStoredBlock = 65535;
+    private const uint MatchFlag = 0x8000_0000;
+
+    private static readonly byte[] CodeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+    private static readonly byte[] LengthIndex = new byte[256];
+    private static readonly byte[] LengthExtraBits = new byte[29];
+    private static readonly byte[] LengthBase = new byte[29];
+
+    private readonly int[] _head = new int[1 << HashBits];
+    private readonly int[] _prev = new int[WindowSize];
+    private readonly int[] _literalFrequencies = new int[LiteralLengthSymbols];
+    private readonly int[] _distanceFrequencies = new int[DistanceSymbols];
+    private readonly int[] _codeLengthFrequencies = new int[CodeLengthSymbols];
+    private readonly HuffmanCode _literals = new(LiteralLengthSymbols);
+    private readonly HuffmanCode _distances = new(DistanceSymbols);
+    private readonly HuffmanCode _codeLengths = new(CodeLengthSymbols);
+    private readonly byte[] _runSymbols = new byte[LiteralLengthSymbols + DistanceSymbols];
+    private readonly byte[] _runExtra = new byte[LiteralLengthSymbols + DistanceSymbols];
+    private int _base;
+
+    static GzipEncoder()
+    {
+        for (var index = 0; index < 29; index++)
+        {
+            LengthExtraBits[index] = (byte)(index < 8 || index == 28 ? 0 : (index >> 2) - 1);
+            LengthBase[index] = (byte)(index < 8 ? index : index == 28 ? 255 : (4 | (index & 3)) << ((index >> 2) - 1));
+        }
+
+        for (var v = 0; v < 256; v++)
+        {
+            LengthIndex[v] = (byte)(v < 8 ? v : v == 255 ? 28 : (4 * (BitOperations.Log2((uint)v) - 1)) + ((v >> (BitOperations.Log2((uint)v) - 2)) & 3));
+        }
+    }
+
+    /// <summary>Creates an encoder; <paramref name="firstPosition"/> lets tests start its position counter near the point where it wraps.</summary>
+    public GzipEncoder(int firstPosition = 1) => _base = firstPosition;
+
+    /// <summary>The gzip member for <paramref name="input"/> (at most <see cref="MaxInput"/> bytes), as an array of its exact length.</summary>
+    public byte[] Compress(ReadOnlySpan<byte> input)
+    {
+        if (input.Length > MaxInput)
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), input.Length, $"The input is longer than {MaxInput} bytes.");
+        }
+
+        var symbols = ArrayPool<uint>.Shared.Rent(Math.Max(input.Length, 1));
+        try
+        {
+            var count = Tokenize(input, symbols);
+            return Encode(input, symbols.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<uint>.Shared.Return(symbols);
+        }
+    }
+
+    /// <summary>Greedy LZ77: each symbol is a literal byte or a match (length 4 to 258, distance up to 32 KB); counts their codes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Tokenize(ReadOnlySpan<byte> input, uint[] symbols)
+    {
+        Array.Clear(_literalFrequencies);
+        Array.Clear(_distanceFrequencies);
+        if (_base > int.MaxValue - MaxInput - 2)
+        {
+            Array.Clear(_head);
+            Array.Clear(_prev);
+            _base = 1;
+        }
+
+        var head = _head;
+        var prev = _prev;
+        var literals = _literalFrequencies;
+        var first = _base;
+        var length = input.Length;
+        var last = length - MinMatch;
+        var count = 0;
+        var position = 0;
+        while (position <= last)
+        {
+            var hash = Hash(input, position);
+            var candidate = head[hash];
+            head[hash] = first + position;
+            prev[position & WindowMask] = candidate;
+            var bestLength = 0;
+            var bestDistance = 0;
+            var limit = Math.Min(MaxMatch, length - position);
+            for (var chain = MaxChain; candidate >= first && chain > 0; chain--)
+            {
+                var from = candidate - first;
+                var distance = position - from;
+                if (distance > WindowSize)
+                {
+                    break;
+                }
+
+                // The byte just past the best match so far must agree, or this candidate cannot be longer.
+                if (input[from + bestLength] == input[position + bestLength])
+                {
+                    var match = MatchLength(input, from, position, limit);
+                    if (match > bestLength)
+                    {
+                        bestLength = match;
+                        bestDistance = distance;
+                        if (match >= NiceMatch || match == limit)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                candidate = prev[from & WindowMask];
+            }
+
+            if (bestLength >= MinMatch)
+            {
+                symbols[count++] = MatchFlag | ((uint)(bestLength - 3) << 15) | (uint)(bestDistance - 1);
+                literals[257 + LengthIndex[bestLength - 3]]++;
+                _distanceFrequencies[DistanceCode(bestDistance - 1)]++;
+                var end = position + bestLength;
+                if (bestLength <= MaxInsert)
+                {
+                    for (var p = position + 1; p < end && p <= last; p++)
+                    {
+                        var h = Hash(input, p);
+                        prev[p & WindowMask] = head[h];
+                        head[h] = first + p;
+                    }
+                }
+
+                position = end;
+            }
+            else
+            {
+                literals[input[position]]++;
+                symbols[count++] = input[position++];
+            }
+        }
+
+        for (; position < length; position++)
+        {
+            literals[input[position]]++;
+            symbols[count++] = input[position];
+        }
+
+        literals[EndOfBlock] = 1;
+        _base = first + length + 1;
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private byte[] Encode(ReadOnlySpan<byte> input, ReadOnlySpan<uint> symbols)
+    {
+        _literals.Build(_literalFrequencies, 15);
+        _distances.Build(_distanceFrequencies, 15);
+        var literalCount = _literals.UsedLength(257);
+        var distanceCount = _distances.UsedLength(1);
+        var runs = RunLengths(literalCount, distanceCount);
+        _codeLengths.Build(_codeLengthFrequencies, 7);
+        var codeLengthCount = CodeLengthSymbols;
+        while (codeLengthCount > 4 && _codeLengths.Lengths[CodeLengthOrder[codeLengthCount - 1]] == 0)
+        {
+            codeLengthCount--;
+        }
+
+        var bits = 3L + 5 + 5 + 4 + (3 * codeLengthCount);
+        for (var i = 0; i < runs; i++)
+        {
+            bits += _codeLengths.Lengths[_runSymbols[i]] + RunExtraBits(_runSymbols[i]);
+        }
+
+        for (var s = 0; s < LiteralLengthSymbols; s++)
+        {
+            bits += (long)_literalFrequencies[s] * (_literals.Lengths[s] + (s > EndOfBlock ? LengthExtraBits[s - 257] : 0));
+        }
+
+        for (var d = 0; d < DistanceSymbols; d++)
+        {
+            bits += (long)_distanceFrequencies[d] * (_distances.Lengths[d] + DistanceExtraBits(d));
+        }
+
+        var compressed = (int)((bits + 7) >> 3);
+        var stored = input.Length + (5 * Math.Max(1, (input.Length + MaxStoredBlock - 1) / MaxStoredBlock));
+        var body = Math.Min(compressed, stored);
+        var output = new byte[10 + body + 8];
+        output[0] = 0x1f;
+        output[1] = 0x8b;
+        output[2] = 8; // deflate
+        output[9] = 0xff; // operating system: unknown
+        if (stored <= compressed)
+        {
+            WriteStored(input, output.AsSpan(10, body));
+        }
+        else
+        {
+            WriteCompressed(symbols, runs, literalCount, distanceCount, codeLengthCount, output.AsSpan(10, body));
+        }
+
+        BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(10 + body), Crc32.HashToUInt32(input));
+        BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(14 + body), (uint)input.Length);
+        return output;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteCompressed(ReadOnlySpan<uint> symbols, int runs, int literalCount, int distanceCount, int codeLengthCount, Span<byte> output)
+    {
+        var writer = new BitWriter(output);
+        writer.Put(1, 1); // the last block
+        writer.Put(2, 2); // with dynamic Huffman codes
+        writer.Put((uint)(literalCount - 257), 5);
+        writer.Put((uint)(distanceCount - 1), 5);
+        writer.Put((uint)(codeLengthCount - 4), 4);
+        for (var i = 0; i < codeLengthCount; i++)
+        {
+            writer.Put(_codeLengths.Lengths[CodeLengthOrder[i]], 3);
+        }
+
+        for (var i = 0; i < runs; i++)
+        {
+            var symbol = _runSymbols[i];
+            writer.Put(_codeLengths.Codes[symbol], _codeLengths.Lengths[symbol]);
+            if (symbol >= 16)
+            {
+                writer.Put(_runExtra[i], RunExtraBits(symbol));
+            }
+        }
+
+        var literalCodes = _literals.Codes;
+        var literalLengths = _literals.Lengths;
+        var distanceCodes = _distances.Codes;
+        var distanceLengths = _distances.Lengths;
+        foreach (var symbol in symbols)
+        {
+            if ((symbol & MatchFlag) == 0)
+            {
+                writer.Put(literalCodes[symbol], literalLengths[symbol]);
+                continue;
+            }
+
+            var value = (int)((symbol >> 15) & 0xff);
+            var index = LengthIndex[value];
+            writer.Put(literalCodes[257 + index], literalLengths[257 + index]);
+            if (LengthExtraBits[index] != 0)
+            {
+                writer.Put((uint)(value - LengthBase[index]), LengthExtraBits[index]);
+            }
+
+            var distance = (int)(symbol & 0x7fff);
+            var code = DistanceCode(distance);
+            writer.Put(distanceCodes[code], distanceLengths[code]);
+            var extra = DistanceExtraBits(code);
+            if (extra != 0)
+            {
+                writer.Put((uint)(distance - DistanceBase(code)), extra);
+            }
+        }
+
+        writer.Put(literalCodes[EndOfBlock], literalLengths[EndOfBlock]);
+        writer.Flush();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WriteStored(ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        var at = 0;
+        var position = 0;
+        do
+        {
+            var chunk = Math.Min(MaxStoredBlock, input.Length - position);
+            output[at] = (byte)(position + chunk == input.Length ? 1 : 0);
+            BinaryPrimitives.WriteUInt16LittleEndian(output[(at + 1)..], (ushort)chunk);
+            BinaryPrimitives.WriteUInt16LittleEndian(output[(at + 3)..], (ushort)~chunk);
+            input.Slice(position, chunk).CopyTo(output[(at + 5)..]);
+            at += 5 + chunk;
+            position += chunk;
+        }
+        while (position < input.Length);
+    }
+
+    /// <summary>The code lengths of both codes as one sequence, run-length coded with symbols 16 to 18 (RFC 1951 3.2.7); counts the symbols.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int RunLengths(int literalCount, int distanceCount)
+    {
+        Array.Clear(_codeLengthFrequencies);
+        var total = literalCount + distanceCount;
+        var count = 0;
+        var i = 0;
+        while (i < total)
+        {
+            var value = LengthAt(i, literalCount);
+            var run = 1;
+            while (i + run < total && LengthAt(i + run, literalCount) == value)
+            {
+                run++;
+            }
+
+            i += run;
+            if (value == 0)
+            {
+                for (; run >= 11; run -= Math.Min(run, 138))
+                {
+                    Run(ref count, 18, Math.Min(run, 138) - 11);
+                }
+
+                if (run >= 3)
+                {
+                    Run(ref count, 17, run - 3);
+                    run = 0;
+                }
+            }
+            else
+            {
+                Run(ref count, value, 0);
+                run--;
+                for (; run >= 3; run -= Math.Min(run, 6))
+                {
+                    Run(ref count, 16, Math.Min(run, 6) - 3);
+                }
+            }
+
+            for (; run > 0; run--)
+            {
+                Run(ref count, value, 0);
+            }
+        }
+
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private byte LengthAt(int i, int literalCount) => i < literalCount ? _literals.Lengths[i] : _distances.Lengths[i - literalCount];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Run(ref int count, int symbol, int extra)
+    {
+        _runSymbols[count] = (byte)symbol;
+        _runExtra[count] = (byte)extra;
+        _codeLengthFrequencies[symbol]++;
+        count++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RunExtraBits(int symbol) => symbol switch { 16 => 2, 17 => 3, 18 => 7, _ => 0 };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(ReadOnlySpan<byte> input, int position) =>
+        (int)((BinaryPrimitives.ReadUInt32LittleEndian(input[position..]) * 2654435761u) >> (32 - HashBits));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int MatchLength(ReadOnlySpan<byte> input, int from, int position, int limit)
+    {
+        var length = 0;
+        while (length + 8 <= limit)
+        {
+            var difference = BinaryPrimitives.ReadUInt64LittleEndian(input[(from + length)..]) ^ BinaryPrimitives.ReadUInt64LittleEndian(input[(position + length)..]);
+            if (difference != 0)
+            {
+                return length + (BitOperations.TrailingZeroCount(difference) >> 3);
+            }
+
+            length += 8;
+        }
+
+        while (length < limit && input[from + length] == input[position + length])
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    /// <summary>The distance code (0 to 29) of a distance minus one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DistanceCode(int value)
+    {
+        if (value < 4)
+        {
+            return value;
+        }
+
+        var log = BitOperations.Log2((uint)value);
+        return (2 * log) + ((value >> (log - 1)) & 1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DistanceExtraBits(int code) => code < 4 ? 0 : (code >> 1) - 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DistanceBase(int code) => code < 4 ? code : (2 | (code & 1)) << ((code >> 1) - 1);
+
+    /// <summary>Bits packed from the least significant end, as deflate wants them, into an output of known length.</summary>
+    private ref struct BitWriter(Span<byte> output)
+    {
+        private readonly Span<byte> _output = output;
+        private ulong _bits;
+        private int _count;
+        private int _at;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Put(uint value, int count)
+        {
+            _bits |= (ulong)value << _count;
+            _count += count;
+            if (_count >= 32)
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(_output[_at..], (uint)_bits);
+                _at += 4;
+                _bits >>= 32;
+                _count -= 32;
+            }
+        }
+
+        public void Flush()
+        {
+            for (; _count > 0; _count -= 8)
+            {
+                _output[_at++] = (byte)_bits;
+                _bits >>= 8;
+            }
+        }
+    }
+}
