@@ -108,6 +108,41 @@ public class EnvelopePreparationBenchmarks
         bench.Cleanup();
     }
 
+    /// <summary>
+    /// Envelope preparation in a fresh process, as the delivery probe's measured window sees it: <paramref name="warmup"/>
+    /// envelopes first, then <paramref name="count"/> timed on this thread's CPU clock, with gzip and without.
+    /// </summary>
+    public static void Cold(int warmup, int count)
+    {
+        var bench = new EnvelopePreparationBenchmarks();
+        bench.Setup();
+        for (var i = 0; i < warmup; i++)
+        {
+            bench.Envelope();
+        }
+
+        var start = ThreadCpu.Now();
+        for (var i = 0; i < count; i++)
+        {
+            bench.Envelope();
+        }
+
+        var withGzip = (ThreadCpu.Now() - start).TotalMicroseconds / count;
+        start = ThreadCpu.Now();
+        for (var i = 0; i < count; i++)
+        {
+            bench.Json();
+        }
+
+        var json = (ThreadCpu.Now() - start).TotalMicroseconds / count;
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"cold preparation after {warmup} envelopes: {withGzip:F1} us per envelope with gzip, then {json:F1} us for the JSON alone ({count} each, thread CPU)"));
+        bench.Cleanup();
+    }
+
+    /// <summary>The three prepared envelopes (one per exception shape), uncompressed, after <see cref="Setup"/>.</summary>
+    internal IReadOnlyList<byte[]> PreparedEnvelopes => _envelopes;
+
     [GlobalCleanup]
     public void Cleanup()
     {

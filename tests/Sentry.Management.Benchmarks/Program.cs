@@ -80,7 +80,24 @@ if (args.Length > 0 && args[0] == "--ratelimit")
 if (args.Length > 0 && args[0] == "--prepare")
 {
     // For a CPU profile (perf record): envelope preparation alone, in a loop, for the given seconds.
+    // `--prepare cold [warm-up] [count]`: the same steps in a fresh process, timed as the delivery window sees them.
+    if (args.Length > 1 && args[1] == "cold")
+    {
+        EnvelopePreparationBenchmarks.Cold(
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
+            args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2000);
+        return;
+    }
+
     EnvelopePreparationBenchmarks.Loop(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--codecs")
+{
+    CodecProbe.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
     return;
 }
 
