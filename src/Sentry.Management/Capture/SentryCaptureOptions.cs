@@ -114,8 +114,9 @@ public sealed class SentryCaptureOptions
 
     /// <summary>
     /// The gzip level of request bodies; <see cref="CompressionLevel.NoCompression"/> sends them uncompressed (default
-    /// <see cref="CompressionLevel.Fastest"/>, which here is zlib level 2: about 17 % smaller envelopes than level 1 for
-    /// no measurable delivery cost).
+    /// <see cref="CompressionLevel.Fastest"/>: each sender's own deflate encoder, which keeps its tables from one envelope
+    /// to the next, with envelopes about 3 % smaller than zlib level 2's and 22 % smaller than level 1's; bodies over
+    /// 1 MB, and the other levels, go to zlib).
     /// </summary>
     public CompressionLevel Compression { get; set; } = CompressionLevel.Fastest;
 

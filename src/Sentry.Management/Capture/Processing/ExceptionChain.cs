@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sentry.Management.Capture.Processing;
 
 /// <summary>One exception of a chain, with the ids Sentry uses to link chained and grouped exceptions.</summary>
@@ -15,6 +17,7 @@ internal static class ExceptionChain
     // Most aggregates are small: their members' source paths are made once, not per event.
     private static readonly string[] Sources = [.. Enumerable.Range(0, 16).Select(i => $"InnerExceptions[{i}]")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<ChainedException> Flatten(Exception? root)
     {
         var result = new List<ChainedException>();

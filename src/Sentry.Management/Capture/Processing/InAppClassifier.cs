@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sentry.Management.Capture.Processing;
 
 /// <summary>Decides whether a stack frame is the application's own code from its module (type) name.</summary>
@@ -12,6 +14,7 @@ internal sealed class InAppClassifier
         _exclude = [.. options.InAppExclude.Where(p => !string.IsNullOrEmpty(p))];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsInApp(string? module)
     {
         if (string.IsNullOrEmpty(module))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Sentry.Management.Capture.Processing;
@@ -16,6 +17,7 @@ internal sealed partial class PiiScrubber
 
     public bool Enabled { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsSensitiveKey(string key)
     {
         if (!Enabled)
@@ -35,6 +37,7 @@ internal sealed partial class PiiScrubber
     }
 
     /// <summary>Masks card numbers (13 to 19 digits, spaces or dashes allowed, valid Luhn checksum) in free text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string ScrubText(string text)
     {
         if (!Enabled || text.Length < 13 || !ContainsDigitRun(text))
@@ -46,6 +49,7 @@ internal sealed partial class PiiScrubber
     }
 
     // Cheap pre-check so ordinary text never reaches the regex.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ContainsDigitRun(string text)
     {
         var run = 0;

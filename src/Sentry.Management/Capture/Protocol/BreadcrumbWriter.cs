@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -9,6 +10,7 @@ namespace Sentry.Management.Capture.Protocol;
 /// </remarks>
 internal static class BreadcrumbWriter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter writer, PayloadContext context, SentryBreadcrumb[] breadcrumbs)
     {
         if (breadcrumbs.Length == 0)
@@ -29,6 +31,7 @@ internal static class BreadcrumbWriter
 
     // Scrubbing follows the client's options, so the kept bytes are only reused by the client that encoded them
     // (a breadcrumb object may be recorded on two clients' scopes).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static byte[] Encoded(PayloadContext context, SentryBreadcrumb crumb)
     {
         if (crumb.Encoded is { } kept && kept.ContextId == context.Id)

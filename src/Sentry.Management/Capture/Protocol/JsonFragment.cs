@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -31,6 +32,7 @@ internal static class JsonFragment
     }
 
     /// <summary>Writes a fragment from <see cref="Encode"/> as the next value (the writer adds the separator).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter writer, byte[] fragment) => writer.WriteRawValue(fragment, skipInputValidation: true);
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Lives as long as its thread; a writer over an array buffer holds nothing to release.")]

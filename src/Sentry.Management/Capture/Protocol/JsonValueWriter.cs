@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -11,10 +12,12 @@ namespace Sentry.Management.Capture.Protocol;
 /// </summary>
 internal static class JsonValueWriter
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter writer, PayloadContext context, string? key, object? value) =>
         Write(writer, context, key, value, 0, null);
 
     // The path of containers is only made when a value is one: most extras are strings and numbers.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write(Utf8JsonWriter writer, PayloadContext context, string? key, object? value, int depth, List<object>? path)
     {
         switch (value)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Sentry.Management.Capture.Processing;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -38,6 +39,7 @@ internal sealed class PayloadContext
     public FrameCache Frames { get; } = new();
 
     /// <summary>Cuts and scrubs free text before it is written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Clean(string text, int? maxLength = null)
     {
         var max = Math.Min(maxLength ?? int.MaxValue, Options.MaxValueLength);
@@ -50,6 +52,7 @@ internal sealed class PayloadContext
     }
 
     /// <summary>The value of a key/value pair as it may be sent: filtered when the key looks secret.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string CleanValue(string key, string value, int? maxLength = null) =>
         Scrubber.IsSensitiveKey(key) ? PiiScrubber.Filtered : Clean(value, maxLength);
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -19,6 +20,7 @@ namespace Sentry.Management.Capture.Protocol;
 internal static class StackTraceWriter
 {
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter writer, PayloadContext context, Exception exception)
     {
         var cache = context.Frames;
@@ -167,6 +169,7 @@ internal sealed class FrameCache
 
     public int Count => _frames.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FrameInfo? TryGet(StackFrame frame) =>
         Key(frame) is { } key && _frames.TryGetValue(key, out var info) ? info : null;
 

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -13,6 +14,7 @@ internal static class UnixTime
     /// form of milliseconds / 1000 is its exact decimal with trailing zeros dropped), but as integer text: formatting
     /// a double finds its shortest round-trip digits, several times the work.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WriteSeconds(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset time)
     {
         var ms = time.ToUnixTimeMilliseconds();

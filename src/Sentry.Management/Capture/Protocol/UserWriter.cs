@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -6,6 +7,7 @@ namespace Sentry.Management.Capture.Protocol;
 internal static class UserWriter
 {
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter writer, PayloadContext context, CaptureUser? user)
     {
         if (user is null)
@@ -25,6 +27,7 @@ internal static class UserWriter
         writer.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Optional(Utf8JsonWriter writer, PayloadContext context, JsonEncodedText name, string? value)
     {
         if (value is not null)

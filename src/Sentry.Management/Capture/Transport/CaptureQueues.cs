@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace Sentry.Management.Capture.Transport;
@@ -102,6 +103,7 @@ internal sealed class CaptureQueues : IDisposable
         _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _sessions.Reader.TryPeek(out _) || MetricBatches.IsOpen || LogBatches.IsOpen;
 
     /// <summary>Takes the most important waiting work: errors, then transactions, then sessions, then metrics, then logs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryDequeue(out CaptureWork? work) =>
         _errors.Reader.TryRead(out work)
         || _transactions.Reader.TryRead(out work)

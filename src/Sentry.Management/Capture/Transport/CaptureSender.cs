@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Sentry.Management.Capture.Protocol;
 
@@ -343,6 +344,7 @@ internal sealed class CaptureSender : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private OutgoingEnvelope? Prepare(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, ref IReadOnlyList<ItemCount> items, ref long units)
     {
         var onCaller = CaptureFlow.IsPreparingOnCaller;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -156,8 +157,10 @@ internal sealed class DeliveryPipeline
     }
 
     /// <summary>Whether any category the envelope carries is rate-limited now.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsLimited(OutgoingEnvelope envelope) => IsLimited(envelope.Items);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsLimited(IReadOnlyList<ItemCount> items)
     {
         foreach (var item in items)

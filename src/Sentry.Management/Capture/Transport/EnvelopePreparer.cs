@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Sentry.Management.Capture.Processing;
 using Sentry.Management.Capture.Protocol;
@@ -30,6 +31,7 @@ internal sealed class EnvelopePreparer
         _gzip = options.Compression != CompressionLevel.NoCompression;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public OutgoingEnvelope? PrepareEvent(EventWork work, EnvelopeWriter writer)
     {
         IReadOnlyList<ItemCount> items = [new ItemCount(SentryDataCategory.Error, 1)];
@@ -182,6 +184,7 @@ internal sealed class EnvelopePreparer
     /// Ends the envelope as a request body. Discards not yet reported ride along as a <c>client_report</c> item, so
     /// Sentry hears about them with the next envelope rather than at the next flush or 30-second report.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private OutgoingEnvelope Finish(EnvelopeWriter writer, IReadOnlyList<ItemCount> items)
     {
         // On the caller's overflow path the envelope goes straight to the spool, which never keeps a report.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Sentry.Management.Http;
 
 namespace Sentry.Management.Capture.Transport;
@@ -20,6 +21,7 @@ internal sealed class RateLimiter
     public RateLimiter(TimeProvider time) => _time = time;
 
     /// <summary>Whether sending this category now would go into a limit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsLimited(string category)
     {
         var now = _time.GetUtcNow();
