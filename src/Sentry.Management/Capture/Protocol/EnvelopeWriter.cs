@@ -28,7 +28,6 @@ internal sealed class EnvelopeWriter : IDisposable
     private readonly Utf8JsonWriter _headerJson;
     private readonly Utf8JsonWriter _payloadJson;
     private readonly MemoryStream _compressed = new();
-    private readonly GzipEncoder _gzip = new();
 
     public EnvelopeWriter()
     {
@@ -115,14 +114,14 @@ internal sealed class EnvelopeWriter : IDisposable
 
     /// <summary>
     /// The finished envelope as a request body, gzipped unless <paramref name="level"/> is <see cref="CompressionLevel.NoCompression"/>:
-    /// at <see cref="CompressionLevel.Fastest"/> by this writer's own <see cref="GzipEncoder"/>, which keeps its state
-    /// from one envelope to the next, otherwise (and for bodies over <see cref="GzipEncoder.MaxInput"/>) by zlib.
+    /// at <see cref="CompressionLevel.Fastest"/> by a pooled <see cref="GzipEncoder"/>, which keeps its tables from one
+    /// envelope to the next, otherwise (and for bodies over <see cref="GzipEncoder.MaxInput"/>) by zlib.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] ToBody(CompressionLevel level) => level switch
     {
         CompressionLevel.NoCompression => _envelope.WrittenSpan.ToArray(),
-        CompressionLevel.Fastest when _envelope.WrittenCount <= GzipEncoder.MaxInput => _gzip.Compress(_envelope.WrittenSpan),
+        CompressionLevel.Fastest when _envelope.WrittenCount <= GzipEncoder.MaxInput => GzipEncoder.Gzip(_envelope.WrittenSpan),
         _ => Gzip(_envelope.WrittenSpan, level, _compressed),
     };
 

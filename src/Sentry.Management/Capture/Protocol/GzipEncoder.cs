@@ -9,14 +9,16 @@ namespace Sentry.Management.Capture.Protocol;
 /// <summary>
 /// Gzip (RFC 1952) of one envelope at <see cref="System.IO.Compression.CompressionLevel.Fastest"/>: a greedy LZ77 pass
 /// over hash chains, then one deflate block (RFC 1951) with Huffman codes built for this envelope, or stored blocks
-/// when those are smaller. One instance per sender worker, reused for every envelope: its match tables are allocated
-/// once and never cleared (entries carry the position they were made at, so an older envelope's are simply too old),
-/// where zlib allocates, clears and frees about 300 KB of state per stream, which was a quarter of preparing an
-/// envelope (docs/benchmarks.md). Not thread-safe.
+/// when those are smaller. Encoders are pooled (<see cref="Gzip"/>) and reused for envelope after envelope: their match
+/// tables are allocated once and never cleared (an entry carries the position it was made at, so another envelope's
+/// entries are simply too old), where zlib allocates, clears and frees about 300 KB of state per stream, which was a
+/// quarter of preparing an envelope (docs/benchmarks.md). One instance is not thread-safe.
 /// </summary>
 /// <remarks>
 /// The hot methods are compiled optimized at once: a sender's first envelopes, and an application's rare errors,
-/// would otherwise run them as unoptimized code, where zlib's native code has no warm-up to wait for.
+/// would otherwise run them as unoptimized code, where zlib's native code has no warm-up to wait for. A match is only
+/// ever taken after its bytes are compared in the input at hand, so a table entry can make compression worse, never
+/// the output wrong.
 /// </remarks>
 internal sealed class GzipEncoder
 {
@@ -53,6 +55,9 @@ internal sealed class GzipEncoder
     private readonly HuffmanCode _codeLengths = new(CodeLengthSymbols);
     private readonly byte[] _runSymbols = new byte[LiteralLengthSymbols + DistanceSymbols];
     private readonly byte[] _runExtra = new byte[LiteralLengthSymbols + DistanceSymbols];
+    // Enough for every sender worker (half the cores, at least two) and the odd caller preparing a spooled envelope;
+    // beyond it, encoders are made and dropped.
+    private static readonly GzipEncoder?[] Pool = new GzipEncoder?[Math.Max(2, Environment.ProcessorCount / 2) + 2];
     private int _base;
 
     static GzipEncoder()
@@ -70,7 +75,33 @@ internal sealed class GzipEncoder
     }
 
     /// <summary>Creates an encoder; <paramref name="firstPosition"/> lets tests start its position counter near the point where it wraps.</summary>
-    public GzipEncoder(int firstPosition = 1) => _base = firstPosition;
+    public GzipEncoder(int firstPosition = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstPosition, 1);
+        _base = firstPosition;
+    }
+
+    /// <summary>Gzips <paramref name="input"/> (at most <see cref="MaxInput"/> bytes) with a pooled encoder.</summary>
+    public static byte[] Gzip(ReadOnlySpan<byte> input)
+    {
+        GzipEncoder? encoder = null;
+        for (var i = 0; encoder is null && i < Pool.Length; i++)
+        {
+            encoder = Interlocked.Exchange(ref Pool[i], null);
+        }
+
+        encoder ??= new GzipEncoder();
+        var body = encoder.Compress(input);
+        for (var i = 0; i < Pool.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref Pool[i], encoder, null) is null)
+            {
+                break;
+            }
+        }
+
+        return body;
+    }
 
     /// <summary>The gzip member for <paramref name="input"/> (at most <see cref="MaxInput"/> bytes), as an array of its exact length.</summary>
     public byte[] Compress(ReadOnlySpan<byte> input)
@@ -110,6 +141,9 @@ internal sealed class GzipEncoder
         var literals = _literalFrequencies;
         var first = _base;
         var length = input.Length;
+
+        // Reserved before the pass: even a pass that failed leaves no entry a later envelope could take for its own.
+        _base = first + length + 1;
         var last = length - MinMatch;
         var count = 0;
         var position = 0;
@@ -126,8 +160,9 @@ internal sealed class GzipEncoder
             {
                 var from = candidate - first;
                 var distance = position - from;
-                if (distance > WindowSize)
+                if ((uint)(distance - 1) >= WindowSize)
                 {
+                    // Out of the window (or, never expected, not behind this position).
                     break;
                 }
 
@@ -181,7 +216,6 @@ internal sealed class GzipEncoder
         }
 
         literals[EndOfBlock] = 1;
-        _base = first + length + 1;
         return count;
     }
 

@@ -90,6 +90,33 @@ public class GzipEncoderTests
     }
 
     [Test]
+    public async Task The_pooled_encoders_serve_many_threads_at_once()
+    {
+        var failures = await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        {
+            var random = new Random(t);
+            var wrong = 0;
+            for (var i = 0; i < 300; i++)
+            {
+                var input = EnvelopeLike(random, random.Next(0, 8));
+                if (!Gunzip(GzipEncoder.Gzip(input)).AsSpan().SequenceEqual(input))
+                {
+                    wrong++;
+                }
+            }
+
+            return wrong;
+        })));
+        Assert.That(failures.Sum(), Is.Zero);
+    }
+
+    [Test]
+    public void A_first_position_below_one_is_refused()
+    {
+        Assert.That(() => new GzipEncoder(firstPosition: 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
     public void Skewed_frequencies_get_codes_of_at_most_15_bits_that_fill_the_code_space()
     {
         // Fibonacci counts would give a Huffman code 29 bits deep; deflate allows 15.
