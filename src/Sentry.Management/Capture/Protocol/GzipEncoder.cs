@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -55,6 +54,7 @@ internal sealed class GzipEncoder
     private readonly HuffmanCode _codeLengths = new(CodeLengthSymbols);
     private readonly byte[] _runSymbols = new byte[LiteralLengthSymbols + DistanceSymbols];
     private readonly byte[] _runExtra = new byte[LiteralLengthSymbols + DistanceSymbols];
+    private readonly uint[] _symbols = new uint[16 * 1024];
     // Enough for every sender worker (half the cores, at least two) and the odd caller preparing a spooled envelope;
     // beyond it, encoders are made and dropped.
     private static readonly GzipEncoder?[] Pool = new GzipEncoder?[Math.Max(2, Environment.ProcessorCount / 2) + 2];
@@ -111,15 +111,20 @@ internal sealed class GzipEncoder
             throw new ArgumentOutOfRangeException(nameof(input), input.Length, $"The input is longer than {MaxInput} bytes.");
         }
 
-        var symbols = ArrayPool<uint>.Shared.Rent(Math.Max(input.Length, 1));
+        // At most one symbol per input byte: most envelopes fit the encoder's own buffer, larger ones borrow one.
+        var rented = input.Length > _symbols.Length ? ArrayPool<uint>.Shared.Rent(input.Length) : null;
         try
         {
+            var symbols = rented ?? _symbols;
             var count = Tokenize(input, symbols);
             return Encode(input, symbols.AsSpan(0, count));
         }
         finally
         {
-            ArrayPool<uint>.Shared.Return(symbols);
+            if (rented is not null)
+            {
+                ArrayPool<uint>.Shared.Return(rented);
+            }
         }
     }
 
@@ -267,7 +272,7 @@ internal sealed class GzipEncoder
             WriteCompressed(symbols, runs, literalCount, distanceCount, codeLengthCount, output.AsSpan(10, body));
         }
 
-        BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(10 + body), Crc32.HashToUInt32(input));
+        BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(10 + body), GzipCrc.Compute(input));
         BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(14 + body), (uint)input.Length);
         return output;
     }
