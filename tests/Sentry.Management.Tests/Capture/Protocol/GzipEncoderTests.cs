@@ -152,6 +152,23 @@ public class GzipEncoderTests
     }
 
     [Test]
+    public void The_folding_crc_agrees_with_the_table_crc_at_every_length()
+    {
+        var random = new Random(99);
+        var data = new byte[5000];
+        random.NextBytes(data);
+        foreach (var length in Enumerable.Range(0, 300).Concat([1023, 1024, 1025, 4096, 4999, 5000]))
+        {
+            var slice = data.AsSpan(random.Next(0, 5000 - length + 1), length);
+            Assert.That(GzipCrc.Compute(slice), Is.EqualTo(GzipCrc.ComputeScalar(slice)), $"{length} bytes");
+        }
+
+        // The check value of the standard ("123456789" gives 0xCBF43926).
+        Assert.That(GzipCrc.Compute("123456789"u8), Is.EqualTo(0xCBF43926u));
+        Assert.That(GzipCrc.Compute(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("123456789", 20)))), Is.EqualTo(GzipCrc.ComputeScalar(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("123456789", 20))))));
+    }
+
+    [Test]
     public void Inputs_over_the_limit_are_refused()
     {
         Assert.That(() => new GzipEncoder().Compress(new byte[GzipEncoder.MaxInput + 1]), Throws.InstanceOf<ArgumentOutOfRangeException>());
