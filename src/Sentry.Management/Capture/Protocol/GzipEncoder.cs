@@ -44,6 +44,10 @@ internal sealed class GzipEncoder
     private static readonly byte[] LengthExtraBits = new byte[29];
     private static readonly byte[] LengthBase = new byte[29];
 
+    // Enough for every sender worker (half the cores, at least two) and the odd caller preparing a spooled envelope;
+    // beyond it, encoders are made and dropped.
+    private static readonly GzipEncoder?[] Pool = new GzipEncoder?[Math.Max(2, Environment.ProcessorCount / 2) + 2];
+
     private readonly int[] _head = new int[1 << HashBits];
     private readonly int[] _prev = new int[WindowSize];
     private readonly int[] _literalFrequencies = new int[LiteralLengthSymbols];
@@ -55,9 +59,6 @@ internal sealed class GzipEncoder
     private readonly byte[] _runSymbols = new byte[LiteralLengthSymbols + DistanceSymbols];
     private readonly byte[] _runExtra = new byte[LiteralLengthSymbols + DistanceSymbols];
     private readonly uint[] _symbols = new uint[16 * 1024];
-    // Enough for every sender worker (half the cores, at least two) and the odd caller preparing a spooled envelope;
-    // beyond it, encoders are made and dropped.
-    private static readonly GzipEncoder?[] Pool = new GzipEncoder?[Math.Max(2, Environment.ProcessorCount / 2) + 2];
     private int _base;
 
     static GzipEncoder()
