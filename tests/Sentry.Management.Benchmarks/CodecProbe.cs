@@ -6,8 +6,8 @@ namespace Sentry.Management.Benchmarks;
 
 /// <summary>
 /// The request body's codec alone, on the workload's three real envelopes: bytes out and thread CPU per envelope
-/// for gzip at zlib levels 1 and 2 (what <see cref="CompressionLevel.Fastest"/> maps to) and brotli at low qualities
-/// and small windows, one thread, after a warm-up. `--codecs [envelopes per case] [rounds]`.
+/// for gzip by the library's own encoder (what <see cref="CompressionLevel.Fastest"/> uses), by zlib at levels 2 (what
+/// it used before) and 1, and brotli at low qualities and small windows, one thread, after a warm-up. `--codecs [envelopes per case] [rounds]`.
 /// </summary>
 internal static class CodecProbe
 {

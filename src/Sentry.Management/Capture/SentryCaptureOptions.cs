@@ -114,8 +114,8 @@ public sealed class SentryCaptureOptions
 
     /// <summary>
     /// The gzip level of request bodies; <see cref="CompressionLevel.NoCompression"/> sends them uncompressed (default
-    /// <see cref="CompressionLevel.Fastest"/>: each sender's own deflate encoder, which keeps its tables from one envelope
-    /// to the next, with envelopes about 3 % smaller than zlib level 2's and 22 % smaller than level 1's; bodies over
+    /// <see cref="CompressionLevel.Fastest"/>: the library's own deflate encoder, pooled so that its tables serve envelope
+    /// after envelope, with envelopes about 3 % smaller than zlib level 2's and 22 % smaller than level 1's; bodies over
     /// 1 MB, and the other levels, go to zlib).
     /// </summary>
     public CompressionLevel Compression { get; set; } = CompressionLevel.Fastest;
