@@ -39,7 +39,9 @@ if (args.Length > 0 && args[0] == "--pipetime")
 if (args.Length > 0 && args[0] == "--layers")
 {
     int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-    await LayerTimeProbe.RunAsync(Arg(1, 3000), Arg(2, 10), Arg(3, 5000), Arg(4, -1));
+    // A fifth argument, comma-separated row numbers (0 is the handwritten call, always kept), runs those rows only.
+    var subset = args.Length > 5 ? args[5].Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : null;
+    await LayerTimeProbe.RunAsync(Arg(1, 3000), Arg(2, 10), Arg(3, 5000), Arg(4, -1), subset);
     return;
 }
 

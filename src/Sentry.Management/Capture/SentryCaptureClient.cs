@@ -358,8 +358,9 @@ public class SentryCaptureClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var handler = SentryHttpPipeline.CreatePrimaryHandler();
         handler.MaxConnectionsPerServer = Math.Max(1, options.MaxConcurrentSends);
-        // Envelope answers are a few bytes that are never read: no Accept-Encoding header on every request.
-        handler.AutomaticDecompression = System.Net.DecompressionMethods.None;
+
+        // No Accept-Encoding on envelope posts: the socket handler does not decompress (the management pipeline
+        // decodes its own answers), and envelope answers are a few bytes that are never read.
         return handler;
     }
 

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Sentry.Management.Http;
 
 /// <summary>
@@ -11,13 +9,14 @@ internal sealed class AuthHandler : DelegatingHandler
     private const string AuthorizationHeader = "Authorization";
     private const string UserAgentHeader = "User-Agent";
 
-    private readonly AuthenticationHeaderValue? _authorization;
+    // Added as text: a typed value is formatted into a new string each time the request is written.
+    private readonly string? _authorization;
     private readonly Uri _origin;
     private readonly string _originPrefix;
 
     internal AuthHandler(string? authToken, Uri baseUrl)
     {
-        _authorization = string.IsNullOrEmpty(authToken) ? null : new AuthenticationHeaderValue("Bearer", authToken);
+        _authorization = string.IsNullOrEmpty(authToken) ? null : "Bearer " + authToken;
         _origin = new Uri(baseUrl.GetLeftPart(UriPartial.Authority));
         _originPrefix = _origin.GetLeftPart(UriPartial.Authority) + "/";
     }
@@ -28,7 +27,7 @@ internal sealed class AuthHandler : DelegatingHandler
         var headers = request.Headers;
         if (_authorization is not null && !headers.NonValidated.Contains(AuthorizationHeader) && IsSameOrigin(request.RequestUri))
         {
-            headers.Authorization = _authorization;
+            headers.TryAddWithoutValidation(AuthorizationHeader, _authorization);
         }
 
         if (!headers.NonValidated.Contains(UserAgentHeader))

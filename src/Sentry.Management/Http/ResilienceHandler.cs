@@ -13,8 +13,9 @@ namespace Sentry.Management.Http;
 /// Idempotent requests are retried after 502/503/504, attempt timeouts and network failures; a POST only when the
 /// server cannot have acted on it (a 429, or a connection that was never made). A 429 waits as long as Sentry says.
 /// The final response (after retries) that is an error becomes a <see cref="SentryApiException"/>, so every caller,
-/// Refit interface or area client, sees the same typed errors; a large successful body is handed on to be streamed
-/// (<see cref="StreamedResponseContent"/>). The call's span and log line (<see cref="CallDiagnostics"/>, around the
+/// Refit interface or area client, sees the same typed errors; every call asks for a compressed answer and a
+/// compressed body is decoded as it is read (<see cref="DecodedResponseContent"/>), and a large successful body is
+/// handed on to be streamed (<see cref="StreamedResponseContent"/>). The call's span and log line (<see cref="CallDiagnostics"/>, around the
 /// retries) and each attempt's rate limits (<see cref="RateLimiter"/>, inside them) are driven from here too. All of
 /// them happen here rather than in handlers of their own, whose async frames would cost every call an allocation and a
 /// continuation each.
@@ -47,6 +48,7 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
     {
         // One async frame for the whole call: diagnostics around the retries, typed errors and streaming after them.
         var call = _diagnostics.Start(request);
+        DecodedResponseContent.Accept(request);
 
         // The first attempt needs one timer, the earlier of its own limit and the total: with the attempt's limit
         // the sooner (the defaults, 30 s of 100 s), the total is only armed when a retry follows, for the time left;
@@ -89,6 +91,9 @@ internal sealed partial class ResilienceHandler : DelegatingHandler
 
             totalExpired |= total is { } t && t.Expired(cancellationToken);
             response = ResponseOrThrow(outcome, request, totalExpired, cancellationToken);
+
+            // Decoded before anything reads the body, an error's included.
+            DecodedResponseContent.Apply(response);
             if (!response.IsSuccessStatusCode)
             {
                 using (response)

@@ -65,11 +65,15 @@ internal sealed class SentryHttpPipeline
         client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 
-    /// <summary>A socket handler that recycles connections, so a long-lived client still follows DNS changes.</summary>
+    /// <summary>
+    /// A socket handler that recycles connections, so a long-lived client still follows DNS changes. Its own
+    /// decompression stays off: the resilience handler asks for compressed answers and decodes them
+    /// (<see cref="DecodedResponseContent"/>), for less than the socket handler's typed headers cost every call.
+    /// </summary>
     internal static SocketsHttpHandler CreatePrimaryHandler() => new()
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        AutomaticDecompression = System.Net.DecompressionMethods.None,
         AllowAutoRedirect = false,
     };
 

@@ -18,6 +18,12 @@ internal sealed class StreamedResponseContent : HttpContent
     /// <summary>Bodies smaller than this are left to Refit's buffer, which costs less than declining it.</summary>
     internal const long MinimumLength = 16 * 1024;
 
+    /// <summary>
+    /// How much larger a compressed body is judged to be once decoded, where only its compressed length is known:
+    /// Sentry's JSON compresses at least four to one, so a body this judges small is at most a few buffers' worth.
+    /// </summary>
+    private const long DecodedPerEncodedByte = 4;
+
     private readonly HttpContent _inner;
     private int _declined;
 
@@ -39,7 +45,7 @@ internal sealed class StreamedResponseContent : HttpContent
         if (response.Content is not { } content
             || content is StreamedResponseContent
             || response.StatusCode == HttpStatusCode.NoContent
-            || content.Headers.ContentLength is < MinimumLength
+            || LengthHint(content) is < MinimumLength
             || !UntracedRequest.IsLibraryApiCall(request))
         {
             return;
@@ -47,6 +53,9 @@ internal sealed class StreamedResponseContent : HttpContent
 
         response.Content = new StreamedResponseContent(content);
     }
+
+    private static long? LengthHint(HttpContent content) =>
+        content is DecodedResponseContent decoded ? decoded.EncodedLength * DecodedPerEncodedByte : content.Headers.ContentLength;
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {

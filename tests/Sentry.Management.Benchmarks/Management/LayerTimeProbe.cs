@@ -18,7 +18,7 @@ internal static class LayerTimeProbe
     private const string Token = PipelineServer.Token;
 
     /// <summary>Runs the layers in alternating rounds; with <paramref name="only"/>, loops that one layer alone (for a profiler).</summary>
-    public static async Task RunAsync(int calls, int rounds, int warmup, int only = -1)
+    public static async Task RunAsync(int calls, int rounds, int warmup, int only = -1, IReadOnlyCollection<int>? subset = null)
     {
         var server = PipelineServer.Start(CannedBodies.IssuePage(7000000001, 100));
         await using var serverScope = server;
@@ -29,6 +29,17 @@ internal static class LayerTimeProbe
         var bareProject = bare.Organization("acme").Project("backend");
         using var http = Handwritten(server.Url, System.Net.DecompressionMethods.None);
         using var httpGzip = Handwritten(server.Url, System.Net.DecompressionMethods.All);
+        using var httpAccept = Handwritten(server.Url, System.Net.DecompressionMethods.None);
+        httpAccept.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
+        // The primary handler as it was before the seventh round: the socket handler's own decompression.
+        var (autoFacade, _) = TimedRound.Clients(server.Url, Token, () => new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        });
+        using var autoFacadeScope = autoFacade;
+        var autoProject = autoFacade.Organization("acme").Project("backend");
         using var refitHttp = Handwritten(server.Url, System.Net.DecompressionMethods.None);
         var projectsApi = SentryRefit.Create<IProjectsApi>(refitHttp);
 
@@ -36,11 +47,19 @@ internal static class LayerTimeProbe
         {
             ("handwritten", async () => await http.GetFromJsonAsync("api/0/projects/acme/backend/", HandJsonContext.Default.HandProject)),
             ("handwritten + AutomaticDecompression", async () => await httpGzip.GetFromJsonAsync("api/0/projects/acme/backend/", HandJsonContext.Default.HandProject)),
+            ("handwritten + the Accept-Encoding header alone", async () => await httpAccept.GetFromJsonAsync("api/0/projects/acme/backend/", HandJsonContext.Default.HandProject)),
             ("Refit alone (bare HttpClient)", async () => await projectsApi.GetAsync("acme", "backend")),
         };
         cases.AddRange(AllocationProbe.HandlerChains(server.Url).Select(c => ($"Refit over {c.Name}", (Func<Task>)(async () => await c.Api.GetAsync("acme", "backend")))));
         cases.Add(("facade without retries and timeouts", async () => await bareProject.GetAsync()));
         cases.Add(("facade", async () => await project.GetAsync()));
+        cases.Add(("facade over AutomaticDecompression (the primary handler before the seventh round)", async () => await autoProject.GetAsync()));
+
+        if (subset is { Count: > 0 })
+        {
+            // The handwritten call stays first: every row is compared with it.
+            cases = cases.Where((_, i) => i == 0 || subset.Contains(i)).ToList();
+        }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"project GET: {warmup} warm-up calls per layer, then {rounds} alternating rounds of {calls} calls per layer; load average {PipelineServer.LoadAverage()}"));
         using var process = Process.GetCurrentProcess();

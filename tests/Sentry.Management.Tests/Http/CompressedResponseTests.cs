@@ -1,0 +1,226 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using RichardSzalay.MockHttp;
+using Sentry.Management.Http;
+using Sentry.Management.Tests.TestSupport;
+
+namespace Sentry.Management.Tests.Http;
+
+/// <summary>
+/// Every call asks for a compressed answer and reads a gzip or brotli body decoded, without the socket handler's
+/// own decompression: over a real socket from the default pipeline, and through handlers a user hands in.
+/// </summary>
+public class CompressedResponseTests
+{
+    private const string ProjectJson = """{"id": "42", "slug": "backend", "name": "Backend", "platform": "csharp"}""";
+    private static readonly string ProjectUrl = SentryTestHarness.Url("/api/0/projects/acme/backend/");
+
+    [Test]
+    public async Task The_default_pipeline_asks_for_gzip_and_brotli_and_reads_both_over_a_real_socket()
+    {
+        using var server = new CompressingServer();
+        using var client = new SentryManagementClient(new SentryManagementOptions { BaseUrl = server.Url, AuthToken = SentryTestHarness.Token });
+
+        server.Coding = "gzip";
+        var gzipped = await client.Organization("acme").Project("backend").GetAsync();
+        server.Coding = "br";
+        var brotli = await client.Organization("acme").Project("backend").GetAsync();
+
+        Assert.That(server.AcceptEncodings, Is.EqualTo(new[] { DecodedResponseContent.AcceptEncoding, DecodedResponseContent.AcceptEncoding }));
+        Assert.That(server.CompressedBodies, Is.EqualTo(2), "the server did not compress, so nothing was decoded");
+        Assert.That(gzipped.Slug, Is.EqualTo("backend"));
+        Assert.That(brotli.Name, Is.EqualTo("Backend"));
+        Assert.That(SentryHttpPipeline.CreatePrimaryHandler().AutomaticDecompression, Is.EqualTo(DecompressionMethods.None), "the socket handler would decode again");
+    }
+
+    [Test]
+    public async Task A_large_compressed_page_is_decoded_as_it_streams_into_the_deserializer()
+    {
+        // Varied text, so the compressed body is large too: the page is streamed, not buffered first.
+        var random = new Random(7);
+        var json = new StringBuilder("[");
+        for (var i = 1; i <= 300; i++)
+        {
+            var culprit = new string(Enumerable.Range(0, 120).Select(_ => (char)('a' + random.Next(26))).ToArray());
+            json.Append(i > 1 ? "," : string.Empty).Append("{\"id\":\"").Append(i).Append("\",\"culprit\":\"").Append(culprit).Append("\"}");
+        }
+
+        var body = Compress(Encoding.UTF8.GetBytes(json.Append(']').ToString()), "gzip");
+        Assert.That(body.Length, Is.GreaterThan(16 * 1024 / 4), "too small a body to be streamed");
+        using var h = new SentryTestHarness();
+        h.Mock.When(HttpMethod.Get, SentryTestHarness.Url("/api/0/projects/acme/backend/issues/")).Respond(_ => Encoded(body, "gzip"));
+
+        var issues = await h.Client.Organization("acme").Project("backend").Issues.List().ToListAsync();
+
+        Assert.That(issues, Has.Count.EqualTo(300));
+        Assert.That(issues[299].Id, Is.EqualTo("300"));
+        Assert.That(issues[299].Culprit, Has.Length.EqualTo(120));
+    }
+
+    [Test]
+    public void A_compressed_error_answer_still_gives_the_typed_error_and_its_detail()
+    {
+        using var h = new SentryTestHarness();
+        h.Mock.When(HttpMethod.Get, ProjectUrl).Respond(_ => Encoded(Compress("""{"detail": "The requested resource does not exist"}"""u8.ToArray(), "br"), "br", HttpStatusCode.NotFound));
+
+        var error = Assert.ThrowsAsync<SentryNotFoundException>(() => h.Client.Organization("acme").Project("backend").GetAsync());
+
+        Assert.That(error!.Detail, Is.EqualTo("The requested resource does not exist"));
+    }
+
+    [Test]
+    public async Task Through_a_handler_the_user_hands_in_the_call_asks_for_compression_too_and_keeps_identity_answers()
+    {
+        using var h = new SentryTestHarness();
+        h.Mock.Expect(HttpMethod.Get, ProjectUrl)
+            .With(r => r.Headers.NonValidated.TryGetValues("Accept-Encoding", out var codings) && codings.ToString() == DecodedResponseContent.AcceptEncoding)
+            .Respond("application/json", ProjectJson);
+
+        var project = await h.Client.Organization("acme").Project("backend").GetAsync();
+
+        Assert.That(project.Slug, Is.EqualTo("backend"));
+        h.Mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public void A_coding_that_was_not_asked_for_is_left_as_it_came()
+    {
+        foreach (var coding in new[] { "deflate", "zstd", "gzip, br" })
+        {
+            using var response = Encoded([1, 2, 3], coding);
+            var original = response.Content;
+
+            DecodedResponseContent.Apply(response);
+
+            Assert.That(response.Content, Is.SameAs(original), coding);
+        }
+    }
+
+    [Test]
+    public async Task A_decoded_body_reads_the_same_by_every_path_and_drops_the_compressed_headers()
+    {
+        var text = Encoding.UTF8.GetBytes(ProjectJson);
+        foreach (var coding in new[] { "gzip", "GZIP", "x-gzip", "br" })
+        {
+            using var response = Encoded(Compress(text, string.Equals(coding, "br", StringComparison.OrdinalIgnoreCase) ? "br" : "gzip"), coding);
+            response.Content.Headers.TryAddWithoutValidation("Content-Language", "en");
+
+            DecodedResponseContent.Apply(response);
+            var content = response.Content;
+
+            Assert.That(content.Headers.ContentEncoding, Is.Empty, coding);
+            Assert.That(content.Headers.ContentLength, Is.Null, coding);
+            Assert.That(content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"), coding);
+            Assert.That(content.Headers.ContentLanguage, Is.EqualTo(new[] { "en" }), coding);
+            Assert.That(await content.ReadAsStringAsync(), Is.EqualTo(ProjectJson), coding);
+        }
+
+        using var sync = Encoded(Compress(text, "gzip"), "gzip");
+        DecodedResponseContent.Apply(sync);
+        using var reader = new StreamReader(sync.Content.ReadAsStream());
+        Assert.That(await reader.ReadToEndAsync(), Is.EqualTo(ProjectJson));
+    }
+
+    [Test]
+    public void A_caller_that_sets_the_codings_itself_keeps_them()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ProjectUrl);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+
+        DecodedResponseContent.Accept(request);
+
+        Assert.That(request.Headers.AcceptEncoding.Select(e => e.Value), Is.EqualTo(new[] { "identity" }));
+    }
+
+    private static HttpResponseMessage Encoded(byte[] body, string coding, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.TryAddWithoutValidation("Content-Encoding", coding);
+        return new HttpResponseMessage(status) { Content = content };
+    }
+
+    private static byte[] Compress(byte[] body, string coding)
+    {
+        using var output = new MemoryStream();
+        using (Stream encoder = coding == "br" ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true) : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            encoder.Write(body);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>A real HTTP server on 127.0.0.1 that answers the project GET compressed, as Sentry's own servers do when asked.</summary>
+    private sealed class CompressingServer : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly Task _serving;
+        private readonly List<string?> _acceptEncodings = [];
+
+        public CompressingServer()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            Url = new Uri($"http://127.0.0.1:{port}/");
+            _listener.Prefixes.Add(Url.ToString());
+            _listener.Start();
+            _serving = ServeAsync();
+        }
+
+        public Uri Url { get; }
+
+        public string Coding { get; set; } = "gzip";
+
+        public int CompressedBodies { get; private set; }
+
+        public IReadOnlyList<string?> AcceptEncodings
+        {
+            get
+            {
+                lock (_acceptEncodings)
+                {
+                    return [.. _acceptEncodings];
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            _listener.Stop();
+            _listener.Close();
+            _ = _serving.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        private async Task ServeAsync()
+        {
+            while (_listener.IsListening)
+            {
+                var context = await _listener.GetContextAsync().ConfigureAwait(false);
+                var accepted = context.Request.Headers["Accept-Encoding"];
+                lock (_acceptEncodings)
+                {
+                    _acceptEncodings.Add(accepted);
+                }
+
+                var coding = Coding;
+                var body = Encoding.UTF8.GetBytes(ProjectJson);
+                if (accepted?.Contains(coding, StringComparison.Ordinal) == true)
+                {
+                    body = Compress(body, coding);
+                    context.Response.AddHeader("Content-Encoding", coding);
+                    CompressedBodies++;
+                }
+
+                context.Response.ContentType = "application/json";
+                context.Response.ContentLength64 = body.Length;
+                await context.Response.OutputStream.WriteAsync(body).ConfigureAwait(false);
+                context.Response.Close();
+            }
+        }
+    }
+}
