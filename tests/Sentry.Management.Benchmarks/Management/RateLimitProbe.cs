@@ -156,7 +156,7 @@ internal static class RateLimitProbe
         // The first window is the one the first answer came back in (the client learns the limits from it).
         var firstWindowEnds = DateTimeOffset.FromUnixTimeSeconds((attempts.Count > 0 ? attempts.Min(a => a.Completed) : start).ToUnixTimeSeconds() + 1);
         var late = attempts.Where(a => a.Status == HttpStatusCode.TooManyRequests && a.Completed >= firstWindowEnds).Take(10)
-            .Select(a => ((a.Completed - start).TotalMilliseconds).ToString("F0", CultureInfo.InvariantCulture));
+            .Select(a => ((a.Completed - start).TotalMilliseconds).ToString("F0", CultureInfo.InvariantCulture) + (a.OverConcurrency ? " (concurrency)" : " (window)"));
         Console.WriteLine($"{scenario}: 429s after the first window at ms {string.Join(", ", late)}");
         var perWindow = attempts.Where(a => (int)a.Status is >= 200 and < 300)
             .GroupBy(a => a.Completed.ToUnixTimeSeconds())

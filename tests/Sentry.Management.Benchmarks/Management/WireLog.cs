@@ -7,7 +7,8 @@ namespace Sentry.Management.Benchmarks.Management;
 /// <param name="Completed">When the response arrived.</param>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="Status">The status code.</param>
-internal readonly record struct WireAttempt(DateTimeOffset Completed, HttpMethod Method, HttpStatusCode Status);
+/// <param name="OverConcurrency">For a 429: whether the answer said no concurrency slot was left (rather than no request in the window).</param>
+internal readonly record struct WireAttempt(DateTimeOffset Completed, HttpMethod Method, HttpStatusCode Status, bool OverConcurrency);
 
 /// <summary>
 /// The primary handler's wrapper: records every attempt (retries included) with its status and completion time, so
@@ -22,7 +23,9 @@ internal sealed class WireLog(TimeProvider time) : DelegatingHandler(new Sockets
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        _attempts.Enqueue(new WireAttempt(time.GetUtcNow(), request.Method, response.StatusCode));
+        var overConcurrency = response.StatusCode == HttpStatusCode.TooManyRequests
+            && response.Headers.TryGetValues("X-Sentry-Rate-Limit-ConcurrentRemaining", out var left) && left.FirstOrDefault() == "0";
+        _attempts.Enqueue(new WireAttempt(time.GetUtcNow(), request.Method, response.StatusCode, overConcurrency));
         return response;
     }
 }
