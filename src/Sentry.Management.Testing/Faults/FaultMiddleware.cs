@@ -29,6 +29,11 @@ internal sealed class FaultMiddleware(RequestDelegate next, LocalServerState sta
 
         var switches = surface == FaultSurface.Management ? state.Faults.Management : state.Faults.Ingestion;
         using var lease = switches.Admit();
+
+        // The slot is freed as the answer starts, as Sentry's middleware ends a request before its answer is sent: a
+        // client that sends its next request the moment an answer arrives must find the slot free. (Freed only when
+        // the request ends, it was still taken now and then: 0 to 8 late 429s in 2,000 paced calls.)
+        context.Response.OnStarting(static l => { ((LimitLease)l).Dispose(); return Task.CompletedTask; }, lease);
         if (surface == FaultSurface.Management)
         {
             WriteRateLimitHeaders(context.Response, lease.Snapshot);
