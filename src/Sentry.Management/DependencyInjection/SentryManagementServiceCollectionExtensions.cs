@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sentry.Management;
@@ -83,6 +84,9 @@ public static class SentryManagementServiceCollectionExtensions
                 }
             });
 
+        // Runs after every other action on this client, so it sees the handlers the user added.
+        services.PostConfigure<HttpClientFactoryOptions>(SentryManagementDefaults.HttpClientName, o => o.HttpMessageHandlerBuilderActions.Add(DecodeBelowAddedHandlers));
+
         foreach (var area in SentryAreas.All)
         {
             services.TryAddTransient(area.Api, sp => area.Create(CreateHttpClient(sp)));
@@ -98,6 +102,20 @@ public static class SentryManagementServiceCollectionExtensions
         // The default organization's client; other organizations come from SentryManagementClient.Organization(slug).
         services.TryAddSingleton(sp => sp.GetRequiredService<SentryManagementClient>().DefaultOrganization);
         return new SentryManagementBuilder(services, httpClient);
+    }
+
+    /// <summary>
+    /// Handlers added with <c>AddHttpMessageHandler</c> sit between the pipeline and the socket, where answers are still
+    /// as they came over the wire; like any handler over <c>AutomaticDecompression</c> they expect them decoded, so with
+    /// such handlers the socket handler decodes (the pipeline then finds nothing left to decode). Without them the
+    /// pipeline decodes, for less per call (<see cref="DecodedResponseContent"/>).
+    /// </summary>
+    private static void DecodeBelowAddedHandlers(HttpMessageHandlerBuilder builder)
+    {
+        if (builder.PrimaryHandler is SocketsHttpHandler socket && builder.AdditionalHandlers.Any(h => h is not ResilienceHandler and not AuthHandler))
+        {
+            socket.AutomaticDecompression = System.Net.DecompressionMethods.All;
+        }
     }
 
     private static HttpClient CreateHttpClient(IServiceProvider services) =>

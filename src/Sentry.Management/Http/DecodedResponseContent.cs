@@ -14,6 +14,8 @@ namespace Sentry.Management.Http;
 /// Only the codings asked for are decoded, and only when one of them is the whole <c>Content-Encoding</c>; anything
 /// else (an identity body, a primary handler that decoded it already and removed the header) is left as it is. As
 /// with <c>AutomaticDecompression</c>, the decoded body has no <c>Content-Encoding</c> and no <c>Content-Length</c>.
+/// Handlers a user adds through dependency injection sit below this, nearer the socket, and expect decoded answers:
+/// with them the socket handler decompresses after all (<c>AddSentryManagement</c>).
 /// </remarks>
 internal sealed class DecodedResponseContent : HttpContent
 {

@@ -69,6 +69,7 @@ internal sealed class SentryHttpPipeline
     /// A socket handler that recycles connections, so a long-lived client still follows DNS changes. Its own
     /// decompression stays off: the resilience handler asks for compressed answers and decodes them
     /// (<see cref="DecodedResponseContent"/>), for less than the socket handler's typed headers cost every call.
+    /// (With handlers added through dependency injection it is turned on: they expect decoded answers.)
     /// </summary>
     internal static SocketsHttpHandler CreatePrimaryHandler() => new()
     {

@@ -1,7 +1,6 @@
-using System.IO.Compression;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using RichardSzalay.MockHttp;
 using Sentry.Management.Http;
 using Sentry.Management.Tests.TestSupport;
@@ -20,7 +19,7 @@ public class CompressedResponseTests
     [Test]
     public async Task The_default_pipeline_asks_for_gzip_and_brotli_and_reads_both_over_a_real_socket()
     {
-        using var server = new CompressingServer();
+        using var server = new CompressingServer(ProjectJson);
         using var client = new SentryManagementClient(new SentryManagementOptions { BaseUrl = server.Url, AuthToken = SentryTestHarness.Token });
 
         server.Coding = "gzip";
@@ -33,6 +32,38 @@ public class CompressedResponseTests
         Assert.That(gzipped.Slug, Is.EqualTo("backend"));
         Assert.That(brotli.Name, Is.EqualTo("Backend"));
         Assert.That(SentryHttpPipeline.CreatePrimaryHandler().AutomaticDecompression, Is.EqualTo(DecompressionMethods.None), "the socket handler would decode again");
+    }
+
+    [Test]
+    public async Task With_dependency_injection_and_no_added_handlers_the_pipeline_decodes()
+    {
+        using var server = new CompressingServer(ProjectJson);
+        var services = new ServiceCollection();
+        services.AddSentryManagement(o => { o.BaseUrl = server.Url; o.AuthToken = SentryTestHarness.Token; });
+        await using var provider = services.BuildServiceProvider();
+
+        var project = await provider.GetRequiredService<SentryManagementClient>().Organization("acme").Project("backend").GetAsync();
+
+        Assert.That(project.Slug, Is.EqualTo("backend"));
+        Assert.That(server.CompressedBodies, Is.EqualTo(1));
+        Assert.That(server.AcceptEncodings, Is.EqualTo(new[] { DecodedResponseContent.AcceptEncoding }), "the socket handler's own decompression rewrote the header");
+    }
+
+    [Test]
+    public async Task Handlers_added_with_dependency_injection_see_answers_decoded_as_over_automatic_decompression()
+    {
+        using var server = new CompressingServer(ProjectJson);
+        var seen = new BodyReadingHandler();
+        var services = new ServiceCollection();
+        services.AddSentryManagement(o => { o.BaseUrl = server.Url; o.AuthToken = SentryTestHarness.Token; })
+            .HttpClient.AddHttpMessageHandler(() => seen);
+        await using var provider = services.BuildServiceProvider();
+
+        var project = await provider.GetRequiredService<SentryManagementClient>().Organization("acme").Project("backend").GetAsync();
+
+        Assert.That(project.Slug, Is.EqualTo("backend"));
+        Assert.That(server.CompressedBodies, Is.EqualTo(1));
+        Assert.That(seen.Bodies, Is.EqualTo(new[] { ProjectJson }), "the added handler saw the compressed bytes");
     }
 
     [Test]
@@ -142,85 +173,19 @@ public class CompressedResponseTests
         return new HttpResponseMessage(status) { Content = content };
     }
 
-    private static byte[] Compress(byte[] body, string coding)
+    private static byte[] Compress(byte[] body, string coding) => CompressingServer.Compress(body, coding);
+
+    /// <summary>A user's handler that reads every answer's body, as an audit or logging handler does.</summary>
+    private sealed class BodyReadingHandler : DelegatingHandler
     {
-        using var output = new MemoryStream();
-        using (Stream encoder = coding == "br" ? new BrotliStream(output, CompressionLevel.Fastest, leaveOpen: true) : new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        public List<string> Bodies { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            encoder.Write(body);
-        }
-
-        return output.ToArray();
-    }
-
-    /// <summary>A real HTTP server on 127.0.0.1 that answers the project GET compressed, as Sentry's own servers do when asked.</summary>
-    private sealed class CompressingServer : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly Task _serving;
-        private readonly List<string?> _acceptEncodings = [];
-
-        public CompressingServer()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            Url = new Uri($"http://127.0.0.1:{port}/");
-            _listener.Prefixes.Add(Url.ToString());
-            _listener.Start();
-            _serving = ServeAsync();
-        }
-
-        public Uri Url { get; }
-
-        public string Coding { get; set; } = "gzip";
-
-        public int CompressedBodies { get; private set; }
-
-        public IReadOnlyList<string?> AcceptEncodings
-        {
-            get
-            {
-                lock (_acceptEncodings)
-                {
-                    return [.. _acceptEncodings];
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Stop();
-            _listener.Close();
-            _ = _serving.ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                var context = await _listener.GetContextAsync().ConfigureAwait(false);
-                var accepted = context.Request.Headers["Accept-Encoding"];
-                lock (_acceptEncodings)
-                {
-                    _acceptEncodings.Add(accepted);
-                }
-
-                var coding = Coding;
-                var body = Encoding.UTF8.GetBytes(ProjectJson);
-                if (accepted?.Contains(coding, StringComparison.Ordinal) == true)
-                {
-                    body = Compress(body, coding);
-                    context.Response.AddHeader("Content-Encoding", coding);
-                    CompressedBodies++;
-                }
-
-                context.Response.ContentType = "application/json";
-                context.Response.ContentLength64 = body.Length;
-                await context.Response.OutputStream.WriteAsync(body).ConfigureAwait(false);
-                context.Response.Close();
-            }
+            var response = await base.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            Bodies.Add(await response.Content.ReadAsStringAsync(cancellationToken));
+            return response;
         }
     }
 }
