@@ -17,31 +17,20 @@ namespace Sentry.Management.Http;
 /// Handlers a user adds through dependency injection sit below this, nearer the socket, and expect decoded answers:
 /// with them the socket handler decompresses after all (<c>AddSentryManagement</c>).
 /// </remarks>
-internal sealed class DecodedResponseContent : HttpContent
+internal sealed class DecodedResponseContent : ReplacedResponseContent
 {
     /// <summary>What every call accepts: the codings this content decodes.</summary>
     internal const string AcceptEncoding = "gzip, br";
 
     private const string AcceptEncodingHeader = "Accept-Encoding";
     private const string ContentEncodingHeader = "Content-Encoding";
-    private const string ContentLengthHeader = "Content-Length";
-
-    private readonly HttpContent _inner;
     private readonly bool _brotli;
 
     private DecodedResponseContent(HttpContent inner, bool brotli, long? encodedLength)
+        : base(inner, ContentEncodingHeader)
     {
-        _inner = inner;
         _brotli = brotli;
         EncodedLength = encodedLength;
-        foreach (var header in inner.Headers.NonValidated)
-        {
-            if (!string.Equals(header.Key, ContentEncodingHeader, StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(header.Key, ContentLengthHeader, StringComparison.OrdinalIgnoreCase))
-            {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
     }
 
     /// <summary>The body's length as it came over the wire, compressed, when the answer said it.</summary>
@@ -78,7 +67,7 @@ internal sealed class DecodedResponseContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        var decoded = Decode(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        var decoded = Decode(await Inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
         await using (decoded.ConfigureAwait(false))
         {
             await decoded.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -90,34 +79,18 @@ internal sealed class DecodedResponseContent : HttpContent
 
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        using var decoded = Decode(_inner.ReadAsStream(cancellationToken));
+        using var decoded = Decode(Inner.ReadAsStream(cancellationToken));
         decoded.CopyTo(stream);
     }
 
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        Decode(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        Decode(await Inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
 
     protected override Task<Stream> CreateContentReadStreamAsync() =>
         CreateContentReadStreamAsync(CancellationToken.None);
 
     protected override Stream CreateContentReadStream(CancellationToken cancellationToken) =>
-        Decode(_inner.ReadAsStream(cancellationToken));
-
-    protected override bool TryComputeLength(out long length)
-    {
-        length = 0;
-        return false;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+        Decode(Inner.ReadAsStream(cancellationToken));
 
     private Stream Decode(Stream encoded) =>
         _brotli ? new BrotliStream(encoded, CompressionMode.Decompress) : new GZipStream(encoded, CompressionMode.Decompress);

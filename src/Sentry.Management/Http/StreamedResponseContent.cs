@@ -13,7 +13,7 @@ namespace Sentry.Management.Http;
 /// The <c>Content-Length</c> header is not carried over: loading sizes its buffer by it before it asks for the
 /// bytes, which would allocate the very buffer this avoids.
 /// </remarks>
-internal sealed class StreamedResponseContent : HttpContent
+internal sealed class StreamedResponseContent : ReplacedResponseContent
 {
     /// <summary>Bodies smaller than this are left to Refit's buffer, which costs less than declining it.</summary>
     internal const long MinimumLength = 16 * 1024;
@@ -24,19 +24,11 @@ internal sealed class StreamedResponseContent : HttpContent
     /// </summary>
     private const long DecodedPerEncodedByte = 4;
 
-    private readonly HttpContent _inner;
     private int _declined;
 
     private StreamedResponseContent(HttpContent inner)
+        : base(inner)
     {
-        _inner = inner;
-        foreach (var header in inner.Headers.NonValidated)
-        {
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
     }
 
     /// <summary>Wraps the body of <paramref name="response"/> when it is a large (or unknown-length) successful body of one of this library's calls.</summary>
@@ -66,31 +58,15 @@ internal sealed class StreamedResponseContent : HttpContent
                 + "When this is the inner exception of a deserialization error, the body was not the JSON the call expects.");
         }
 
-        return _inner.CopyToAsync(stream, context, cancellationToken);
+        return Inner.CopyToAsync(stream, context, cancellationToken);
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 
     protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        _inner.ReadAsStreamAsync(cancellationToken);
+        Inner.ReadAsStreamAsync(cancellationToken);
 
     protected override Task<Stream> CreateContentReadStreamAsync() =>
-        _inner.ReadAsStreamAsync();
-
-    protected override bool TryComputeLength(out long length)
-    {
-        length = 0;
-        return false;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+        Inner.ReadAsStreamAsync();
 }
