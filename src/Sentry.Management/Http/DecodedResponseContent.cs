@@ -24,6 +24,7 @@ internal sealed class DecodedResponseContent : ReplacedResponseContent
 
     private const string AcceptEncodingHeader = "Accept-Encoding";
     private const string ContentEncodingHeader = "Content-Encoding";
+
     private readonly bool _brotli;
 
     private DecodedResponseContent(HttpContent inner, bool brotli, long? encodedLength)
