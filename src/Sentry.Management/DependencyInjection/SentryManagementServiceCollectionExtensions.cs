@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -13,6 +14,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Sentry.Management with dependency injection.</summary>
 public static class SentryManagementServiceCollectionExtensions
 {
+    // The socket handlers this registration created, told apart from one the user configured in their place.
+    private static readonly ConditionalWeakTable<SocketsHttpHandler, SocketsHttpHandler> OwnPrimaryHandlers = new();
+
     /// <summary>
     /// Adds <see cref="SentryManagementClient"/>, the default organization's <see cref="OrganizationClient"/> and the Refit API interfaces, all on one
     /// <see cref="IHttpClientFactory"/> client that runs the library's pipeline (auth, typed errors, retries,
@@ -73,7 +77,7 @@ public static class SentryManagementServiceCollectionExtensions
 
         var httpClient = services.AddHttpClient(SentryManagementDefaults.HttpClientName)
             .ConfigureHttpClient((sp, client) => sp.GetRequiredService<SentryHttpPipeline>().Configure(client))
-            .ConfigurePrimaryHttpMessageHandler(SentryHttpPipeline.CreatePrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
             {
                 // Ours go first (outermost), so handlers the user adds run once per attempt inside the retries.
@@ -110,12 +114,21 @@ public static class SentryManagementServiceCollectionExtensions
     /// such handlers the socket handler decodes (the pipeline then finds nothing left to decode). Without them the
     /// pipeline decodes, for less per call (<see cref="DecodedResponseContent"/>).
     /// </summary>
+    /// <remarks>A primary handler the user configured instead of the library's is left as they set it.</remarks>
     private static void DecodeBelowAddedHandlers(HttpMessageHandlerBuilder builder)
     {
-        if (builder.PrimaryHandler is SocketsHttpHandler socket && builder.AdditionalHandlers.Any(h => h is not ResilienceHandler and not AuthHandler))
+        if (builder.PrimaryHandler is SocketsHttpHandler socket && OwnPrimaryHandlers.TryGetValue(socket, out _)
+            && builder.AdditionalHandlers.Any(h => h is not ResilienceHandler and not AuthHandler))
         {
             socket.AutomaticDecompression = System.Net.DecompressionMethods.All;
         }
+    }
+
+    private static SocketsHttpHandler CreatePrimaryHandler()
+    {
+        var handler = SentryHttpPipeline.CreatePrimaryHandler();
+        OwnPrimaryHandlers.AddOrUpdate(handler, handler);
+        return handler;
     }
 
     private static HttpClient CreateHttpClient(IServiceProvider services) =>

@@ -67,6 +67,24 @@ public class CompressedResponseTests
     }
 
     [Test]
+    public async Task A_primary_handler_the_user_configures_with_dependency_injection_is_left_as_configured()
+    {
+        using var server = new CompressingServer(ProjectJson);
+        var seen = new BodyReadingHandler();
+        var services = new ServiceCollection();
+        services.AddSentryManagement(o => { o.BaseUrl = server.Url; o.AuthToken = SentryTestHarness.Token; })
+            .HttpClient.AddHttpMessageHandler(() => seen)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None });
+        await using var provider = services.BuildServiceProvider();
+
+        var project = await provider.GetRequiredService<SentryManagementClient>().Organization("acme").Project("backend").GetAsync();
+
+        Assert.That(project.Slug, Is.EqualTo("backend"), "the pipeline still decodes what the user's handler did not");
+        Assert.That(server.AcceptEncodings, Is.EqualTo(new[] { DecodedResponseContent.AcceptEncoding }), "the user's handler was made to decompress");
+        Assert.That(seen.Bodies.Single(), Is.Not.EqualTo(ProjectJson), "below the pipeline, over the user's own handler, the body is as it came");
+    }
+
+    [Test]
     public async Task A_large_compressed_page_is_decoded_as_it_streams_into_the_deserializer()
     {
         // Varied text, so the compressed body is large too: the page is streamed, not buffered first.
