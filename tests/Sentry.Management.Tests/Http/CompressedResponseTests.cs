@@ -38,11 +38,8 @@ public class CompressedResponseTests
     public async Task With_dependency_injection_and_no_added_handlers_the_pipeline_decodes()
     {
         using var server = new CompressingServer(ProjectJson);
-        var services = new ServiceCollection();
-        services.AddSentryManagement(o => { o.BaseUrl = server.Url; o.AuthToken = SentryTestHarness.Token; });
-        await using var provider = services.BuildServiceProvider();
 
-        var project = await provider.GetRequiredService<SentryManagementClient>().Organization("acme").Project("backend").GetAsync();
+        var project = await GetThroughDependencyInjectionAsync(server, _ => { });
 
         Assert.That(project.Slug, Is.EqualTo("backend"));
         Assert.That(server.CompressedBodies, Is.EqualTo(1));
@@ -54,12 +51,8 @@ public class CompressedResponseTests
     {
         using var server = new CompressingServer(ProjectJson);
         var seen = new BodyReadingHandler();
-        var services = new ServiceCollection();
-        services.AddSentryManagement(o => { o.BaseUrl = server.Url; o.AuthToken = SentryTestHarness.Token; })
-            .HttpClient.AddHttpMessageHandler(() => seen);
-        await using var provider = services.BuildServiceProvider();
 
-        var project = await provider.GetRequiredService<SentryManagementClient>().Organization("acme").Project("backend").GetAsync();
+        var project = await GetThroughDependencyInjectionAsync(server, http => http.AddHttpMessageHandler(() => seen));
 
         Assert.That(project.Slug, Is.EqualTo("backend"));
         Assert.That(server.CompressedBodies, Is.EqualTo(1));
@@ -71,13 +64,10 @@ public class CompressedResponseTests
     {
         using var server = new CompressingServer(ProjectJson);
         var seen = new BodyReadingHandler();
-        var services = new ServiceCollection();
-        services.AddSentryManagement(o => { o.BaseUrl = server.Url; o.AuthToken = SentryTestHarness.Token; })
-            .HttpClient.AddHttpMessageHandler(() => seen)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None });
-        await using var provider = services.BuildServiceProvider();
 
-        var project = await provider.GetRequiredService<SentryManagementClient>().Organization("acme").Project("backend").GetAsync();
+        var project = await GetThroughDependencyInjectionAsync(server, http => http
+            .AddHttpMessageHandler(() => seen)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }));
 
         Assert.That(project.Slug, Is.EqualTo("backend"), "the pipeline still decodes what the user's handler did not");
         Assert.That(server.AcceptEncodings, Is.EqualTo(new[] { DecodedResponseContent.AcceptEncoding }), "the user's handler was made to decompress");
@@ -192,6 +182,15 @@ public class CompressedResponseTests
     }
 
     private static byte[] Compress(byte[] body, string coding) => CompressingServer.Compress(body, coding);
+
+    /// <summary>The project GET through a client registered with <c>AddSentryManagement</c>, its HTTP client configured by <paramref name="configure"/>.</summary>
+    private static async Task<Project> GetThroughDependencyInjectionAsync(CompressingServer server, Action<IHttpClientBuilder> configure)
+    {
+        var services = new ServiceCollection();
+        configure(services.AddSentryManagement(o => { o.BaseUrl = server.Url; o.AuthToken = SentryTestHarness.Token; }).HttpClient);
+        await using var provider = services.BuildServiceProvider();
+        return await provider.GetRequiredService<SentryManagementClient>().Organization("acme").Project("backend").GetAsync();
+    }
 
     /// <summary>A user's handler that reads every answer's body, as an audit or logging handler does.</summary>
     private sealed class BodyReadingHandler : DelegatingHandler
