@@ -113,7 +113,7 @@ internal sealed class CaptureRuntime : IAsyncDisposable
     /// writes it to the spool instead; it counts as <c>queue_overflow</c> when there is no room (no spool, or the spool
     /// is full) or the runtime is shutting down.
     /// </summary>
-    public bool Enqueue(CaptureWork work, IReadOnlyList<ItemCount>? items)
+    public bool Enqueue(ICaptureWork work, IReadOnlyList<ItemCount>? items)
     {
         Interlocked.Increment(ref _enqueuing);
         try

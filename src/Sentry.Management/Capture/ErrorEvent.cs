@@ -1,4 +1,5 @@
 using Sentry.Management.Capture;
+using Sentry.Management.Capture.Transport;
 
 namespace Sentry.Management;
 
@@ -11,10 +12,11 @@ namespace Sentry.Management;
 /// thread any more. The scope's tags, extras, user, contexts and breadcrumbs are merged in on the sender;
 /// values set here win over the scope's.
 /// </remarks>
-public sealed class ErrorEvent
+public sealed class ErrorEvent : ICaptureWork
 {
     // Built on the caller's thread for every capture, so it is kept small: tags and extras share one object with
-    // inline slots, and the fields most captures leave empty live in a side object made on first use.
+    // inline slots, the fields most captures leave empty live in a side object made on first use, and the event is
+    // itself the queue's entry (with the scope it was captured with) rather than wrapped in one.
     private EventFields? _fields;
     private Detail? _details;
     private long _timestampTicks;
@@ -82,6 +84,14 @@ public sealed class ErrorEvent
     /// <summary>Structured contexts keyed by name (for example <c>app</c>, <c>device</c> or your own).</summary>
     public IDictionary<string, IReadOnlyDictionary<string, object?>> Contexts =>
         (_details ??= new Detail()).Contexts ??= new Dictionary<string, IReadOnlyDictionary<string, object?>>(StringComparer.Ordinal);
+
+    /// <summary>The scope as it was when the event was captured; set by the client as it queues the event.</summary>
+    internal ScopeState? CapturedScope { get; set; }
+
+    string ICaptureWork.Category => SentryDataCategory.Error;
+
+    /// <summary>Sets an extra without making the <see cref="Extra"/> dictionary view (the fluent chain's path).</summary>
+    internal void SetExtra(string key, object? value) => Fields.SetExtra(key, value);
 
     /// <summary>The tags and extras, or <see langword="null"/> when neither was ever touched.</summary>
     internal EventFields? FieldsOrNull => _fields;

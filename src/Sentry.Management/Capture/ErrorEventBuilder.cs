@@ -84,7 +84,7 @@ public readonly struct ErrorEventBuilder : IEquatable<ErrorEventBuilder>
     {
         if (_event is not null && !string.IsNullOrEmpty(key))
         {
-            _event.Extra[key] = value;
+            _event.SetExtra(key, value);
         }
 
         return this;

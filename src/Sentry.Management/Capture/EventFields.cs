@@ -18,26 +18,41 @@ namespace Sentry.Management.Capture;
 /// </remarks>
 internal sealed class EventFields : IDictionary<string, string>
 {
-    public const int InlineCapacity = 8;
+    public const int InlineCapacity = 8; // One bit per slot in _tagMask, a byte.
     private Slots _slots;
-    private int _count;
-    private int _tagMask; // Bit i set: slot i holds a tag (its value is a string); clear: an extra.
+    private byte _count;
+    private byte _tagMask; // Bit i set: slot i holds a tag (its value is a string); clear: an extra.
     private int _version;
-    private Dictionary<string, string>? _tagSpill;
-    private Dictionary<string, object?>? _extraSpill;
+    private Spills? _spills; // Made only when one kind outgrows the slots: most events never need it.
     private ExtraView? _extraView;
 
-    public int TagCount => _tagSpill?.Count ?? BitCount(_tagMask);
+    private Dictionary<string, string>? TagSpill
+    {
+        get => _spills?.Tags;
+        set => Spilled(value)?.Tags = value;
+    }
 
-    public int ExtraCount => _extraSpill?.Count ?? _count - BitCount(_tagMask);
+    private Dictionary<string, object?>? ExtraSpill
+    {
+        get => _spills?.Extras;
+        set => Spilled(value)?.Extras = value;
+    }
+
+    public int TagCount => TagSpill?.Count ?? BitCount(_tagMask);
+
+    public int ExtraCount => ExtraSpill?.Count ?? _count - BitCount(_tagMask);
 
     /// <summary>Whether a tag with this key is set (the writer asks for every scope tag).</summary>
-    public bool HasTag(string key) => _tagSpill?.ContainsKey(key) ?? IndexOf(key, tag: true) >= 0;
+    public bool HasTag(string key) => TagSpill?.ContainsKey(key) ?? IndexOf(key, tag: true) >= 0;
 
-    public bool HasExtra(string key) => _extraSpill?.ContainsKey(key) ?? IndexOf(key, tag: false) >= 0;
+    public bool HasExtra(string key) => ExtraSpill?.ContainsKey(key) ?? IndexOf(key, tag: false) >= 0;
 
     /// <summary>The extras as a dictionary (<see cref="ErrorEvent.Extra"/>); this object itself is <see cref="ErrorEvent.Tags"/>.</summary>
     public IDictionary<string, object?> ExtraDictionary => _extraView ??= new ExtraView(this);
+
+    /// <summary>Sets an extra without the <see cref="ExtraDictionary"/> view (the fluent chain's path).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetExtra(string key, object? value) => SetExtra(key, value, add: false);
 
     /// <summary>The tags in insertion order, without allocating.</summary>
     public Walk<string> Tags => new(this, tag: true);
@@ -96,9 +111,9 @@ internal sealed class EventFields : IDictionary<string, string>
     private bool TryGetTag(string key, [MaybeNullWhen(false)] out string value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_tagSpill is not null)
+        if (TagSpill is not null)
         {
-            return _tagSpill.TryGetValue(key, out value);
+            return TagSpill.TryGetValue(key, out value);
         }
 
         var i = IndexOf(key, tag: true);
@@ -109,9 +124,9 @@ internal sealed class EventFields : IDictionary<string, string>
     private bool TryGetExtra(string key, out object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_extraSpill is not null)
+        if (ExtraSpill is not null)
         {
-            return _extraSpill.TryGetValue(key, out value);
+            return ExtraSpill.TryGetValue(key, out value);
         }
 
         var i = IndexOf(key, tag: false);
@@ -125,16 +140,16 @@ internal sealed class EventFields : IDictionary<string, string>
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
         _version++;
-        if (_tagSpill is not null)
+        if (TagSpill is not null)
         {
-            SetSpilled(_tagSpill, key, value, add);
+            SetSpilled(TagSpill, key, value, add);
             return;
         }
 
         if (!SetInline(key, value, tag: true, add))
         {
-            _tagSpill = Spill<string>(tag: true);
-            SetSpilled(_tagSpill, key, value, add);
+            TagSpill = Spill<string>(tag: true);
+            SetSpilled(TagSpill, key, value, add);
         }
     }
 
@@ -143,16 +158,16 @@ internal sealed class EventFields : IDictionary<string, string>
     {
         ArgumentNullException.ThrowIfNull(key);
         _version++;
-        if (_extraSpill is not null)
+        if (ExtraSpill is not null)
         {
-            SetSpilled(_extraSpill, key, value, add);
+            SetSpilled(ExtraSpill, key, value, add);
             return;
         }
 
         if (!SetInline(key, value, tag: false, add))
         {
-            _extraSpill = Spill<object?>(tag: false);
-            SetSpilled(_extraSpill, key, value, add);
+            ExtraSpill = Spill<object?>(tag: false);
+            SetSpilled(ExtraSpill, key, value, add);
         }
     }
 
@@ -192,7 +207,7 @@ internal sealed class EventFields : IDictionary<string, string>
         _slots[_count] = new(key, value);
         if (tag)
         {
-            _tagMask |= 1 << _count;
+            _tagMask |= (byte)(1 << _count);
         }
 
         _count++;
@@ -225,9 +240,9 @@ internal sealed class EventFields : IDictionary<string, string>
     private bool Remove(string key, bool tag)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (tag ? _tagSpill is not null : _extraSpill is not null)
+        if (tag ? TagSpill is not null : ExtraSpill is not null)
         {
-            var removed = tag ? _tagSpill!.Remove(key) : _extraSpill!.Remove(key);
+            var removed = tag ? TagSpill!.Remove(key) : ExtraSpill!.Remove(key);
             _version += removed ? 1 : 0;
             return removed;
         }
@@ -253,7 +268,7 @@ internal sealed class EventFields : IDictionary<string, string>
         _count--;
         _slots[_count] = default;
         var below = (1 << index) - 1;
-        _tagMask = (_tagMask & below) | ((_tagMask >> 1) & ~below);
+        _tagMask = (byte)((_tagMask & below) | ((_tagMask >> 1) & ~below));
     }
 
     private void Clear(bool tag)
@@ -261,11 +276,11 @@ internal sealed class EventFields : IDictionary<string, string>
         _version++;
         if (tag)
         {
-            _tagSpill = null;
+            TagSpill = null;
         }
         else
         {
-            _extraSpill = null;
+            ExtraSpill = null;
         }
 
         for (var i = _count - 1; i >= 0; i--)
@@ -292,6 +307,9 @@ internal sealed class EventFields : IDictionary<string, string>
     }
 
     private bool IsTag(int index) => (_tagMask & (1 << index)) != 0;
+
+    // Clearing a spill that was never made makes none.
+    private Spills? Spilled(object? value) => value is null ? _spills : _spills ??= new Spills();
 
     private static int BitCount(int mask) => System.Numerics.BitOperations.PopCount((uint)mask);
 
@@ -354,7 +372,7 @@ internal sealed class EventFields : IDictionary<string, string>
                 _tag = tag;
                 _version = fields._version;
                 _index = -1;
-                var spill = tag ? (Dictionary<string, T>?)(object?)fields._tagSpill : (Dictionary<string, T>?)(object?)fields._extraSpill;
+                var spill = tag ? (Dictionary<string, T>?)(object?)fields.TagSpill : (Dictionary<string, T>?)(object?)fields.ExtraSpill;
                 _spilled = spill is not null;
                 _spill = spill?.GetEnumerator() ?? default;
                 Current = default;
@@ -439,6 +457,12 @@ internal sealed class EventFields : IDictionary<string, string>
         IEnumerator<KeyValuePair<string, object?>> IEnumerable<KeyValuePair<string, object?>>.GetEnumerator() => Enumerate(_fields.Extras);
 
         IEnumerator IEnumerable.GetEnumerator() => Enumerate(_fields.Extras);
+    }
+
+    private sealed class Spills
+    {
+        public Dictionary<string, string>? Tags;
+        public Dictionary<string, object?>? Extras;
     }
 
     [InlineArray(InlineCapacity)]

@@ -158,7 +158,8 @@ public class SentryCaptureClient : IAsyncDisposable
             errorEvent.Span = active;
         }
 
-        return runtime.Enqueue(new EventWork(errorEvent, runtime.Scope.Snapshot), null) ? errorEvent.EventId : Guid.Empty;
+        errorEvent.CapturedScope = runtime.Scope.Snapshot;
+        return runtime.Enqueue(errorEvent, null) ? errorEvent.EventId : Guid.Empty;
     }
 
     /// <summary>

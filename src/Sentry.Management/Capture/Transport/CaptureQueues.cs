@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
@@ -13,7 +14,7 @@ namespace Sentry.Management.Capture.Transport;
 /// </remarks>
 internal sealed class CaptureQueues : IDisposable
 {
-    private readonly Channel<CaptureWork> _errors;
+    private readonly EventQueue _errors;
     private readonly Channel<CaptureWork> _transactions;
     private readonly Channel<CaptureWork> _metrics;
     private readonly Channel<CaptureWork> _logs;
@@ -25,7 +26,7 @@ internal sealed class CaptureQueues : IDisposable
     public CaptureQueues(SentryCaptureOptions options)
     {
         _capacities = [options.MaxErrorQueueSize, options.MaxTransactionQueueSize, options.MaxMetricQueueSize, options.MaxLogQueueSize];
-        _errors = Bounded(options.MaxErrorQueueSize);
+        _errors = new EventQueue(options.MaxErrorQueueSize);
         _transactions = Bounded(options.MaxTransactionQueueSize);
         _metrics = Bounded(options.MaxMetricQueueSize);
         _logs = Bounded(options.MaxLogQueueSize);
@@ -40,17 +41,27 @@ internal sealed class CaptureQueues : IDisposable
     public BatchGate MetricBatches { get; }
 
     /// <summary>Queues work; <see langword="false"/> when its category's queue is full.</summary>
-    public bool TryEnqueue(CaptureWork work)
+    public bool TryEnqueue(ICaptureWork work)
     {
+        if (work is ErrorEvent error)
+        {
+            if (!_errors.TryEnqueue(error))
+            {
+                return false;
+            }
+
+            Wake();
+            return true;
+        }
+
         var channel = work switch
         {
-            EventWork => _errors,
             TransactionWork => _transactions,
             MetricWork => _metrics,
             LogWork => _logs,
             _ => _sessions,
         };
-        if (!channel.Writer.TryWrite(work))
+        if (!channel.Writer.TryWrite((CaptureWork)work))
         {
             return false;
         }
@@ -100,21 +111,30 @@ internal sealed class CaptureQueues : IDisposable
     }
 
     private bool HasWork =>
-        _errors.Reader.TryPeek(out _) || _transactions.Reader.TryPeek(out _) || _sessions.Reader.TryPeek(out _) || MetricBatches.IsOpen || LogBatches.IsOpen;
+        _errors.Count > 0 || _transactions.Reader.TryPeek(out _) || _sessions.Reader.TryPeek(out _) || MetricBatches.IsOpen || LogBatches.IsOpen;
 
     /// <summary>Takes the most important waiting work: errors, then transactions, then sessions, then metrics, then logs.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryDequeue(out CaptureWork? work) =>
-        _errors.Reader.TryRead(out work)
-        || _transactions.Reader.TryRead(out work)
-        || _sessions.Reader.TryRead(out work)
-        || (MetricBatches.IsOpen && _metrics.Reader.TryRead(out work))
-        || (LogBatches.IsOpen && _logs.Reader.TryRead(out work));
+    public bool TryDequeue([NotNullWhen(true)] out ICaptureWork? work)
+    {
+        if (_errors.TryDequeue(out var error))
+        {
+            work = error;
+            return true;
+        }
+
+        var taken = _transactions.Reader.TryRead(out var other)
+            || _sessions.Reader.TryRead(out other)
+            || (MetricBatches.IsOpen && _metrics.Reader.TryRead(out other))
+            || (LogBatches.IsOpen && _logs.Reader.TryRead(out other));
+        work = other;
+        return taken;
+    }
 
     /// <summary>Whether the queue of this category is at least half full: a worker then spools rather than waits for a send slot.</summary>
     public bool IsUnderPressure(string category) => category switch
     {
-        SentryDataCategory.Error => _errors.Reader.Count * 2 >= _capacities[0],
+        SentryDataCategory.Error => _errors.Count * 2 >= _capacities[0],
         SentryDataCategory.Transaction => _transactions.Reader.Count * 2 >= _capacities[1],
         SentryDataCategory.TraceMetric => _metrics.Reader.Count * 2 >= _capacities[2],
         SentryDataCategory.LogItem => _logs.Reader.Count * 2 >= _capacities[3],

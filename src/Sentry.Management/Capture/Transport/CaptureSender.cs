@@ -219,7 +219,7 @@ internal sealed class CaptureSender : IDisposable
     /// the answer.
     /// </summary>
     /// <returns>Whether a send was started (without a spool: the worker's slot went with it).</returns>
-    private async Task<bool> PrepareAndStartSendAsync(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, CancellationToken stop)
+    private async Task<bool> PrepareAndStartSendAsync(ICaptureWork work, EnvelopeWriter writer, WorkerBatches batch, CancellationToken stop)
     {
         var (envelope, units, items) = PrepareSafely(work, writer, batch);
         if (envelope is null)
@@ -288,7 +288,7 @@ internal sealed class CaptureSender : IDisposable
 
     /// <summary>Prepares work, settling it as dropped when preparing throws.</summary>
     /// <returns>The envelope (none when filtered, sampled or failed), how many queued units it settles (a metric batch settles several) and what it carries.</returns>
-    private (OutgoingEnvelope? Envelope, long Units, IReadOnlyList<ItemCount> Items) PrepareSafely(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch)
+    private (OutgoingEnvelope? Envelope, long Units, IReadOnlyList<ItemCount> Items) PrepareSafely(ICaptureWork work, EnvelopeWriter writer, WorkerBatches batch)
     {
         IReadOnlyList<ItemCount> items = [new ItemCount(work.Category, 1)];
         long units = 1;
@@ -318,7 +318,7 @@ internal sealed class CaptureSender : IDisposable
     /// faster than the link sends. Metric values and log entries go one per envelope here.
     /// </summary>
     /// <returns><see langword="false"/> when the spool is full and the capture was discarded as <c>queue_overflow</c>.</returns>
-    public bool SpoolOverflow(CaptureWork work)
+    public bool SpoolOverflow(ICaptureWork work)
     {
         IReadOnlyList<ItemCount> items = [new ItemCount(work.Category, 1)];
         long units = 1;
@@ -345,12 +345,12 @@ internal sealed class CaptureSender : IDisposable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private OutgoingEnvelope? Prepare(CaptureWork work, EnvelopeWriter writer, WorkerBatches batch, ref IReadOnlyList<ItemCount> items, ref long units)
+    private OutgoingEnvelope? Prepare(ICaptureWork work, EnvelopeWriter writer, WorkerBatches batch, ref IReadOnlyList<ItemCount> items, ref long units)
     {
         var onCaller = CaptureFlow.IsPreparingOnCaller;
         switch (work)
         {
-            case EventWork e:
+            case ErrorEvent e:
                 return _preparer.PrepareEvent(e, writer);
             case TransactionWork t:
                 items = EnvelopePreparer.TransactionItems(t.Transaction);

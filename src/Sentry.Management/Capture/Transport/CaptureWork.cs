@@ -2,20 +2,20 @@ using Sentry.Management.Capture.Protocol;
 
 namespace Sentry.Management.Capture.Transport;
 
-/// <summary>Something captured and waiting for the sender: only references, nothing processed yet.</summary>
-internal abstract class CaptureWork
+/// <summary>
+/// Something captured and waiting for the sender: only references, nothing processed yet. An error or message event
+/// is its own queue entry (<see cref="ErrorEvent"/>, which carries the scope it was captured with), because it is
+/// built on the caller's thread for every capture; the other kinds are wrapped in a <see cref="CaptureWork"/>.
+/// </summary>
+internal interface ICaptureWork
 {
-    public abstract string Category { get; }
+    string Category { get; }
 }
 
-/// <summary>An error or message event with the scope as it was when captured.</summary>
-internal sealed class EventWork(ErrorEvent evt, ScopeState scope) : CaptureWork
+/// <summary>A captured item other than an error event.</summary>
+internal abstract class CaptureWork : ICaptureWork
 {
-    public ErrorEvent Event { get; } = evt;
-
-    public ScopeState Scope { get; } = scope;
-
-    public override string Category => SentryDataCategory.Error;
+    public abstract string Category { get; }
 }
 
 /// <summary>A finished, sampled transaction.</summary>

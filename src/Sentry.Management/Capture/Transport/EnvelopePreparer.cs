@@ -32,11 +32,12 @@ internal sealed class EnvelopePreparer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public OutgoingEnvelope? PrepareEvent(EventWork work, EnvelopeWriter writer)
+    public OutgoingEnvelope? PrepareEvent(ErrorEvent captured, EnvelopeWriter writer)
     {
         IReadOnlyList<ItemCount> items = [new ItemCount(SentryDataCategory.Error, 1)];
-        var evt = work.Event;
-        var decision = _filters.IsEmpty ? FilterDecision.Keep : _filters.Evaluate(evt, work.Scope);
+        var evt = captured;
+        var scope = captured.CapturedScope ?? ScopeState.Empty;
+        var decision = _filters.IsEmpty ? FilterDecision.Keep : _filters.Evaluate(evt, scope);
         if (decision != FilterDecision.Keep)
         {
             _delivery.Discard(items, decision == FilterDecision.Ignore ? SentryDiscardReason.EventProcessor : SentryDiscardReason.SampleRate);
@@ -76,7 +77,7 @@ internal sealed class EnvelopePreparer
         }
 
         writer.Begin(evt.EventId, _options.TimeProvider.GetUtcNow(), TraceOf(evt.Span));
-        EventPayloadWriter.Write(writer.BeginItem(), _context, evt, work.Scope);
+        EventPayloadWriter.Write(writer.BeginItem(), _context, evt, scope);
         writer.EndItem("event");
         return Finish(writer, items);
     }
