@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Logging;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Sentry.Management.Capture.Protocol;
 using Sentry.Management.Capture.Sessions;
 using Sentry.Management.Capture.Tracing;
@@ -84,12 +85,13 @@ internal sealed class CaptureRuntime : IAsyncDisposable
     public RequestSessionAggregator RequestSessions { get; }
 
     /// <summary>Queues a session update, counted in the <c>session</c> category; <see langword="null"/> does nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EnqueueSession(SessionUpdate? update)
     {
         if (update is not null)
         {
             Counters.AddCaptured(SentryDataCategory.Session, 1);
-            Enqueue(new SessionWork(update), [new ItemCount(SentryDataCategory.Session, 1)]);
+            Enqueue(new SessionWork(update), ItemCount.One(SentryDataCategory.Session));
         }
     }
 
@@ -113,6 +115,7 @@ internal sealed class CaptureRuntime : IAsyncDisposable
     /// writes it to the spool instead; it counts as <c>queue_overflow</c> when there is no room (no spool, or the spool
     /// is full) or the runtime is shutting down.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Enqueue(ICaptureWork work, IReadOnlyList<ItemCount>? items)
     {
         Interlocked.Increment(ref _enqueuing);
@@ -143,7 +146,7 @@ internal sealed class CaptureRuntime : IAsyncDisposable
                 CaptureLog.QueueOverflow(Logger, work.Category);
             }
 
-            _delivery.Discard(items ?? [new ItemCount(work.Category, 1)], SentryDiscardReason.QueueOverflow);
+            _delivery.Discard(items ?? ItemCount.One(work.Category), SentryDiscardReason.QueueOverflow);
             return false;
         }
         finally

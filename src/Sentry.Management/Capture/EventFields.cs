@@ -306,6 +306,7 @@ internal sealed class EventFields : IDictionary<string, string>
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsTag(int index) => (_tagMask & (1 << index)) != 0;
 
     // Clearing a spill that was never made makes none.
@@ -380,6 +381,7 @@ internal sealed class EventFields : IDictionary<string, string>
 
             public KeyValuePair<string, T> Current { get; private set; }
 
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public bool MoveNext()
             {
                 if (_fields._version != _version)

@@ -1,9 +1,10 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using Sentry.Management.Capture;
 using Sentry.Management.Capture.Protocol;
 using Sentry.Management.Capture.Sessions;
 using Sentry.Management.Capture.Tracing;
 using Sentry.Management.Capture.Transport;
+using Sentry.Management.Capture;
 using Sentry.Management.Http;
 
 namespace Sentry.Management;
@@ -93,6 +94,7 @@ public class SentryCaptureClient : IAsyncDisposable
     /// <param name="exception">The exception; <see langword="null"/> is logged and ignored.</param>
     /// <param name="configure">Adds tags, extras, user, fingerprint... to this event only; runs on the calling thread.</param>
     /// <returns>The event id, or <see cref="Guid.Empty"/> when the event was dropped right away (sampled out, queue full, client disposed).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public virtual Guid CaptureException(Exception? exception, Action<ErrorEvent>? configure = null)
     {
         if (exception is null)
@@ -108,6 +110,7 @@ public class SentryCaptureClient : IAsyncDisposable
     /// <param name="level">The severity.</param>
     /// <param name="configure">Adds data to this event only; runs on the calling thread.</param>
     /// <returns>The event id, or <see cref="Guid.Empty"/> when the event was dropped right away.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public virtual Guid CaptureMessage(string? message, EventLevel level = EventLevel.Info, Action<ErrorEvent>? configure = null)
     {
         if (message is null)
@@ -121,6 +124,7 @@ public class SentryCaptureClient : IAsyncDisposable
     /// <summary>Captures an event built by the caller (or by a fluent chain); the client owns it from now on. Applies <c>SampleRate</c>.</summary>
     /// <param name="errorEvent">The event; <see langword="null"/> is logged and ignored.</param>
     /// <returns>The event id, or <see cref="Guid.Empty"/> when the event was dropped right away.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public virtual Guid CaptureEvent(ErrorEvent? errorEvent)
     {
         if (errorEvent is null)
@@ -145,7 +149,7 @@ public class SentryCaptureClient : IAsyncDisposable
         var rate = runtime.Options.SampleRate;
         if (rate < 1 && Random.Shared.NextDouble() >= rate)
         {
-            runtime.Discard([new ItemCount(SentryDataCategory.Error, 1)], SentryDiscardReason.SampleRate);
+            runtime.Discard(ItemCount.One(SentryDataCategory.Error), SentryDiscardReason.SampleRate);
             return Guid.Empty;
         }
 

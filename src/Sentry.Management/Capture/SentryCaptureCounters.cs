@@ -50,8 +50,10 @@ public sealed class SentryCaptureCounters
     /// <returns>The count.</returns>
     public long DiscardedTotal(string category) => _discarded.Where(p => p.Key.Category == category).Sum(p => Volatile.Read(ref p.Value.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddCaptured(string category, long quantity) => Add(_captured, category, quantity);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void AddDelivered(string category, long quantity) => Add(_delivered, category, quantity);
 
     internal void AddSpooled(string category, long quantity) => Add(_spooled, category, quantity);
@@ -63,6 +65,7 @@ public sealed class SentryCaptureCounters
         Add(_discarded, (reason, category), quantity);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Add<TKey>(ConcurrentDictionary<TKey, StrongBox<long>> map, TKey key, long quantity)
         where TKey : notnull
     {

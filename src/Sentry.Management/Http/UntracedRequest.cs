@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sentry.Management.Http;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal static class UntracedRequest
     // Boxed once: setting a bool option would box it on every request.
     private static readonly object True = true;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mark(HttpRequestMessage request)
     {
         if (!IsLibraryApiCall(request))
@@ -27,6 +30,7 @@ internal static class UntracedRequest
         (request.Options.TryGetValue(Key, out var marked) && marked) || IsLibraryApiCall(request);
 
     /// <summary>Whether Refit built the request from one of this library's API interfaces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsLibraryApiCall(HttpRequestMessage request) =>
         request.Options.TryGetValue(RefitInterface, out var api) && api.Assembly == typeof(UntracedRequest).Assembly;
 }

@@ -20,13 +20,15 @@ internal static class ExceptionChain
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<ChainedException> Flatten(Exception? root)
     {
-        var result = new List<ChainedException>();
+        // Sized for the common chains, so they never grow: the framework's growth code over this struct is not
+        // precompiled and ran unoptimized in a cold process.
+        var result = new List<ChainedException>(4);
         if (root is null)
         {
             return result;
         }
 
-        var pending = new Stack<ChainedException>();
+        var pending = new Stack<ChainedException>(4);
         pending.Push(new ChainedException(root, 0, null, null));
         var nextId = 1;
         while (pending.Count > 0 && result.Count < MaxExceptions)
@@ -57,6 +59,7 @@ internal static class ExceptionChain
     }
 
     // At most MaxExceptions entries: a linear search costs less than a hash set made for every event.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Seen(List<ChainedException> chain, Exception exception)
     {
         foreach (var item in chain)

@@ -185,6 +185,7 @@ internal static class EventPayloadWriter
         writer.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteContexts(Utf8JsonWriter writer, PayloadContext context, ErrorEvent evt, ScopeState scope)
     {
         writer.WriteStartObject(JsonNames.Contexts);

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -83,6 +83,7 @@ internal sealed class GzipEncoder
     }
 
     /// <summary>Gzips <paramref name="input"/> (at most <see cref="MaxInput"/> bytes) with a pooled encoder.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static byte[] Gzip(ReadOnlySpan<byte> input)
     {
         GzipEncoder? encoder = null;
@@ -105,6 +106,7 @@ internal sealed class GzipEncoder
     }
 
     /// <summary>The gzip member for <paramref name="input"/> (at most <see cref="MaxInput"/> bytes), as an array of its exact length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] Compress(ReadOnlySpan<byte> input)
     {
         if (input.Length > MaxInput)

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace Sentry.Management.Capture.Protocol;
 
 /// <summary>Sentry's level names.</summary>
 internal static class LevelNames
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Of(EventLevel level) => level switch
     {
         EventLevel.Debug => "debug",

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Sentry.Management.Capture.Protocol;
@@ -15,6 +16,7 @@ internal static class SdkWriter
         writer.WriteEndObject();
     });
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(Utf8JsonWriter writer)
     {
         writer.WritePropertyName(JsonNames.Sdk);

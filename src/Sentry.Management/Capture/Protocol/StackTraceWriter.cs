@@ -162,28 +162,82 @@ internal readonly record struct FrameDescription(string? Function, string? Modul
 /// flag). Bounded: once full, new frames are simply not remembered. Methods of collectible (unloadable)
 /// assemblies are never kept, so the cache holds no plugin alive.
 /// </summary>
+/// <remarks>
+/// Keyed by the method alone, with the few IL offsets a method throws from in a small array of its own: a dictionary
+/// keyed by a value tuple is generic code over a struct, which the framework does not precompile, so it ran as
+/// unoptimized code for every frame of every event until tiered compilation caught up (docs/benchmarks.md).
+/// </remarks>
 internal sealed class FrameCache
 {
     public const int MaxEntries = 4096;
-    private readonly ConcurrentDictionary<(MethodBase Method, int ILOffset), FrameInfo> _frames = new();
+    private readonly ConcurrentDictionary<MethodBase, MethodFrames> _frames = new();
+    private int _count;
 
-    public int Count => _frames.Count;
+    public int Count => Volatile.Read(ref _count);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FrameInfo? TryGet(StackFrame frame) =>
-        Key(frame) is { } key && _frames.TryGetValue(key, out var info) ? info : null;
+        Method(frame) is { } method && _frames.TryGetValue(method, out var known) ? known.Find(frame.GetILOffset()) : null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void TryAdd(StackFrame frame, FrameInfo info)
     {
-        if (_frames.Count < MaxEntries && Key(frame) is { } key)
+        if (Volatile.Read(ref _count) >= MaxEntries || Method(frame) is not { } method)
         {
-            _frames.TryAdd(key, info);
+            return;
+        }
+
+        if (_frames.GetOrAdd(method, static _ => new MethodFrames()).TryAdd(frame.GetILOffset(), info))
+        {
+            Interlocked.Increment(ref _count);
         }
     }
 
     // The method is only a cache key: where trimming or Native AOT removed its metadata, GetMethod returns null
     // and the frame is simply described from the trace each time, as without the cache.
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only a cache key; a missing method disables caching for that frame.")]
-    private static (MethodBase, int)? Key(StackFrame frame) =>
-        frame.GetMethod() is { } method && !method.Module.Assembly.IsCollectible ? (method, frame.GetILOffset()) : null;
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static MethodBase? Method(StackFrame frame) =>
+        frame.GetMethod() is { } method && !method.Module.Assembly.IsCollectible ? method : null;
+
+    /// <summary>The frames of one method by IL offset: copied on write, read without a lock.</summary>
+    private sealed class MethodFrames
+    {
+        private readonly Lock _gate = new();
+        private (int ILOffset, FrameInfo Info)[] _entries = [];
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public FrameInfo? Find(int ilOffset)
+        {
+            var entries = Volatile.Read(ref _entries);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                if (entries[i].ILOffset == ilOffset)
+                {
+                    return entries[i].Info;
+                }
+            }
+
+            return null;
+        }
+
+        /// <returns>Whether the offset was new.</returns>
+        public bool TryAdd(int ilOffset, FrameInfo info)
+        {
+            lock (_gate)
+            {
+                if (Find(ilOffset) is not null)
+                {
+                    return false;
+                }
+
+                var entries = _entries;
+                var grown = new (int, FrameInfo)[entries.Length + 1];
+                entries.CopyTo(grown, 0);
+                grown[^1] = (ilOffset, info);
+                Volatile.Write(ref _entries, grown);
+                return true;
+            }
+        }
+    }
 }

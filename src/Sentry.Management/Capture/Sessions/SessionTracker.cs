@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sentry.Management.Capture.Sessions;
 
 /// <summary>
@@ -40,6 +42,7 @@ internal sealed class SessionTracker(SentryCaptureOptions options)
     }
 
     /// <summary>Counts an error; only the first one is sent at once (the count rides on the final update).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SessionUpdate? MarkErrored()
     {
         var now = options.TimeProvider.GetUtcNow();

@@ -41,6 +41,7 @@ internal sealed class CaptureQueues : IDisposable
     public BatchGate MetricBatches { get; }
 
     /// <summary>Queues work; <see langword="false"/> when its category's queue is full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryEnqueue(ICaptureWork work)
     {
         if (work is ErrorEvent error)
@@ -76,6 +77,7 @@ internal sealed class CaptureQueues : IDisposable
     }
 
     /// <summary>Wakes one idle worker, if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Wake()
     {
         // Pairs with the increment in WaitForWorkAsync: either the worker sees this item or we see the worker.

@@ -288,9 +288,10 @@ internal sealed class CaptureSender : IDisposable
 
     /// <summary>Prepares work, settling it as dropped when preparing throws.</summary>
     /// <returns>The envelope (none when filtered, sampled or failed), how many queued units it settles (a metric batch settles several) and what it carries.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (OutgoingEnvelope? Envelope, long Units, IReadOnlyList<ItemCount> Items) PrepareSafely(ICaptureWork work, EnvelopeWriter writer, WorkerBatches batch)
     {
-        IReadOnlyList<ItemCount> items = [new ItemCount(work.Category, 1)];
+        var items = ItemCount.One(work.Category);
         long units = 1;
         try
         {
@@ -320,7 +321,7 @@ internal sealed class CaptureSender : IDisposable
     /// <returns><see langword="false"/> when the spool is full and the capture was discarded as <c>queue_overflow</c>.</returns>
     public bool SpoolOverflow(ICaptureWork work)
     {
-        IReadOnlyList<ItemCount> items = [new ItemCount(work.Category, 1)];
+        var items = ItemCount.One(work.Category);
         long units = 1;
         CaptureFlow.PrepareOnCaller(true);
         try

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
-using Polly;
 using Polly.Retry;
+using Polly;
 using Sentry.Management.Capture.Protocol;
 
 namespace Sentry.Management.Capture.Transport;
@@ -89,9 +89,11 @@ internal sealed class DeliveryPipeline
         }
 
         /// <summary>Records how the first attempt, made by the caller in its own async frame, ended.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void First(SendResult result) => Last = result;
 
         /// <summary>Whether the attempt just made failed in a way the retry strategy retries; it is then replayed to it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool ReplayIfRetryable(CancellationToken stop)
         {
             _replay = Last is SendResult.NetworkError or SendResult.ServerError && !stop.IsCancellationRequested;
@@ -178,6 +180,7 @@ internal sealed class DeliveryPipeline
     /// Takes the pending discards for a <c>client_report</c> item riding on the envelope being prepared, when there are
     /// any, the <c>internal</c> category is not limited, and the envelope is likely to be sent now (no spool backlog).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<DiscardCount>? TakeReportsToCarry()
     {
         if (!_reports.HasPending || _limits.IsLimited(SentryDataCategory.Internal) || _spool?.Count > 0)

@@ -34,7 +34,7 @@ internal sealed class EnvelopePreparer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public OutgoingEnvelope? PrepareEvent(ErrorEvent captured, EnvelopeWriter writer)
     {
-        IReadOnlyList<ItemCount> items = [new ItemCount(SentryDataCategory.Error, 1)];
+        var items = ItemCount.One(SentryDataCategory.Error);
         var evt = captured;
         var scope = captured.CapturedScope ?? ScopeState.Empty;
         var decision = _filters.IsEmpty ? FilterDecision.Keep : _filters.Evaluate(evt, scope);
@@ -178,6 +178,7 @@ internal sealed class EnvelopePreparer
 
     private bool HasSpool => _options.SpoolDirectory is not null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Tracing.DynamicSamplingContext? TraceOf(TraceSpan? span) =>
         (span as TraceTransaction ?? span?.Transaction)?.SamplingContext(_options, _context.Dsn.PublicKey);
 

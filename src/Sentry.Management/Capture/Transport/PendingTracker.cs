@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Sentry.Management.Capture.Transport;
 
 /// <summary>Counts work not yet finished so a flush can wait for zero without polling.</summary>
@@ -9,8 +11,10 @@ internal sealed class PendingTracker
 
     public long Count => Interlocked.Read(ref _count);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long n) => Interlocked.Add(ref _count, n);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Done(long n)
     {
         if (Interlocked.Add(ref _count, -n) > 0)

@@ -16,7 +16,9 @@ internal sealed class RateLimiter
     private const string AllCategories = "";
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _until = new(StringComparer.Ordinal);
+    // The end of each limit boxed in a class: a dictionary with a struct value is generic code the framework does not
+    // precompile, and this one is read for every envelope (docs/benchmarks.md, eighth round).
+    private readonly ConcurrentDictionary<string, LimitEnd> _until = new(StringComparer.Ordinal);
 
     public RateLimiter(TimeProvider time) => _time = time;
 
@@ -25,8 +27,8 @@ internal sealed class RateLimiter
     public bool IsLimited(string category)
     {
         var now = _time.GetUtcNow();
-        return (_until.TryGetValue(category, out var until) && until > now)
-            || (_until.TryGetValue(AllCategories, out var all) && all > now);
+        return (_until.TryGetValue(category, out var until) && until.At > now)
+            || (_until.TryGetValue(AllCategories, out var all) && all.At > now);
     }
 
     /// <summary>Until when sending this category would go into a limit; <see langword="null"/> when it is free now.</summary>
@@ -34,16 +36,17 @@ internal sealed class RateLimiter
     public DateTimeOffset? LimitedUntil(string category)
     {
         var now = _time.GetUtcNow();
-        var until = _until.TryGetValue(category, out var own) && own > now ? own : (DateTimeOffset?)null;
-        if (_until.TryGetValue(AllCategories, out var all) && all > now && (until is null || all > until))
+        var until = _until.TryGetValue(category, out var own) && own.At > now ? own.At : (DateTimeOffset?)null;
+        if (_until.TryGetValue(AllCategories, out var all) && all.At > now && (until is null || all.At > until))
         {
-            until = all;
+            until = all.At;
         }
 
         return until;
     }
 
     /// <summary>Reads the limits a response announces; a 429 always limits something.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(HttpResponseMessage response)
     {
         if (response.Headers.TryGetValues("X-Sentry-Rate-Limits", out var values))
@@ -91,7 +94,12 @@ internal sealed class RateLimiter
 
     private void Extend(string category, TimeSpan retryAfter)
     {
-        var until = _time.GetUtcNow() + retryAfter;
-        _until.AddOrUpdate(category, until, (_, old) => old > until ? old : until);
+        var until = new LimitEnd(_time.GetUtcNow() + retryAfter);
+        _until.AddOrUpdate(category, until, (_, old) => old.At > until.At ? old : until);
+    }
+
+    private sealed class LimitEnd(DateTimeOffset at)
+    {
+        public DateTimeOffset At { get; } = at;
     }
 }
