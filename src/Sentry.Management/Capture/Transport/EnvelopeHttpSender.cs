@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Sentry.Management.Http;
 
 namespace Sentry.Management.Capture.Transport;
@@ -34,9 +35,35 @@ internal sealed class EnvelopeHttpSender : IDisposable
         _limits = limits;
     }
 
+    // The request is built and the answer read in optimized helpers: the async method's state machine runs as
+    // unoptimized code until tiered compilation reaches it, which a burst of errors in a fresh process never waits for.
     public async Task<SendResult> SendAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+        using var request = CreateRequest(envelope);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return Read(response);
+        }
+        catch (HttpRequestException)
+        {
+            return SendResult.NetworkError;
+        }
+        catch (IOException)
+        {
+            return SendResult.NetworkError;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout.
+            return SendResult.NetworkError;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private HttpRequestMessage CreateRequest(OutgoingEnvelope envelope)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
         {
             // Over TLS, HTTP/2 carries the concurrent sends on one connection; plain http stays on HTTP/1.1.
             Version = HttpVersion.Version20,
@@ -53,32 +80,21 @@ internal sealed class EnvelopeHttpSender : IDisposable
         }
 
         request.Content = content;
-        try
+        return request;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private SendResult Read(HttpResponseMessage response)
+    {
+        _limits.Update(response);
+        var status = (int)response.StatusCode;
+        return response.StatusCode switch
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            _limits.Update(response);
-            var status = (int)response.StatusCode;
-            return response.StatusCode switch
-            {
-                HttpStatusCode.TooManyRequests => SendResult.RateLimited,
-                _ when status is >= 200 and < 300 => SendResult.Delivered,
-                _ when status >= 500 => SendResult.ServerError,
-                _ => SendResult.Rejected,
-            };
-        }
-        catch (HttpRequestException)
-        {
-            return SendResult.NetworkError;
-        }
-        catch (IOException)
-        {
-            return SendResult.NetworkError;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // HttpClient's own timeout.
-            return SendResult.NetworkError;
-        }
+            HttpStatusCode.TooManyRequests => SendResult.RateLimited,
+            _ when status is >= 200 and < 300 => SendResult.Delivered,
+            _ when status >= 500 => SendResult.ServerError,
+            _ => SendResult.Rejected,
+        };
     }
 
     public void Dispose()
