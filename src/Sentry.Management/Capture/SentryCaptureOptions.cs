@@ -93,12 +93,12 @@ public sealed class SentryCaptureOptions
     public TimeSpan LogBatchInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How many envelopes may be in flight at once (default 32): a burst drains at about this many envelopes per
-    /// round trip to Sentry, so raise it for slow links. A few background workers (half the cores, at least two)
+    /// How many envelopes may be in flight at once (default 64, as in Sentry's JavaScript SDK): a burst drains at about
+    /// this many envelopes per round trip to Sentry, so raise it for slow links. A few background workers (half the cores, at least two)
     /// prepare envelopes and start their sends; a send waits for its answer in one of these slots, not on a worker.
     /// Over TLS the sends share one HTTP/2 connection where the server offers it; over plain HTTP/1.1 each is a connection.
     /// </summary>
-    public int MaxConcurrentSends { get; set; } = 32;
+    public int MaxConcurrentSends { get; set; } = 64;
 
     /// <summary>How many times a request that failed with a network error or 5xx is retried (default 3).</summary>
     public int MaxRetries { get; set; } = 3;
