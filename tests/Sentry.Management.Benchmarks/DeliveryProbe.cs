@@ -12,7 +12,7 @@ namespace Sentry.Management.Benchmarks;
 /// </summary>
 internal static class DeliveryProbe
 {
-    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, double CallerCpuMicros, long Accepted, double JitMicros, double GcPauseMicros);
+    private sealed record Result(string Sdk, string Sink, int Events, double CallerMicros, double CallerBytes, double TotalBytes, double WireBytes, double EventsPerSecond, double CpuMicros, double CallerCpuMicros, long Accepted, double JitMicros, double GcPauseMicros, double SinkCpuMicros);
 
     public static async Task RunAsync(int events, int? concurrency, int warmup = 200)
     {
@@ -29,13 +29,13 @@ internal static class DeliveryProbe
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events} events per SDK and sink, after {warmup} warm-up events each."));
-        Console.WriteLine("| SDK | sink | events | caller us/capture | caller CPU us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | of which JIT us/event | GC pause us/event | accepted |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{events} events per SDK and sink, after {warmup} warm-up events each; the sink {(BenchSink.OutOfProcess ? "in a process of its own (its CPU in the sink column)" : "in this process (its CPU inside the process CPU)")}."));
+        Console.WriteLine("| SDK | sink | events | caller us/capture | caller CPU us/capture | caller bytes/capture | total bytes/event | wire bytes/event | delivered events/s | process CPU us/event | of which JIT us/event | GC pause us/event | sink process CPU us/event | accepted |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerCpuMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.CpuMicros:F0} | {r.JitMicros:F0} | {r.GcPauseMicros:F0} | {r.Accepted} |"));
+                $"| {r.Sdk} | {r.Sink} | {r.Events} | {r.CallerMicros:F2} | {r.CallerCpuMicros:F2} | {r.CallerBytes:F0} | {r.TotalBytes:F0} | {r.WireBytes:F0} | {r.EventsPerSecond:F0} | {r.CpuMicros:F0} | {r.JitMicros:F0} | {r.GcPauseMicros:F0} | {(BenchSink.OutOfProcess ? r.SinkCpuMicros.ToString("F0", CultureInfo.InvariantCulture) : "-")} | {r.Accepted} |"));
         }
 
         Console.WriteLine();
@@ -44,7 +44,7 @@ internal static class DeliveryProbe
             var theirs = results.Single(r => r.Sink == sink && r.Sdk.StartsWith("Sentry SDK", StringComparison.Ordinal));
             var ours = results.Single(r => r.Sink == sink && r.Sdk.StartsWith("Sentry.Management", StringComparison.Ordinal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller CPU {ours.CallerCpuMicros / theirs.CallerCpuMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x, process CPU per event {ours.CpuMicros / theirs.CpuMicros:P1}"));
+                $"ratios ({sink}): caller time {ours.CallerMicros / theirs.CallerMicros:P1}, caller CPU {ours.CallerCpuMicros / theirs.CallerCpuMicros:P1}, caller allocations {ours.CallerBytes / theirs.CallerBytes:P1}, total allocations {ours.TotalBytes / theirs.TotalBytes:P1}, wire bytes {ours.WireBytes / theirs.WireBytes:P1}, delivery {ours.EventsPerSecond / theirs.EventsPerSecond:F1}x, process CPU per event {ours.CpuMicros / theirs.CpuMicros:P1}{(BenchSink.OutOfProcess ? string.Create(CultureInfo.InvariantCulture, $" (with the sink's process: {(ours.CpuMicros + ours.SinkCpuMicros) / (theirs.CpuMicros + theirs.SinkCpuMicros):P1})") : "")}"));
         }
 
         // The floor: a bare HttpClient posting a prebuilt body of our envelope's size, same concurrency, same sinks.
@@ -54,11 +54,11 @@ internal static class DeliveryProbe
         foreach (var latency in new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(2) })
         {
             var sinkName = latency == TimeSpan.Zero ? "instant" : "+2 ms";
-            var (perSecond, cpu) = await HttpFloorProbe.MeasureAsync(events, sends, latency, ourBody);
+            var (perSecond, cpu, sinkCpu) = await HttpFloorProbe.MeasureAsync(events, sends, latency, ourBody);
             var ours = results.Single(r => r.Sink == sinkName && r.Sdk.StartsWith("Sentry.Management", StringComparison.Ordinal));
             var theirs = results.Single(r => r.Sink == sinkName && r.Sdk.StartsWith("Sentry SDK", StringComparison.Ordinal));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"HTTP floor ({sinkName}, bare HttpClient, {sends} concurrent, {ourBody} B bodies): {perSecond:F0} posts/s = {perSecond / theirs.EventsPerSecond:F1}x the SDK's delivery, process CPU {cpu:F0} us/post = {cpu / theirs.CpuMicros:P1} of the SDK's per event; ours is {ours.EventsPerSecond / perSecond:P0} of the floor's rate at {ours.CpuMicros / cpu:F2}x its CPU"));
+                $"HTTP floor ({sinkName}, bare HttpClient, {sends} concurrent, {ourBody} B bodies): {perSecond:F0} posts/s = {perSecond / theirs.EventsPerSecond:F1}x the SDK's delivery, process CPU {cpu:F0} us/post = {cpu / theirs.CpuMicros:P1} of the SDK's per event{(BenchSink.OutOfProcess ? string.Create(CultureInfo.InvariantCulture, $" (the sink's process {sinkCpu:F0} us/post)") : "")}; ours is {ours.EventsPerSecond / perSecond:P0} of the floor's rate at {ours.CpuMicros / cpu:F2}x its CPU"));
         }
 
         await PrintCallerStepsAsync(exceptions);
@@ -80,7 +80,7 @@ internal static class DeliveryProbe
                 var r = await MeasureOursAsync(exceptions, offset, events, warmup, latency, sinkName, concurrency);
                 offset += events + warmup;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round + 1} {sinkName}: {r.EventsPerSecond:F0} events/s, process CPU {r.CpuMicros:F0} us/event (JIT {r.JitMicros:F0}, GC pause {r.GcPauseMicros:F0}), wire {r.WireBytes:F0} B, total {r.TotalBytes:F0} B/event, accepted {r.Accepted}"));
+                    $"round {round + 1} {sinkName}: {r.EventsPerSecond:F0} events/s, process CPU {r.CpuMicros:F0} us/event (JIT {r.JitMicros:F0}, GC pause {r.GcPauseMicros:F0}), wire {r.WireBytes:F0} B, total {r.TotalBytes:F0} B/event, accepted {r.Accepted}{(BenchSink.OutOfProcess ? string.Create(CultureInfo.InvariantCulture, $", sink process CPU {r.SinkCpuMicros:F0} us/event") : "")}"));
             }
         }
     }
@@ -130,7 +130,7 @@ internal static class DeliveryProbe
 
     private static async Task<Result> MeasureOursAsync(Exception[] pool, int start, int events, int warmup, TimeSpan latency, string sinkName, int? concurrency)
     {
-        await using var sink = new LoopbackSink(parse: false, latency: latency);
+        await using var sink = await BenchSink.StartAsync(latency);
         await using var client = Workload.CreateOurs(sink.Dsn(), queue: Math.Max(events, warmup) * 2, concurrency);
 
         // Warm-up: JIT, connection pool, symbol reading.
@@ -140,10 +140,10 @@ internal static class DeliveryProbe
         }
 
         await client.FlushAsync(TimeSpan.FromMinutes(2));
-        sink.ResetCounts();
+        await sink.ResetCountsAsync();
         var first = start + warmup;
 
-        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, jit, pause) = await MeasureAsync(
+        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, jit, pause, sinkCpu) = await MeasureAsync(sink,
             () =>
             {
                 for (var i = 0; i < events; i++)
@@ -153,12 +153,12 @@ internal static class DeliveryProbe
             },
             () => client.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink, jit, pause);
+        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, await sink.CountsAsync(), jit, pause, sinkCpu);
     }
 
     private static async Task<Result> MeasureTheirsAsync(Exception[] pool, int start, int events, int warmup, TimeSpan latency, string sinkName)
     {
-        await using var sink = new LoopbackSink(parse: false, latency: latency);
+        await using var sink = await BenchSink.StartAsync(latency);
         using var sdk = Workload.InitTheirs(sink.Dsn(), queue: Math.Max(events, warmup) * 2);
         for (var i = 0; i < warmup; i++)
         {
@@ -166,10 +166,10 @@ internal static class DeliveryProbe
         }
 
         await SentrySdk.FlushAsync(TimeSpan.FromMinutes(2));
-        sink.ResetCounts();
+        await sink.ResetCountsAsync();
         var first = start + warmup;
 
-        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, jit, pause) = await MeasureAsync(
+        var (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, jit, pause, sinkCpu) = await MeasureAsync(sink,
             () =>
             {
                 for (var i = 0; i < events; i++)
@@ -179,20 +179,22 @@ internal static class DeliveryProbe
             },
             () => SentrySdk.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, sink, jit, pause);
+        return Build("Sentry SDK 6.12.1", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, await sink.CountsAsync(), jit, pause, sinkCpu);
     }
 
-    private static async Task<(long CallerTicks, TimeSpan CallerCpu, long CallerBytes, long TotalBytes, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan GcPause)> MeasureAsync(Action capture, Func<Task> flush)
+    private static async Task<(long CallerTicks, TimeSpan CallerCpu, long CallerBytes, long TotalBytes, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, TimeSpan GcPause, TimeSpan SinkCpu)> MeasureAsync(BenchSink sink, Action capture, Func<Task> flush)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var self = Process.GetCurrentProcess();
         var cpu0 = self.TotalProcessorTime;
+        var sinkCpu0 = sink.ExternalCpu();
         var jit0 = System.Runtime.JitInfo.GetCompilationTime();
         var pause0 = GC.GetTotalPauseDuration();
         var total0 = GC.GetTotalAllocatedBytes(precise: true);
         var thread0 = GC.GetAllocatedBytesForCurrentThread();
         var threadCpu0 = ThreadCpu.Now();
+        var window0 = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         capture();
         var callerTicks = clock.Elapsed.Ticks;
@@ -202,10 +204,16 @@ internal static class DeliveryProbe
         var elapsed = clock.Elapsed;
         var totalBytes = GC.GetTotalAllocatedBytes(precise: true) - total0;
         self.Refresh();
-        return (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0, System.Runtime.JitInfo.GetCompilationTime() - jit0, GC.GetTotalPauseDuration() - pause0);
+        var sinkCpu = sink.ExternalCpu() - sinkCpu0;
+        if (Environment.GetEnvironmentVariable("BENCH_PRINT_WINDOW") == "1")
+        {
+            // CLOCK_MONOTONIC seconds, for `perf record -k CLOCK_MONOTONIC` and `perf report --time start,end`.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"window {(double)window0 / Stopwatch.Frequency:F6},{(double)Stopwatch.GetTimestamp() / Stopwatch.Frequency:F6}"));
+        }
+        return (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0, System.Runtime.JitInfo.GetCompilationTime() - jit0, GC.GetTotalPauseDuration() - pause0, sinkCpu);
     }
 
-    private static Result Build(string sdk, string sinkName, int events, long callerTicks, TimeSpan callerCpu, long callerBytes, long totalBytes, TimeSpan elapsed, TimeSpan cpu, LoopbackSink sink, TimeSpan jit, TimeSpan pause) =>
+    private static Result Build(string sdk, string sinkName, int events, long callerTicks, TimeSpan callerCpu, long callerBytes, long totalBytes, TimeSpan elapsed, TimeSpan cpu, (long Envelopes, long Bytes) accepted, TimeSpan jit, TimeSpan pause, TimeSpan sinkCpu) =>
         new(
             sdk,
             sinkName,
@@ -213,11 +221,12 @@ internal static class DeliveryProbe
             TimeSpan.FromTicks(callerTicks).TotalMicroseconds / events,
             (double)callerBytes / events,
             (double)totalBytes / events,
-            sink.AcceptedEnvelopes == 0 ? 0 : (double)sink.AcceptedBytes / sink.AcceptedEnvelopes,
-            sink.AcceptedEnvelopes / elapsed.TotalSeconds,
+            accepted.Envelopes == 0 ? 0 : (double)accepted.Bytes / accepted.Envelopes,
+            accepted.Envelopes / elapsed.TotalSeconds,
             cpu.TotalMicroseconds / events,
             callerCpu.TotalMicroseconds / events,
-            sink.AcceptedEnvelopes,
+            accepted.Envelopes,
             jit.TotalMicroseconds / events,
-            pause.TotalMicroseconds / events);
+            pause.TotalMicroseconds / events,
+            sinkCpu.TotalMicroseconds / events);
 }

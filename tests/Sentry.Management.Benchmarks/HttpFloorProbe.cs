@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Http.Headers;
-using Sentry.Management.Tests.Capture.Support;
 
 namespace Sentry.Management.Benchmarks;
 
@@ -12,9 +11,9 @@ namespace Sentry.Management.Benchmarks;
 /// </summary>
 internal static class HttpFloorProbe
 {
-    public static async Task<(double EventsPerSecond, double CpuMicros)> MeasureAsync(int events, int concurrency, TimeSpan latency, int bodyBytes)
+    public static async Task<(double EventsPerSecond, double CpuMicros, double SinkCpuMicros)> MeasureAsync(int events, int concurrency, TimeSpan latency, int bodyBytes)
     {
-        await using var sink = new LoopbackSink(parse: false, latency: latency);
+        await using var sink = await BenchSink.StartAsync(latency);
         var body = Body(bodyBytes);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, AutomaticDecompression = System.Net.DecompressionMethods.None });
         var endpoint = new Uri($"http://127.0.0.1:{sink.Port}/api/1/envelope/");
@@ -49,11 +48,12 @@ internal static class HttpFloorProbe
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var cpu0 = self.TotalProcessorTime;
+        var sinkCpu0 = sink.ExternalCpu();
         var clock = Stopwatch.StartNew();
         await RunAsync(events);
         var elapsed = clock.Elapsed;
         self.Refresh();
-        return (events / elapsed.TotalSeconds, (self.TotalProcessorTime - cpu0).TotalMicroseconds / events);
+        return (events / elapsed.TotalSeconds, (self.TotalProcessorTime - cpu0).TotalMicroseconds / events, (sink.ExternalCpu() - sinkCpu0).TotalMicroseconds / events);
     }
 
     /// <summary>A gzip body of about <paramref name="size"/> bytes: an envelope shape around filler that does not compress.</summary>

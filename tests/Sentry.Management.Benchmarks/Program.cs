@@ -6,6 +6,26 @@ using Sentry.Management.Benchmarks.Management;
 // `--prepare [seconds]` loops envelope preparation for a profile, `--stream [counts...]` walks issues through the pageable, `--ratelimit [issues] [details] [bulk/s] [details/s] [naive seconds]`
 // runs the rate-limit probe against the local Sentry; `--delivery [events] [concurrency|default] [warm-up events]` runs the delivery probe (`--delivery-ours [events] [rounds] [concurrency|default]` ours alone), `--fluent [events] [rounds]`
 // the fluent-chain probe, `--burst [events] [threads] [link ms] [queue]` the burst-into-a-slow-sink probe; anything else goes to BenchmarkDotNet.
+// `--sink process` anywhere runs the delivery probes' sink in a child process of its own (`--sink-server [latency ms]`),
+// as Sentry's ingestion is in production, and reports its CPU beside the app's.
+var sinkFlag = Array.IndexOf(args, "--sink");
+if (sinkFlag >= 0 && sinkFlag + 1 < args.Length)
+{
+    BenchSink.OutOfProcess = args[sinkFlag + 1] switch
+    {
+        "process" => true,
+        "inproc" => false,
+        _ => throw new ArgumentException($"--sink takes 'process' or 'inproc', not '{args[sinkFlag + 1]}'."),
+    };
+    args = [.. args.Take(sinkFlag), .. args.Skip(sinkFlag + 2)];
+}
+
+if (args.Length > 0 && args[0] == "--sink-server")
+{
+    await BenchSink.ServeAsync(TimeSpan.FromMilliseconds(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 0));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--fluent")
 {
     await FluentProbe.RunAsync(
@@ -129,8 +149,8 @@ if (args.Length > 0 && args[0] == "--floor")
     var latency = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
     foreach (var sends in args.Length > 3 ? args.Skip(3).Select(a => int.Parse(a, CultureInfo.InvariantCulture)) : [16])
     {
-        var (perSecond, cpu) = await HttpFloorProbe.MeasureAsync(events, sends, latency, 900);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, +{latency.TotalMilliseconds} ms, {sends} concurrent: {perSecond:F0} posts/s, {cpu:F0} us CPU/post"));
+        var (perSecond, cpu, sinkCpu) = await HttpFloorProbe.MeasureAsync(events, sends, latency, 900);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, +{latency.TotalMilliseconds} ms, {sends} concurrent: {perSecond:F0} posts/s, {cpu:F0} us CPU/post{(BenchSink.OutOfProcess ? $", sink process {sinkCpu:F0} us/post" : "")}"));
     }
 
     return;
