@@ -82,6 +82,67 @@ public class SendSlotTests
         });
     }
 
+    [Test]
+    public async Task A_worker_prepares_a_run_of_queued_work_before_it_writes_the_run_s_requests()
+    {
+        const int Burst = 12;
+        var log = new System.Collections.Concurrent.ConcurrentQueue<(int Thread, string Step)>();
+        using var release = new ManualResetEventSlim();
+        var options = TestOptions.Create();
+        options.MaxConcurrentSends = 16;
+        var workers = CaptureSender.WorkerCount(options);
+        using var blocked = new CountdownEvent(workers);
+        options.BeforeSend = e =>
+        {
+            if (e.Message == "blocker")
+            {
+                // Every worker holds one of these while the burst is queued behind them.
+                blocked.Signal();
+                release.Wait(TimeSpan.FromSeconds(10));
+            }
+
+            log.Enqueue((Environment.CurrentManagedThreadId, "prepare"));
+            return e;
+        };
+        var handler = new LoggingHandler(log);
+        await using (var client = new SentryCaptureClient(options, handler))
+        {
+            for (var i = 0; i < workers; i++)
+            {
+                client.CaptureMessage("blocker");
+            }
+
+            Assert.That(blocked.Wait(TimeSpan.FromSeconds(10)), Is.True, "every worker took a blocker");
+            for (var i = 0; i < Burst; i++)
+            {
+                client.CaptureMessage("burst " + i);
+            }
+
+            release.Set();
+            Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
+            Assert.That(client.Counters.Delivered(SentryDataCategory.Error), Is.EqualTo(workers + Burst));
+        }
+
+        var byThread = log.GroupBy(entry => entry.Thread).Select(g => g.Select(entry => entry.Step).ToList()).ToList();
+        Assert.Multiple(() =>
+        {
+            // Each request is written on the thread that prepared its envelope (no hand-off), so a thread's log shows
+            // the order of its own steps; a worker that sends each envelope before preparing the next alternates.
+            Assert.That(byThread.Select(steps => steps.Count(s => s == "prepare") - steps.Count(s => s == "send")), Is.All.Zero, string.Join(" | ", byThread.Select(steps => string.Join(",", steps))));
+            Assert.That(byThread.Any(steps => steps.Zip(steps.Skip(1)).Any(pair => pair is ("prepare", "prepare"))), Is.True, "no worker prepared two envelopes before sending the first");
+        });
+    }
+
+    /// <summary>Answers 200 at once and logs the thread each request was written on.</summary>
+    private sealed class LoggingHandler(System.Collections.Concurrent.ConcurrentQueue<(int Thread, string Step)> log) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            log.Enqueue((Environment.CurrentManagedThreadId, "send"));
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        }
+    }
+
     /// <summary>Holds every request until released, and records how many were waiting at once.</summary>
     private sealed class HoldingHandler(int full) : HttpMessageHandler
     {
