@@ -131,7 +131,10 @@ internal static class DeliveryProbe
     private static async Task<Result> MeasureOursAsync(Exception[] pool, int start, int events, int warmup, TimeSpan latency, string sinkName, int? concurrency)
     {
         await using var sink = await BenchSink.StartAsync(latency);
-        await using var client = Workload.CreateOurs(sink.Dsn(), queue: Math.Max(events, warmup) * 2, concurrency);
+
+        // BENCH_SPOOL=1: ours with a spool folder (a fresh temporary one per measurement), whose sender path differs.
+        var spool = Environment.GetEnvironmentVariable("BENCH_SPOOL") == "1" ? Directory.CreateTempSubdirectory("sentry-bench-spool-").FullName : null;
+        await using var client = Workload.CreateOurs(sink.Dsn(), queue: Math.Max(events, warmup) * 2, concurrency, configure: o => o.SpoolDirectory = spool);
 
         // Warm-up: JIT, connection pool, symbol reading.
         for (var i = 0; i < warmup; i++)
@@ -153,7 +156,13 @@ internal static class DeliveryProbe
             },
             () => client.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, await sink.CountsAsync(), jit, pause, sinkCpu);
+        await client.DisposeAsync();
+        if (spool is not null)
+        {
+            Directory.Delete(spool, recursive: true);
+        }
+
+        return Build($"Sentry.Management (MaxConcurrentSends {concurrency?.ToString(CultureInfo.InvariantCulture) ?? "default"}{(spool is null ? "" : ", spool")})", sinkName, events, callerTicks, callerCpu, callerBytes, totalBytes, elapsed, cpu, await sink.CountsAsync(), jit, pause, sinkCpu);
     }
 
     private static async Task<Result> MeasureTheirsAsync(Exception[] pool, int start, int events, int warmup, TimeSpan latency, string sinkName)

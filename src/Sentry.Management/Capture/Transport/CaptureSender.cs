@@ -14,10 +14,9 @@ namespace Sentry.Management.Capture.Transport;
 /// Preparation (stack traces, JSON, gzip) is CPU work and sending is waiting, so they are not given the same threads:
 /// the workers are as many as preparation may use (half the cores, at least two, never more than the send slots), and
 /// a send holds a slot, not a worker. An envelope thus goes from the queue to the socket on one thread, with no
-/// hand-off to a second gate or a send worker; only the answer comes back on an I/O thread, which settles it. Without a
-/// spool, a worker prepares a run of queued work (up to <see cref="PreparedRun.Capacity"/>, while slots are free) before
-/// it starts the run's sends, so a burst alternates between serializing and writing requests once per run, not once
-/// per event.
+/// hand-off to a second gate or a send worker; only the answer comes back on an I/O thread, which settles it. A worker
+/// prepares a run of queued work (up to <see cref="PreparedRun.Capacity"/>, while send slots are free) before it starts
+/// the run's sends, so a burst alternates between serializing and writing requests once per run, not once per event.
 /// </remarks>
 internal sealed class CaptureSender : IDisposable
 {
@@ -179,9 +178,9 @@ internal sealed class CaptureSender : IDisposable
                 {
                     holdsSlot = PrepareRunAndStartSends(work!, writer, batch, run, stop);
                 }
-                else if (await PrepareAndStartSendAsync(work!, writer, batch, stop).ConfigureAwait(false))
+                else
                 {
-                    holdsSlot = false; // The send has it now.
+                    await PrepareRunAndSendOrSpoolAsync(work!, writer, batch, run, stop).ConfigureAwait(false);
                 }
 
                 if (ReportDue())
@@ -228,39 +227,71 @@ internal sealed class CaptureSender : IDisposable
     }
 
     /// <summary>
-    /// Prepares one piece of work on this worker's thread and starts its send without waiting for the answer, in a
-    /// slot taken now, unless the envelope goes to the spool behind a backlog or under pressure (with a spool only).
-    /// The queued units are settled when the send has settled, so a flush still waits for the answer.
+    /// With a spool: prepares <paramref name="first"/> and, while more work is queued and more send slots are free than
+    /// envelopes are prepared, up to <see cref="PreparedRun.Capacity"/> in all; then, in order, each envelope takes a
+    /// slot and its send starts, unless it goes to the spool behind a backlog or under pressure. The queued units are
+    /// settled when the send has settled, so a flush still waits for the answer.
     /// </summary>
-    /// <returns>Whether a send was started.</returns>
-    private async Task<bool> PrepareAndStartSendAsync(ICaptureWork work, EnvelopeWriter writer, WorkerBatches batch, CancellationToken stop)
+    private async Task PrepareRunAndSendOrSpoolAsync(ICaptureWork first, EnvelopeWriter writer, WorkerBatches batch, PreparedRun run, CancellationToken stop)
     {
-        if (PrepareOrSettle(work, writer, batch, out var units, out var items) is not { } envelope)
+        PrepareSpoolRun(first, writer, batch, run, stop);
+        try
         {
-            return false;
+            for (var i = 0; i < run.Count; i++)
+            {
+                await SendOrSpoolAsync(run[i], stop).ConfigureAwait(false);
+            }
         }
+        finally
+        {
+            run.Clear();
+        }
+    }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PrepareSpoolRun(ICaptureWork first, EnvelopeWriter writer, WorkerBatches batch, PreparedRun run, CancellationToken stop)
+    {
+        var work = first;
+        while (true)
+        {
+            if (PrepareOrSettle(work, writer, batch, out var units, out var items) is { } envelope)
+            {
+                run.Add(envelope, work.Category, items, units);
+            }
+
+            // Only as many as could be sent at once now: the rest stay in their queue, under its bound and order.
+            if (run.Count == PreparedRun.Capacity || stop.IsCancellationRequested || run.Count >= _drainer!.FreeSlots
+                || !_queues.TryDequeue(out var next))
+            {
+                return;
+            }
+
+            work = next;
+        }
+    }
+
+    private async Task SendOrSpoolAsync(PreparedRun.Entry prepared, CancellationToken stop)
+    {
         var send = false;
         try
         {
-            send = await _drainer!.TakeSlotOrSpoolAsync(envelope, work.Category, _queues.IsUnderPressure(work.Category), stop).ConfigureAwait(false);
+            send = await _drainer!.TakeSlotOrSpoolAsync(prepared.Envelope, prepared.Category, _queues.IsUnderPressure(prepared.Category), stop).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Nothing a user's data does may kill a worker; the item is accounted as dropped.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            CaptureLog.ProcessingFailed(_logger, work.Category, ex);
-            _delivery.Discard(items, "internal_sdk_error");
+            CaptureLog.ProcessingFailed(_logger, prepared.Category, ex);
+            _delivery.Discard(prepared.Items, "internal_sdk_error");
         }
 
         if (!send)
         {
-            _pending.Done(units);
-            return false;
+            _pending.Done(prepared.Units);
+            return;
         }
 
-        StartSend(envelope, work.Category, items, units, stop);
-        return true;
+        StartSend(prepared.Envelope, prepared.Category, prepared.Items, prepared.Units, stop);
     }
 
     /// <summary>

@@ -81,6 +81,9 @@ internal sealed class SpoolDrainer : IDisposable
         return true;
     }
 
+    /// <summary>How many send slots are free at this moment (a hint: another sender may take one the next instant).</summary>
+    public int FreeSlots => _slots.CurrentCount;
+
     /// <summary>Gives back a slot taken by <see cref="TakeSlotOrSpoolAsync"/> once its send has settled.</summary>
     public void ReleaseSlot() => _slots.Release();
 

@@ -82,14 +82,16 @@ public class SendSlotTests
         });
     }
 
-    [Test]
-    public async Task A_worker_prepares_a_run_of_queued_work_before_it_writes_the_run_s_requests()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task A_worker_prepares_a_run_of_queued_work_before_it_writes_the_run_s_requests(bool spool)
     {
         const int Burst = 12;
         var log = new System.Collections.Concurrent.ConcurrentQueue<(int Thread, string Step)>();
         using var release = new ManualResetEventSlim();
         var options = TestOptions.Create();
         options.MaxConcurrentSends = 16;
+        options.SpoolDirectory = spool ? _folder : null;
         var workers = CaptureSender.WorkerCount(options);
         using var blocked = new CountdownEvent(workers);
         options.BeforeSend = e =>
@@ -121,6 +123,7 @@ public class SendSlotTests
             release.Set();
             Assert.That(await client.FlushAsync(TimeSpan.FromSeconds(10)), Is.True);
             Assert.That(client.Counters.Delivered(SentryDataCategory.Error), Is.EqualTo(workers + Burst));
+            Assert.That(client.Counters.Spooled(SentryDataCategory.Error), Is.Zero, "free slots are used, not the spool");
         }
 
         var byThread = log.GroupBy(entry => entry.Thread).Select(g => g.Select(entry => entry.Step).ToList()).ToList();
