@@ -234,16 +234,18 @@ internal sealed class CaptureSender : IDisposable
     /// </summary>
     private async Task PrepareRunAndSendOrSpoolAsync(ICaptureWork first, EnvelopeWriter writer, WorkerBatches batch, PreparedRun run, CancellationToken stop)
     {
-        PrepareSpoolRun(first, writer, batch, run, stop);
         try
         {
+            PrepareSpoolRun(first, writer, batch, run, stop);
+        }
+        finally
+        {
+            // Whatever happened above, every envelope prepared is sent or spooled, so none is left unsettled.
             for (var i = 0; i < run.Count; i++)
             {
                 await SendOrSpoolAsync(run[i], stop).ConfigureAwait(false);
             }
-        }
-        finally
-        {
+
             run.Clear();
         }
     }
