@@ -18,7 +18,7 @@ internal abstract class BenchSink : IAsyncDisposable
 
     public abstract int Port { get; }
 
-    public string Dsn(string key = "loopbackkey") => $"http://{key}@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/1";
+    public string Dsn(string key = "loopbackkey") => LoopbackSink.DsnFor(Port, key);
 
     public abstract Task ResetCountsAsync();
 

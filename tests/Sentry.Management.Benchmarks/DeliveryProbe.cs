@@ -156,9 +156,9 @@ internal static class DeliveryProbe
             },
             () => client.FlushAsync(TimeSpan.FromMinutes(5)));
 
-        await client.DisposeAsync();
         if (spool is not null)
         {
+            await client.DisposeAsync(); // Shut down (the second dispose at the end is a no-op) before its folder goes.
             Directory.Delete(spool, recursive: true);
         }
 

@@ -58,7 +58,10 @@ public sealed class LoopbackSink : IAsyncDisposable
     /// <summary>The <c>X-Sentry-Rate-Limits</c> value sent with <see cref="SinkAction.RateLimited"/>.</summary>
     public string RateLimitHeader { get; set; } = "60:transaction:project";
 
-    public string Dsn(string key = "loopbackkey") => $"http://{key}@127.0.0.1:{Port}/1";
+    public string Dsn(string key = "loopbackkey") => DsnFor(Port, key);
+
+    /// <summary>The DSN of a loopback sink listening on <paramref name="port"/> (also for one in another process).</summary>
+    public static string DsnFor(int port, string key = "loopbackkey") => $"http://{key}@127.0.0.1:{port}/1";
 
     public long Requests => Interlocked.Read(ref _requests);
 
