@@ -15,10 +15,12 @@ namespace Sentry.Management;
 public sealed class ErrorEvent : ICaptureWork
 {
     // Built on the caller's thread for every capture, so it is kept small: tags and extras share one object with
-    // inline slots, the fields most captures leave empty live in a side object made on first use, and the event is
-    // itself the queue's entry (with the scope it was captured with) rather than wrapped in one.
+    // inline slots, the exception and the message share one field, the fields most captures leave empty live in a side
+    // object made on first use, and the event is itself the queue's entry (with the scope it was captured with) rather
+    // than wrapped in one.
     private EventFields? _fields;
     private Detail? _details;
+    private object? _subject; // The exception, the message, or (rarely: an exception with a note) both in a Noted.
     private long _timestampTicks;
 
     /// <summary>Creates an empty event.</summary>
@@ -37,10 +39,18 @@ public sealed class ErrorEvent : ICaptureWork
     }
 
     /// <summary>The exception this event reports (with its inner exceptions), or <see langword="null"/> for a message event.</summary>
-    public Exception? Exception { get; set; }
+    public Exception? Exception
+    {
+        get => _subject as Exception ?? (_subject as Noted)?.Exception;
+        set => _subject = Subject(value, Message);
+    }
 
     /// <summary>The message; for exception events an optional note shown above the exception.</summary>
-    public string? Message { get; set; }
+    public string? Message
+    {
+        get => _subject as string ?? (_subject as Noted)?.Message;
+        set => _subject = Subject(Exception, value);
+    }
 
     /// <summary>The severity; exceptions default to <see cref="EventLevel.Error"/>.</summary>
     public EventLevel Level { get; set; } = EventLevel.Error;
@@ -111,8 +121,14 @@ public sealed class ErrorEvent : ICaptureWork
 
     private EventFields Fields => _fields ??= new EventFields();
 
+    // An event is an exception or a message far more often than both, so the two share one field.
+    private static object? Subject(Exception? exception, string? message) =>
+        exception is null ? message : message is null ? exception : new Noted(exception, message);
+
     // Clearing a field of an event that has no details makes none.
     private Detail? Details(object? value) => value is null ? _details : _details ??= new Detail();
+
+    private sealed record Noted(Exception Exception, string Message);
 
     private sealed class Detail
     {

@@ -11,32 +11,28 @@ namespace Sentry.Management.Capture;
 /// <remarks>
 /// A capture runs on the caller's thread, and two dictionaries (with their bucket and entry arrays, resized on the
 /// way to five entries) were most of what it allocated. Events carry a handful of fields, so a linear search over
-/// eight slots is as fast as hashing; beyond that, the kind that no longer fits moves to a dictionary of its own.
-/// Insertion order is kept, which is the order the payload writer emits. Not thread-safe, like the dictionaries
+/// eight slots is as fast as hashing; beyond that, every entry moves to two dictionaries, one per kind, which the first
+/// slot then points to (so the object needs no field for them). Insertion order is kept, which is the order the
+/// payload writer emits. Not thread-safe, like the dictionaries
 /// it replaces. The setters are compiled optimized at once: errors are rare, so they may never be called often
 /// enough to tier up, and the dictionaries they replace come precompiled with the framework.
 /// </remarks>
 internal sealed class EventFields : IDictionary<string, string>
 {
     public const int InlineCapacity = 8; // One bit per slot in _tagMask, a byte.
+    private const byte SpilledCount = byte.MaxValue; // _count when the entries live in the Spills of slot 0.
     private Slots _slots;
     private byte _count;
     private byte _tagMask; // Bit i set: slot i holds a tag (its value is a string); clear: an extra.
     private int _version;
-    private Spills? _spills; // Made only when one kind outgrows the slots: most events never need it.
     private ExtraView? _extraView;
 
-    private Dictionary<string, string>? TagSpill
-    {
-        get => _spills?.Tags;
-        set => Spilled(value)?.Tags = value;
-    }
+    // Made only when the slots overflow, which most events never do.
+    private Spills? SpillsOrNull => _count == SpilledCount ? (Spills)_slots[0].Value! : null;
 
-    private Dictionary<string, object?>? ExtraSpill
-    {
-        get => _spills?.Extras;
-        set => Spilled(value)?.Extras = value;
-    }
+    private Dictionary<string, string>? TagSpill => SpillsOrNull?.Tags;
+
+    private Dictionary<string, object?>? ExtraSpill => SpillsOrNull?.Extras;
 
     public int TagCount => TagSpill?.Count ?? BitCount(_tagMask);
 
@@ -148,8 +144,7 @@ internal sealed class EventFields : IDictionary<string, string>
 
         if (!SetInline(key, value, tag: true, add))
         {
-            TagSpill = Spill<string>(tag: true);
-            SetSpilled(TagSpill, key, value, add);
+            SetSpilled(SpillAll().Tags, key, value, add);
         }
     }
 
@@ -166,8 +161,7 @@ internal sealed class EventFields : IDictionary<string, string>
 
         if (!SetInline(key, value, tag: false, add))
         {
-            ExtraSpill = Spill<object?>(tag: false);
-            SetSpilled(ExtraSpill, key, value, add);
+            SetSpilled(SpillAll().Extras, key, value, add);
         }
     }
 
@@ -214,35 +208,35 @@ internal sealed class EventFields : IDictionary<string, string>
         return true;
     }
 
-    /// <summary>Moves every inline entry of one kind to a dictionary, keeping their order.</summary>
-    private Dictionary<string, T> Spill<T>(bool tag)
+    /// <summary>Moves every inline entry to the dictionary of its kind, keeping their order, and points slot 0 at them.</summary>
+    private Spills SpillAll()
     {
-        var spill = new Dictionary<string, T>(InlineCapacity * 2, StringComparer.Ordinal);
+        var spills = new Spills();
         for (var i = 0; i < _count; i++)
         {
-            if (IsTag(i) == tag)
+            if (IsTag(i))
             {
-                spill.Add(_slots[i].Key, (T)_slots[i].Value!);
+                spills.Tags.Add(_slots[i].Key, (string)_slots[i].Value!);
+            }
+            else
+            {
+                spills.Extras.Add(_slots[i].Key, _slots[i].Value);
             }
         }
 
-        for (var i = _count - 1; i >= 0; i--)
-        {
-            if (IsTag(i) == tag)
-            {
-                RemoveAt(i);
-            }
-        }
-
-        return spill;
+        _slots = default;
+        _slots[0] = new(string.Empty, spills);
+        _tagMask = 0;
+        _count = SpilledCount;
+        return spills;
     }
 
     private bool Remove(string key, bool tag)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (tag ? TagSpill is not null : ExtraSpill is not null)
+        if (SpillsOrNull is { } spills)
         {
-            var removed = tag ? TagSpill!.Remove(key) : ExtraSpill!.Remove(key);
+            var removed = tag ? spills.Tags.Remove(key) : spills.Extras.Remove(key);
             _version += removed ? 1 : 0;
             return removed;
         }
@@ -274,13 +268,18 @@ internal sealed class EventFields : IDictionary<string, string>
     private void Clear(bool tag)
     {
         _version++;
-        if (tag)
+        if (SpillsOrNull is { } spills)
         {
-            TagSpill = null;
-        }
-        else
-        {
-            ExtraSpill = null;
+            if (tag)
+            {
+                spills.Tags.Clear();
+            }
+            else
+            {
+                spills.Extras.Clear();
+            }
+
+            return;
         }
 
         for (var i = _count - 1; i >= 0; i--)
@@ -308,9 +307,6 @@ internal sealed class EventFields : IDictionary<string, string>
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsTag(int index) => (_tagMask & (1 << index)) != 0;
-
-    // Clearing a spill that was never made makes none.
-    private Spills? Spilled(object? value) => value is null ? _spills : _spills ??= new Spills();
 
     private static int BitCount(int mask) => System.Numerics.BitOperations.PopCount((uint)mask);
 
@@ -463,8 +459,8 @@ internal sealed class EventFields : IDictionary<string, string>
 
     private sealed class Spills
     {
-        public Dictionary<string, string>? Tags;
-        public Dictionary<string, object?>? Extras;
+        public readonly Dictionary<string, string> Tags = new(InlineCapacity * 2, StringComparer.Ordinal);
+        public readonly Dictionary<string, object?> Extras = new(InlineCapacity * 2, StringComparer.Ordinal);
     }
 
     [InlineArray(InlineCapacity)]

@@ -76,6 +76,64 @@ public class ErrorEventFieldsTests
     }
 
     [Test]
+    public void Filling_the_slots_with_one_kind_still_takes_the_other_and_keeps_both_in_order()
+    {
+        var evt = new ErrorEvent();
+        for (var i = 0; i < 8; i++)
+        {
+            evt.Tags[$"t{i}"] = $"v{i}";
+        }
+
+        evt.Extra["first"] = 1; // The slots are full of tags: this one moves everything out of them.
+        evt.Tags["t8"] = "v8";
+        evt.Extra["second"] = "two";
+        evt.Tags["t0"] = "replaced";
+        Assert.That(evt.Extra.Remove("first"), Is.True);
+        evt.Tags.Clear();
+        evt.Tags["after"] = "clear";
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(evt.Tags.ToList(), Is.EqualTo(new[] { KeyValuePair.Create("after", "clear") }));
+            Assert.That(evt.Extra.ToList(), Is.EqualTo(new[] { KeyValuePair.Create<string, object?>("second", "two") }));
+            Assert.That(evt.Extra.ContainsKey("first"), Is.False);
+            Assert.That(evt.Tags.ContainsKey("t0"), Is.False);
+        });
+    }
+
+    [TestCase(true, true)]
+    [TestCase(true, false)]
+    [TestCase(false, true)]
+    [TestCase(false, false)]
+    public void The_exception_and_the_message_are_each_kept_whichever_is_set_or_cleared_first(bool exceptionFirst, bool clearException)
+    {
+        var exception = new InvalidOperationException("boom");
+        var evt = new ErrorEvent();
+        if (exceptionFirst)
+        {
+            evt.Exception = exception;
+            evt.Message = "note";
+        }
+        else
+        {
+            evt.Message = "note";
+            evt.Exception = exception;
+        }
+
+        Assert.That((evt.Exception, evt.Message), Is.EqualTo(((Exception?)exception, (string?)"note")));
+        if (clearException)
+        {
+            evt.Exception = null;
+            Assert.That((evt.Exception, evt.Message), Is.EqualTo(((Exception?)null, (string?)"note")));
+        }
+        else
+        {
+            evt.Message = null;
+            Assert.That((evt.Exception, evt.Message), Is.EqualTo(((Exception?)exception, (string?)null)));
+        }
+    }
+
+    [Test]
     public async Task Spilled_and_inline_fields_are_all_sent_and_event_values_win_over_the_scope()
     {
         var handler = new RecordingHandler();
