@@ -2,13 +2,17 @@ using System.Buffers.Binary;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Sentry.Management.Capture.Protocol;
 
 /// <summary>
 /// Gzip (RFC 1952) of one envelope at <see cref="System.IO.Compression.CompressionLevel.Fastest"/>: a greedy LZ77 pass
-/// over hash chains, then one deflate block (RFC 1951) with Huffman codes built for this envelope, or stored blocks
-/// when those are smaller. Encoders are pooled (<see cref="Gzip"/>) and reused for envelope after envelope: their match
+/// over hash chains, then one deflate block (RFC 1951) with dynamic Huffman codes, or stored blocks when those are
+/// smaller. The codes are built from this envelope's symbol counts and a fading history of the envelopes before it, and
+/// kept for the next envelopes while they still fit (every symbol has a code, and they spend at most 4 % more bits than
+/// the entropy of the envelope's counts, the least any code could; at most 32 envelopes in a row): an application's envelopes are much alike, and building the codes was a
+/// third of encoding one. Each block still carries its codes, so every envelope decodes on its own. Encoders are pooled (<see cref="Gzip"/>) and reused for envelope after envelope: their match
 /// tables are allocated once and never cleared (an entry carries the position it was made at, so another envelope's
 /// entries are simply too old), where zlib allocates, clears and frees about 300 KB of state per stream, which was a
 /// quarter of preparing an envelope (docs/benchmarks.md). One instance is not thread-safe.
@@ -38,11 +42,14 @@ internal sealed class GzipEncoder
     private const int EndOfBlock = 256;
     private const int MaxStoredBlock = 65535;
     private const uint MatchFlag = 0x8000_0000;
+    private const double CodeReuseTolerance = 1.04; // Codes kept while they cost at most 4 % over the entropy of the counts.
+    private const int MaxCodeReuses = 32; // Then the codes are built afresh, to follow the history as it moves.
 
     private static readonly byte[] CodeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
     private static readonly byte[] LengthIndex = new byte[256];
     private static readonly byte[] LengthExtraBits = new byte[29];
     private static readonly byte[] LengthBase = new byte[29];
+    private static readonly double[] Log2Table = Enumerable.Range(0, 4096).Select(n => n == 0 ? 0 : Math.Log2(n)).ToArray();
 
     // Enough for every sender worker (half the cores, at least two) and the odd caller preparing a spooled envelope;
     // beyond it, encoders are made and dropped.
@@ -59,7 +66,19 @@ internal sealed class GzipEncoder
     private readonly byte[] _runSymbols = new byte[LiteralLengthSymbols + DistanceSymbols];
     private readonly byte[] _runExtra = new byte[LiteralLengthSymbols + DistanceSymbols];
     private readonly uint[] _symbols = new uint[16 * 1024];
+    private readonly int[] _literalHistory = new int[LiteralLengthSymbols];
+    private readonly int[] _distanceHistory = new int[DistanceSymbols];
+    private readonly int[] _literalBlend = new int[LiteralLengthSymbols];
+    private readonly int[] _distanceBlend = new int[DistanceSymbols];
     private int _base;
+
+    // The codes last built and their block header's parts (the code-length runs are in _runSymbols and _runExtra).
+    private int _runs;
+    private int _literalCount;
+    private int _distanceCount;
+    private int _codeLengthCount;
+    private long _headerBits;
+    private int _reuses = MaxCodeReuses; // None built yet.
 
     static GzipEncoder()
     {
@@ -144,11 +163,23 @@ internal sealed class GzipEncoder
             _base = 1;
         }
 
-        var head = _head;
-        var prev = _prev;
-        var literals = _literalFrequencies;
+        ref var data = ref MemoryMarshal.GetReference(input);
+        ref var head = ref MemoryMarshal.GetArrayDataReference(_head);
+        ref var prev = ref MemoryMarshal.GetArrayDataReference(_prev);
+        ref var literals = ref MemoryMarshal.GetArrayDataReference(_literalFrequencies);
+        ref var distances = ref MemoryMarshal.GetArrayDataReference(_distanceFrequencies);
+        ref var lengthIndex = ref MemoryMarshal.GetArrayDataReference(LengthIndex);
         var first = _base;
         var length = input.Length;
+        if (symbols.Length < length)
+        {
+            throw new ArgumentException("The symbol buffer is shorter than the input.", nameof(symbols));
+        }
+
+        // The pass reads and counts through references, without bounds checks (a third of its time); every index is in
+        // range by the loop's bounds: a 4-byte hash read starts at most at `last`, a match never runs past `limit`, a
+        // table index is masked or a hash, and there is at most one symbol per input byte.
+        ref var output = ref MemoryMarshal.GetArrayDataReference(symbols);
 
         // Reserved before the pass: even a pass that failed leaves no entry a later envelope could take for its own.
         _base = first + length + 1;
@@ -157,10 +188,10 @@ internal sealed class GzipEncoder
         var position = 0;
         while (position <= last)
         {
-            var hash = Hash(input, position);
-            var candidate = head[hash];
-            head[hash] = first + position;
-            prev[position & WindowMask] = candidate;
+            var hash = HashAt(ref data, position);
+            var candidate = Unsafe.Add(ref head, hash);
+            Unsafe.Add(ref head, hash) = first + position;
+            Unsafe.Add(ref prev, position & WindowMask) = candidate;
             var bestLength = 0;
             var bestDistance = 0;
             var limit = Math.Min(MaxMatch, length - position);
@@ -175,9 +206,9 @@ internal sealed class GzipEncoder
                 }
 
                 // The byte just past the best match so far must agree, or this candidate cannot be longer.
-                if (input[from + bestLength] == input[position + bestLength])
+                if (Unsafe.Add(ref data, from + bestLength) == Unsafe.Add(ref data, position + bestLength))
                 {
-                    var match = MatchLength(input, from, position, limit);
+                    var match = MatchAt(ref data, from, position, limit);
                     if (match > bestLength)
                     {
                         bestLength = match;
@@ -189,22 +220,23 @@ internal sealed class GzipEncoder
                     }
                 }
 
-                candidate = prev[from & WindowMask];
+                candidate = Unsafe.Add(ref prev, from & WindowMask);
             }
 
             if (bestLength >= MinMatch)
             {
-                symbols[count++] = MatchFlag | ((uint)(bestLength - 3) << 15) | (uint)(bestDistance - 1);
-                literals[257 + LengthIndex[bestLength - 3]]++;
-                _distanceFrequencies[DistanceCode(bestDistance - 1)]++;
+                Unsafe.Add(ref output, count++) = MatchFlag | ((uint)(bestLength - 3) << 15) | (uint)(bestDistance - 1);
+                Unsafe.Add(ref literals, 257 + Unsafe.Add(ref lengthIndex, bestLength - 3))++;
+                Unsafe.Add(ref distances, DistanceCode(bestDistance - 1))++;
                 var end = position + bestLength;
                 if (bestLength <= MaxInsert)
                 {
-                    for (var p = position + 1; p < end && p <= last; p++)
+                    var stop = Math.Min(end, last + 1);
+                    for (var p = position + 1; p < stop; p++)
                     {
-                        var h = Hash(input, p);
-                        prev[p & WindowMask] = head[h];
-                        head[h] = first + p;
+                        var h = HashAt(ref data, p);
+                        Unsafe.Add(ref prev, p & WindowMask) = Unsafe.Add(ref head, h);
+                        Unsafe.Add(ref head, h) = first + p;
                     }
                 }
 
@@ -212,52 +244,74 @@ internal sealed class GzipEncoder
             }
             else
             {
-                literals[input[position]]++;
-                symbols[count++] = input[position++];
+                var b = Unsafe.Add(ref data, position++);
+                Unsafe.Add(ref literals, b)++;
+                Unsafe.Add(ref output, count++) = b;
             }
         }
 
         for (; position < length; position++)
         {
-            literals[input[position]]++;
-            symbols[count++] = input[position];
+            var b = Unsafe.Add(ref data, position);
+            Unsafe.Add(ref literals, b)++;
+            Unsafe.Add(ref output, count++) = b;
         }
 
-        literals[EndOfBlock] = 1;
+        _literalFrequencies[EndOfBlock] = 1;
         return count;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HashAt(ref byte data, int position) =>
+        (int)((Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref data, position)) * 2654435761u) >> (32 - HashBits));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int MatchAt(ref byte data, int from, int position, int limit)
+    {
+        var length = 0;
+        while (length + 8 <= limit)
+        {
+            var difference = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, from + length)) ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, position + length));
+            if (difference != 0)
+            {
+                return length + (BitOperations.TrailingZeroCount(difference) >> 3);
+            }
+
+            length += 8;
+        }
+
+        while (length < limit && Unsafe.Add(ref data, from + length) == Unsafe.Add(ref data, position + length))
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    /// <summary>How many codes this encoder has built (tests read it: most envelopes reuse the last one).</summary>
+    internal int CodesBuilt { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Encode(ReadOnlySpan<byte> input, ReadOnlySpan<uint> symbols)
     {
-        _literals.Build(_literalFrequencies, 15);
-        _distances.Build(_distanceFrequencies, 15);
-        var literalCount = _literals.UsedLength(257);
-        var distanceCount = _distances.UsedLength(1);
-        var runs = RunLengths(literalCount, distanceCount);
-        _codeLengths.Build(_codeLengthFrequencies, 7);
-        var codeLengthCount = CodeLengthSymbols;
-        while (codeLengthCount > 4 && _codeLengths.Lengths[CodeLengthOrder[codeLengthCount - 1]] == 0)
+        // The codes last built serve this envelope too when they have a code for every symbol it uses and cost at most
+        // a few percent more per symbol than for the envelopes they were built for; each block still carries them.
+        var codeBits = 0L;
+        var entropyBits = 0.0;
+        var bodyBits = _reuses < MaxCodeReuses ? BodyBits(out codeBits, out entropyBits) : -1;
+        if (bodyBits < 0 || codeBits > entropyBits * CodeReuseTolerance)
         {
-            codeLengthCount--;
+            BuildCodes();
+            bodyBits = BodyBits(out _, out _);
+            _reuses = 0;
+        }
+        else
+        {
+            _reuses++;
         }
 
-        var bits = 3L + 5 + 5 + 4 + (3 * codeLengthCount);
-        for (var i = 0; i < runs; i++)
-        {
-            bits += _codeLengths.Lengths[_runSymbols[i]] + RunExtraBits(_runSymbols[i]);
-        }
-
-        for (var s = 0; s < LiteralLengthSymbols; s++)
-        {
-            bits += (long)_literalFrequencies[s] * (_literals.Lengths[s] + (s > EndOfBlock ? LengthExtraBits[s - 257] : 0));
-        }
-
-        for (var d = 0; d < DistanceSymbols; d++)
-        {
-            bits += (long)_distanceFrequencies[d] * (_distances.Lengths[d] + DistanceExtraBits(d));
-        }
-
+        Remember();
+        var bits = _headerBits + bodyBits;
         var compressed = (int)((bits + 7) >> 3);
         var stored = input.Length + (5 * Math.Max(1, (input.Length + MaxStoredBlock - 1) / MaxStoredBlock));
         var body = Math.Min(compressed, stored);
@@ -272,7 +326,7 @@ internal sealed class GzipEncoder
         }
         else
         {
-            WriteCompressed(symbols, runs, literalCount, distanceCount, codeLengthCount, output.AsSpan(10, body));
+            WriteCompressed(symbols, output.AsSpan(10, body));
         }
 
         BinaryPrimitives.WriteUInt32LittleEndian(output.AsSpan(10 + body), GzipCrc.Compute(input));
@@ -280,21 +334,139 @@ internal sealed class GzipEncoder
         return output;
     }
 
+    /// <summary>Adds this envelope's counts to the history, in which older envelopes' counts fade by a quarter each time (a symbol once seen keeps a count).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void WriteCompressed(ReadOnlySpan<uint> symbols, int runs, int literalCount, int distanceCount, int codeLengthCount, Span<byte> output)
+    private void Remember()
+    {
+        for (var i = 0; i < LiteralLengthSymbols; i++)
+        {
+            var h = _literalHistory[i];
+            _literalHistory[i] = h - (h >> 2) + _literalFrequencies[i];
+        }
+
+        for (var i = 0; i < DistanceSymbols; i++)
+        {
+            var h = _distanceHistory[i];
+            _distanceHistory[i] = h - (h >> 2) + _distanceFrequencies[i];
+        }
+    }
+
+    /// <summary>
+    /// Builds the codes and the block header that describes them, from this envelope's counts weighted above the history's,
+    /// so the codes also cover the symbols the envelopes before it used and the next envelopes can take them as they are.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BuildCodes()
+    {
+        CodesBuilt++;
+        for (var i = 0; i < LiteralLengthSymbols; i++)
+        {
+            _literalBlend[i] = _literalHistory[i] + (_literalFrequencies[i] * 4);
+        }
+
+        for (var i = 0; i < DistanceSymbols; i++)
+        {
+            _distanceBlend[i] = _distanceHistory[i] + (_distanceFrequencies[i] * 4);
+        }
+
+        _literals.Build(_literalBlend, 15);
+        _distances.Build(_distanceBlend, 15);
+        _literalCount = _literals.UsedLength(257);
+        _distanceCount = _distances.UsedLength(1);
+        _runs = RunLengths(_literalCount, _distanceCount);
+        _codeLengths.Build(_codeLengthFrequencies, 7);
+        var codeLengthCount = CodeLengthSymbols;
+        while (codeLengthCount > 4 && _codeLengths.Lengths[CodeLengthOrder[codeLengthCount - 1]] == 0)
+        {
+            codeLengthCount--;
+        }
+
+        _codeLengthCount = codeLengthCount;
+        var bits = 3L + 5 + 5 + 4 + (3 * codeLengthCount);
+        for (var i = 0; i < _runs; i++)
+        {
+            bits += _codeLengths.Lengths[_runSymbols[i]] + RunExtraBits(_runSymbols[i]);
+        }
+
+        _headerBits = bits;
+    }
+
+    /// <summary>
+    /// The block's bits after its header with the current codes, or -1 when a symbol in use has no code; with the bits of
+    /// the codes alone (without extra bits) and the least any code could spend on these counts (their entropy).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private long BodyBits(out long codeBits, out double entropyBits)
+    {
+        codeBits = 0;
+        entropyBits = 0;
+        var extraBits = 0L;
+        var lengths = _literals.Lengths;
+        var frequencies = _literalFrequencies;
+        var total = 0L;
+        var weighted = 0.0;
+        for (var s = 0; s < LiteralLengthSymbols; s++)
+        {
+            var f = frequencies[s];
+            if (f != 0)
+            {
+                var length = lengths[s];
+                if (length == 0)
+                {
+                    return -1;
+                }
+
+                codeBits += (long)f * length;
+                extraBits += s > EndOfBlock ? (long)f * LengthExtraBits[s - 257] : 0;
+                total += f;
+                weighted += f * Log2Of(f);
+            }
+        }
+
+        entropyBits = (total * Log2Of(total)) - weighted;
+        var distanceLengths = _distances.Lengths;
+        total = 0;
+        weighted = 0;
+        for (var d = 0; d < DistanceSymbols; d++)
+        {
+            var f = _distanceFrequencies[d];
+            if (f != 0)
+            {
+                var length = distanceLengths[d];
+                if (length == 0)
+                {
+                    return -1;
+                }
+
+                codeBits += (long)f * length;
+                extraBits += (long)f * DistanceExtraBits(d);
+                total += f;
+                weighted += f * Log2Of(f);
+            }
+        }
+
+        entropyBits += total == 0 ? 0 : (total * Log2Of(total)) - weighted;
+        return codeBits + extraBits;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Log2Of(long count) => count < Log2Table.Length ? Log2Table[count] : Math.Log2(count);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteCompressed(ReadOnlySpan<uint> symbols, Span<byte> output)
     {
         var writer = new BitWriter(output);
         writer.Put(1, 1); // the last block
         writer.Put(2, 2); // with dynamic Huffman codes
-        writer.Put((uint)(literalCount - 257), 5);
-        writer.Put((uint)(distanceCount - 1), 5);
-        writer.Put((uint)(codeLengthCount - 4), 4);
-        for (var i = 0; i < codeLengthCount; i++)
+        writer.Put((uint)(_literalCount - 257), 5);
+        writer.Put((uint)(_distanceCount - 1), 5);
+        writer.Put((uint)(_codeLengthCount - 4), 4);
+        for (var i = 0; i < _codeLengthCount; i++)
         {
             writer.Put(_codeLengths.Lengths[CodeLengthOrder[i]], 3);
         }
 
-        for (var i = 0; i < runs; i++)
+        for (var i = 0; i < _runs; i++)
         {
             var symbol = _runSymbols[i];
             writer.Put(_codeLengths.Codes[symbol], _codeLengths.Lengths[symbol]);
@@ -304,37 +476,35 @@ internal sealed class GzipEncoder
             }
         }
 
-        var literalCodes = _literals.Codes;
-        var literalLengths = _literals.Lengths;
-        var distanceCodes = _distances.Codes;
-        var distanceLengths = _distances.Lengths;
+        ref var literalCodes = ref MemoryMarshal.GetArrayDataReference(_literals.Codes);
+        ref var literalLengths = ref MemoryMarshal.GetArrayDataReference(_literals.Lengths);
+        ref var distanceCodes = ref MemoryMarshal.GetArrayDataReference(_distances.Codes);
+        ref var distanceLengths = ref MemoryMarshal.GetArrayDataReference(_distances.Lengths);
+        ref var lengthIndex = ref MemoryMarshal.GetArrayDataReference(LengthIndex);
+        ref var lengthExtraBits = ref MemoryMarshal.GetArrayDataReference(LengthExtraBits);
+        ref var lengthBase = ref MemoryMarshal.GetArrayDataReference(LengthBase);
         foreach (var symbol in symbols)
         {
             if ((symbol & MatchFlag) == 0)
             {
-                writer.Put(literalCodes[symbol], literalLengths[symbol]);
+                writer.Put(Unsafe.Add(ref literalCodes, (int)symbol), Unsafe.Add(ref literalLengths, (int)symbol));
                 continue;
             }
 
             var value = (int)((symbol >> 15) & 0xff);
-            var index = LengthIndex[value];
-            writer.Put(literalCodes[257 + index], literalLengths[257 + index]);
-            if (LengthExtraBits[index] != 0)
-            {
-                writer.Put((uint)(value - LengthBase[index]), LengthExtraBits[index]);
-            }
-
+            var index = Unsafe.Add(ref lengthIndex, value);
+            var lengthExtra = Unsafe.Add(ref lengthExtraBits, index);
+            // The length's code and its extra bits in one put: at most 15 + 5 bits.
+            writer.Put(Unsafe.Add(ref literalCodes, 257 + index) | ((uint)(value - Unsafe.Add(ref lengthBase, index)) << Unsafe.Add(ref literalLengths, 257 + index)),
+                Unsafe.Add(ref literalLengths, 257 + index) + lengthExtra);
             var distance = (int)(symbol & 0x7fff);
             var code = DistanceCode(distance);
-            writer.Put(distanceCodes[code], distanceLengths[code]);
             var extra = DistanceExtraBits(code);
-            if (extra != 0)
-            {
-                writer.Put((uint)(distance - DistanceBase(code)), extra);
-            }
+            writer.Put(Unsafe.Add(ref distanceCodes, code) | ((uint)(distance - DistanceBase(code)) << Unsafe.Add(ref distanceLengths, code)),
+                Unsafe.Add(ref distanceLengths, code) + extra);
         }
 
-        writer.Put(literalCodes[EndOfBlock], literalLengths[EndOfBlock]);
+        writer.Put(_literals.Codes[EndOfBlock], _literals.Lengths[EndOfBlock]);
         writer.Flush();
     }
 
@@ -420,33 +590,6 @@ internal sealed class GzipEncoder
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int RunExtraBits(int symbol) => symbol switch { 16 => 2, 17 => 3, 18 => 7, _ => 0 };
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<byte> input, int position) =>
-        (int)((BinaryPrimitives.ReadUInt32LittleEndian(input[position..]) * 2654435761u) >> (32 - HashBits));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int MatchLength(ReadOnlySpan<byte> input, int from, int position, int limit)
-    {
-        var length = 0;
-        while (length + 8 <= limit)
-        {
-            var difference = BinaryPrimitives.ReadUInt64LittleEndian(input[(from + length)..]) ^ BinaryPrimitives.ReadUInt64LittleEndian(input[(position + length)..]);
-            if (difference != 0)
-            {
-                return length + (BitOperations.TrailingZeroCount(difference) >> 3);
-            }
-
-            length += 8;
-        }
-
-        while (length < limit && input[from + length] == input[position + length])
-        {
-            length++;
-        }
-
-        return length;
-    }
 
     /// <summary>The distance code (0 to 29) of a distance minus one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

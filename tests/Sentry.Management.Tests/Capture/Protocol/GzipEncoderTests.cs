@@ -58,6 +58,57 @@ public class GzipEncoderTests
     }
 
     [Test]
+    public void Alike_envelopes_reuse_the_codes_and_cost_at_most_a_little_more_than_codes_of_their_own()
+    {
+        var random = new Random(5);
+        var envelopes = Enumerable.Range(0, 30).Select(i => EnvelopeLike(random, 4 + (i % 3))).ToArray();
+        var encoder = new GzipEncoder();
+        var reused = envelopes.Sum(e => AssertRoundTrip(encoder, e).Length);
+        var own = envelopes.Sum(e => new GzipEncoder().Compress(e).Length);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(encoder.CodesBuilt, Is.LessThan(envelopes.Length / 3), "most envelopes take the codes already built");
+            Assert.That(reused, Is.LessThanOrEqualTo(own * 1.03), "within 3 % of each envelope's own codes");
+        });
+    }
+
+    [Test]
+    public void A_symbol_the_codes_lack_or_a_costlier_mix_makes_them_built_again()
+    {
+        var random = new Random(9);
+        var encoder = new GzipEncoder();
+        for (var i = 0; i < 5; i++)
+        {
+            AssertRoundTrip(encoder, EnvelopeLike(random, 4));
+        }
+
+        var built = encoder.CodesBuilt;
+        var withNewByte = EnvelopeLike(random, 4).Append((byte)0xfe).ToArray(); // 0xfe never occurs in envelope text.
+        AssertRoundTrip(encoder, withNewByte);
+        Assert.That(encoder.CodesBuilt, Is.EqualTo(built + 1), "a byte without a code");
+
+        // Only digits, which the codes cover with long codes: far costlier per symbol than what they were built for.
+        AssertRoundTrip(encoder, Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 400).Select(_ => random.Next(10)))));
+        Assert.That(encoder.CodesBuilt, Is.EqualTo(built + 2), "a mix the codes were not built for");
+    }
+
+    [Test]
+    public void The_codes_are_built_afresh_after_32_envelopes_in_a_row()
+    {
+        var input = EnvelopeLike(new Random(1), 4);
+        var encoder = new GzipEncoder();
+        for (var i = 0; i < 33; i++)
+        {
+            AssertRoundTrip(encoder, input);
+        }
+
+        Assert.That(encoder.CodesBuilt, Is.EqualTo(1), "one build serves the first envelope and 32 more");
+        AssertRoundTrip(encoder, input);
+        Assert.That(encoder.CodesBuilt, Is.EqualTo(2));
+    }
+
+    [Test]
     public void One_encoder_round_trips_thousands_of_inputs_of_every_shape_in_turn()
     {
         // State left from one envelope (its match tables) must never leak into the next.
