@@ -203,6 +203,7 @@ internal static class DeliveryProbe
         var total0 = GC.GetTotalAllocatedBytes(precise: true);
         var thread0 = GC.GetAllocatedBytesForCurrentThread();
         var threadCpu0 = ThreadCpu.Now();
+        var workItems0 = ThreadPool.CompletedWorkItemCount;
         var window0 = Stopwatch.GetTimestamp();
         var clock = Stopwatch.StartNew();
         capture();
@@ -218,6 +219,7 @@ internal static class DeliveryProbe
         {
             // CLOCK_MONOTONIC seconds, for `perf record -k CLOCK_MONOTONIC` and `perf report --time start,end`.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"window {(double)window0 / Stopwatch.Frequency:F6},{(double)Stopwatch.GetTimestamp() / Stopwatch.Frequency:F6}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thread-pool work items in the window: {ThreadPool.CompletedWorkItemCount - workItems0}, threads at its end: {ThreadPool.ThreadCount}"));
         }
         return (callerTicks, callerCpu, callerBytes, totalBytes, elapsed, self.TotalProcessorTime - cpu0, System.Runtime.JitInfo.GetCompilationTime() - jit0, GC.GetTotalPauseDuration() - pause0, sinkCpu);
     }
