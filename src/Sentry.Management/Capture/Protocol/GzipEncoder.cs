@@ -49,6 +49,8 @@ internal sealed class GzipEncoder
     private static readonly byte[] LengthIndex = new byte[256];
     private static readonly byte[] LengthExtraBits = new byte[29];
     private static readonly byte[] LengthBase = new byte[29];
+    private static readonly byte[] SymbolExtraBits = new byte[LiteralLengthSymbols]; // Of each literal/length symbol.
+    private static readonly byte[] DistanceSymbolExtraBits = new byte[DistanceSymbols];
     private static readonly double[] Log2Table = Enumerable.Range(0, 4096).Select(n => n == 0 ? 0 : Math.Log2(n)).ToArray();
 
     // Enough for every sender worker (half the cores, at least two) and the odd caller preparing a spooled envelope;
@@ -86,6 +88,16 @@ internal sealed class GzipEncoder
         {
             LengthExtraBits[index] = (byte)(index < 8 || index == 28 ? 0 : (index >> 2) - 1);
             LengthBase[index] = (byte)(index < 8 ? index : index == 28 ? 255 : (4 | (index & 3)) << ((index >> 2) - 1));
+        }
+
+        for (var symbol = 257; symbol < LiteralLengthSymbols; symbol++)
+        {
+            SymbolExtraBits[symbol] = LengthExtraBits[symbol - 257];
+        }
+
+        for (var code = 0; code < DistanceSymbols; code++)
+        {
+            DistanceSymbolExtraBits[code] = (byte)DistanceExtraBits(code);
         }
 
         for (var v = 0; v < 256; v++)
@@ -401,11 +413,19 @@ internal sealed class GzipEncoder
         codeBits = 0;
         entropyBits = 0;
         var extraBits = 0L;
-        var lengths = _literals.Lengths;
-        var frequencies = _literalFrequencies;
+        return AddCosts(_literalFrequencies, _literals.Lengths, SymbolExtraBits, ref codeBits, ref extraBits, ref entropyBits)
+            && AddCosts(_distanceFrequencies, _distances.Lengths, DistanceSymbolExtraBits, ref codeBits, ref extraBits, ref entropyBits)
+            ? codeBits + extraBits
+            : -1;
+    }
+
+    /// <summary>Adds one alphabet's costs under its code; <see langword="false"/> when a symbol in use has no code.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool AddCosts(ReadOnlySpan<int> frequencies, ReadOnlySpan<byte> lengths, ReadOnlySpan<byte> extra, ref long codeBits, ref long extraBits, ref double entropyBits)
+    {
         var total = 0L;
         var weighted = 0.0;
-        for (var s = 0; s < LiteralLengthSymbols; s++)
+        for (var s = 0; s < frequencies.Length; s++)
         {
             var f = frequencies[s];
             if (f != 0)
@@ -413,40 +433,18 @@ internal sealed class GzipEncoder
                 var length = lengths[s];
                 if (length == 0)
                 {
-                    return -1;
+                    return false;
                 }
 
                 codeBits += (long)f * length;
-                extraBits += s > EndOfBlock ? (long)f * LengthExtraBits[s - 257] : 0;
-                total += f;
-                weighted += f * Log2Of(f);
-            }
-        }
-
-        entropyBits = (total * Log2Of(total)) - weighted;
-        var distanceLengths = _distances.Lengths;
-        total = 0;
-        weighted = 0;
-        for (var d = 0; d < DistanceSymbols; d++)
-        {
-            var f = _distanceFrequencies[d];
-            if (f != 0)
-            {
-                var length = distanceLengths[d];
-                if (length == 0)
-                {
-                    return -1;
-                }
-
-                codeBits += (long)f * length;
-                extraBits += (long)f * DistanceExtraBits(d);
+                extraBits += (long)f * extra[s];
                 total += f;
                 weighted += f * Log2Of(f);
             }
         }
 
         entropyBits += total == 0 ? 0 : (total * Log2Of(total)) - weighted;
-        return codeBits + extraBits;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
