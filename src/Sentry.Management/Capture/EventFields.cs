@@ -13,9 +13,9 @@ namespace Sentry.Management.Capture;
 /// way to five entries) were most of what it allocated. Events carry a handful of fields, so a linear search over
 /// eight slots is as fast as hashing; beyond that, every entry moves to two dictionaries, one per kind, which the first
 /// slot then points to (so the object needs no field for them). Insertion order is kept, which is the order the
-/// payload writer emits. Not thread-safe, like the dictionaries
-/// it replaces. The setters are compiled optimized at once: errors are rare, so they may never be called often
-/// enough to tier up, and the dictionaries they replace come precompiled with the framework.
+/// payload writer emits. Not thread-safe, like the dictionaries it replaces. The setters are compiled optimized at
+/// once: errors are rare, so they may never be called often enough to tier up, and the dictionaries they replace come
+/// precompiled with the framework.
 /// </remarks>
 internal sealed class EventFields : IDictionary<string, string>
 {

@@ -306,8 +306,8 @@ internal sealed class GzipEncoder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] Encode(ReadOnlySpan<byte> input, ReadOnlySpan<uint> symbols)
     {
-        // The codes last built serve this envelope too when they have a code for every symbol it uses and cost at most
-        // a few percent more per symbol than for the envelopes they were built for; each block still carries them.
+        // The codes last built serve this envelope too when they have a code for every symbol it uses and spend at most
+        // 4 % more bits on its counts than their entropy; each block still carries them.
         var codeBits = 0L;
         var entropyBits = 0.0;
         var bodyBits = _reuses < MaxCodeReuses ? BodyBits(out codeBits, out entropyBits) : -1;
