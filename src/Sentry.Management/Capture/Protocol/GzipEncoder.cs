@@ -474,35 +474,28 @@ internal sealed class GzipEncoder
             }
         }
 
-        ref var literalCodes = ref MemoryMarshal.GetArrayDataReference(_literals.Codes);
-        ref var literalLengths = ref MemoryMarshal.GetArrayDataReference(_literals.Lengths);
-        ref var distanceCodes = ref MemoryMarshal.GetArrayDataReference(_distances.Codes);
-        ref var distanceLengths = ref MemoryMarshal.GetArrayDataReference(_distances.Lengths);
-        ref var lengthIndex = ref MemoryMarshal.GetArrayDataReference(LengthIndex);
-        ref var lengthExtraBits = ref MemoryMarshal.GetArrayDataReference(LengthExtraBits);
-        ref var lengthBase = ref MemoryMarshal.GetArrayDataReference(LengthBase);
+        var literalCodes = _literals.Codes;
+        var literalLengths = _literals.Lengths;
+        var distanceCodes = _distances.Codes;
+        var distanceLengths = _distances.Lengths;
         foreach (var symbol in symbols)
         {
             if ((symbol & MatchFlag) == 0)
             {
-                writer.Put(Unsafe.Add(ref literalCodes, (int)symbol), Unsafe.Add(ref literalLengths, (int)symbol));
+                writer.Put(literalCodes[symbol], literalLengths[symbol]);
                 continue;
             }
 
+            // Each code with its extra bits in one put: at most 15 + 5 bits for a length, 15 + 13 for a distance.
             var value = (int)((symbol >> 15) & 0xff);
-            var index = Unsafe.Add(ref lengthIndex, value);
-            var lengthExtra = Unsafe.Add(ref lengthExtraBits, index);
-            // The length's code and its extra bits in one put: at most 15 + 5 bits.
-            writer.Put(Unsafe.Add(ref literalCodes, 257 + index) | ((uint)(value - Unsafe.Add(ref lengthBase, index)) << Unsafe.Add(ref literalLengths, 257 + index)),
-                Unsafe.Add(ref literalLengths, 257 + index) + lengthExtra);
+            var index = LengthIndex[value];
+            writer.Put(literalCodes[257 + index] | ((uint)(value - LengthBase[index]) << literalLengths[257 + index]), literalLengths[257 + index] + LengthExtraBits[index]);
             var distance = (int)(symbol & 0x7fff);
             var code = DistanceCode(distance);
-            var extra = DistanceExtraBits(code);
-            writer.Put(Unsafe.Add(ref distanceCodes, code) | ((uint)(distance - DistanceBase(code)) << Unsafe.Add(ref distanceLengths, code)),
-                Unsafe.Add(ref distanceLengths, code) + extra);
+            writer.Put(distanceCodes[code] | ((uint)(distance - DistanceBase(code)) << distanceLengths[code]), distanceLengths[code] + DistanceExtraBits(code));
         }
 
-        writer.Put(_literals.Codes[EndOfBlock], _literals.Lengths[EndOfBlock]);
+        writer.Put(literalCodes[EndOfBlock], literalLengths[EndOfBlock]);
         writer.Flush();
     }
 
