@@ -28,4 +28,31 @@ public class PiiScrubberTests
         Assert.That(off.ScrubText("4111111111111111"), Is.EqualTo("4111111111111111"));
         Assert.That(off.IsSensitiveKey("password"), Is.False);
     }
+
+    [Test]
+    public void Matches_the_users_own_keys_in_any_case_and_ignores_repeats_and_empty_ones()
+    {
+        var options = new SentryCaptureOptions();
+        options.ScrubKeys.Clear();
+        options.ScrubKeys.Add("Tenant");
+        options.ScrubKeys.Add("tenant");
+        options.ScrubKeys.Add("");
+        options.ScrubKeys.Add("Schlüssel");
+        var scrubber = new PiiScrubber(options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(scrubber.IsSensitiveKey("billing.TENANT_id"), Is.True);
+            Assert.That(scrubber.IsSensitiveKey("SCHLÜSSEL-2"), Is.True);
+            Assert.That(scrubber.IsSensitiveKey("password"), Is.False, "the defaults were replaced");
+            Assert.That(scrubber.IsSensitiveKey(""), Is.False);
+        });
+    }
+
+    [Test]
+    public void An_empty_key_list_matches_nothing()
+    {
+        var options = new SentryCaptureOptions();
+        options.ScrubKeys.Clear();
+        Assert.That(new PiiScrubber(options).IsSensitiveKey("password"), Is.False);
+    }
 }
