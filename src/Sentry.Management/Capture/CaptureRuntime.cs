@@ -44,7 +44,7 @@ internal sealed class CaptureRuntime : IAsyncDisposable
         Counters = new SentryCaptureCounters();
         _queues = new CaptureQueues(options);
         var limits = new RateLimiter(Time);
-        _http = new EnvelopeHttpSender(Dsn, http, ownsHttp, options.SendTimeout, limits);
+        _http = new EnvelopeHttpSender(Dsn, http, ownsHttp, options.SendTimeout, limits, Time);
         var spool = options.SpoolDirectory is { } dir ? new EnvelopeSpool(dir, options.MaxSpoolFiles, options.MaxSpoolBytes, Time, _pending) : null;
         _delivery = new DeliveryPipeline(options, _http, limits, spool, Counters, new ClientReportRecorder(), Logger);
         _drainer = spool is null ? null : new SpoolDrainer(options, spool, _http, _delivery, Logger);
@@ -194,8 +194,9 @@ internal sealed class CaptureRuntime : IAsyncDisposable
             return false;
         }
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(left);
+        // What is left of the timeout, on the client's clock as the wait above.
+        using var timeoutSource = new CancellationTokenSource(left, Time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
             return await _sender.ReportDiscardsAsync(cts.Token).ConfigureAwait(false);

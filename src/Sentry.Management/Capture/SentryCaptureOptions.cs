@@ -106,7 +106,7 @@ public sealed class SentryCaptureOptions
     /// <summary>The first retry delay; it doubles for each further retry (default 1 second).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest one request may take (default 30 seconds).</summary>
+    /// <summary>The longest one request may take (default 30 seconds), timed on <see cref="TimeProvider"/>.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long <see cref="SentryCaptureClient.DisposeAsync"/> waits for queued items (default 5 seconds).</summary>

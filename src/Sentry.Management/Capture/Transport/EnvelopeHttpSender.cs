@@ -24,11 +24,17 @@ internal sealed class EnvelopeHttpSender : IDisposable
     private readonly Uri _endpoint;
     private readonly string _auth;
     private readonly RateLimiter _limits;
+    private readonly Deadlines _deadlines;
+    private readonly TimeSpan _timeout;
 
-    public EnvelopeHttpSender(SentryDsn dsn, HttpClient http, bool ownsHttp, TimeSpan timeout, RateLimiter limits)
+    public EnvelopeHttpSender(SentryDsn dsn, HttpClient http, bool ownsHttp, TimeSpan timeout, RateLimiter limits, TimeProvider time)
     {
         _http = http;
-        _http.Timeout = timeout;
+
+        // Each send's timeout runs on the client's TimeProvider (HttpClient's own would run on the system clock).
+        _http.Timeout = Timeout.InfiniteTimeSpan;
+        _timeout = timeout;
+        _deadlines = new Deadlines(time);
         _ownsHttp = ownsHttp;
         _endpoint = dsn.EnvelopeUri;
         _auth = SentryAuthHeader.Create(dsn);
@@ -40,9 +46,10 @@ internal sealed class EnvelopeHttpSender : IDisposable
     public async Task<SendResult> SendAsync(OutgoingEnvelope envelope, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(envelope);
+        var deadline = _deadlines.Start(_timeout, cancellationToken);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             return Read(response);
         }
         catch (HttpRequestException)
@@ -55,8 +62,12 @@ internal sealed class EnvelopeHttpSender : IDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // HttpClient's own timeout.
+            // The send's own timeout.
             return SendResult.NetworkError;
+        }
+        finally
+        {
+            _deadlines.Return(deadline);
         }
     }
 
