@@ -88,7 +88,7 @@ public sealed class SentryManagementOptions
         }
         else if (BaseUrl.Scheme == Uri.UriSchemeHttp && !AllowInsecureTransport && !BaseUrl.IsLoopback)
         {
-            errors.Add($"{nameof(BaseUrl)} '{BaseUrl.GetLeftPart(UriPartial.Authority)}' uses http, which sends the auth token unencrypted; use https or set {nameof(AllowInsecureTransport)} to true (SENTRY_ALLOW_INSECURE_HTTP=1).");
+            errors.Add($"{nameof(BaseUrl)} '{BaseUrl.Scheme}://{BaseUrl.Authority}' uses http, which sends the auth token unencrypted; use https or set {nameof(AllowInsecureTransport)} to true (SENTRY_ALLOW_INSECURE_HTTP=1).");
         }
         else if (!string.IsNullOrEmpty(BaseUrl.UserInfo) || !string.IsNullOrEmpty(BaseUrl.Query) || !string.IsNullOrEmpty(BaseUrl.Fragment))
         {

@@ -29,6 +29,18 @@ public class OptionsTests
         Assert.That(options.Validate(), Is.Empty);
     }
 
+    [TestCase("http://user:s3cret-in-url@sentry.internal:9000")]
+    [TestCase("https://user:s3cret-in-url@sentry.io")]
+    public void A_base_urls_user_info_never_appears_in_the_errors(string url)
+    {
+        var options = Valid();
+        options.BaseUrl = new Uri(url);
+
+        var errors = options.Validate();
+        Assert.That(errors, Is.Not.Empty);
+        Assert.That(errors, Has.None.Contains("s3cret-in-url"));
+    }
+
     [TestCase("ftp://sentry.io")]
     [TestCase("https://user:pass@sentry.io")]
     [TestCase("https://sentry.io/?x=1")]
