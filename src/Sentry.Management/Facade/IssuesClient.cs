@@ -306,5 +306,5 @@ public class IssuesClient
     /// <returns>The issues, as they come.</returns>
     /// <exception cref="ArgumentException">The query is empty or the cursor is not one a watch handed out.</exception>
     public virtual IAsyncEnumerable<IssueWatchEvent> WatchAsync(IssueWatchOptions? options = null, CancellationToken cancellationToken = default) =>
-        Workflows.Watch.IssueWatch.RunAsync(this, options ?? new IssueWatchOptions(), cancellationToken);
+        Workflows.Watch.IssueWatch.RunAsync(this, options ?? new IssueWatchOptions(), _scope.Context.TimeProvider, cancellationToken);
 }

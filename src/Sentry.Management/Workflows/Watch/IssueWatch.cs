@@ -21,6 +21,7 @@ internal static class IssueWatch
     internal static async IAsyncEnumerable<IssueWatchEvent> RunAsync(
         IssuesClient issues,
         IssueWatchOptions options,
+        TimeProvider clientTime,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,7 +31,7 @@ internal static class IssueWatch
             throw new ArgumentOutOfRangeException("options.PollInterval", options.PollInterval, "Poll at most once a second.");
         }
 
-        var time = options.TimeProvider ?? TimeProvider.System;
+        var time = options.TimeProvider ?? clientTime;
         var (watermark, regressed) = options.ResumeFrom is { } cursor ? Parse(cursor) : (options.Since ?? time.GetUtcNow(), new List<string>());
         while (true)
         {

@@ -21,7 +21,7 @@ public sealed class IssueWatchOptions
     /// <summary>How long to wait between two polls (default one minute; at least one second, to stay well inside Sentry's rate limits).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The clock the waits run on (tests pass a fake one); <see langword="null"/> for the system clock.</summary>
+    /// <summary>The clock the waits run on (tests pass a fake one); <see langword="null"/> for the management client's own (the system clock unless the client was given another).</summary>
     public TimeProvider? TimeProvider { get; init; }
 }
 

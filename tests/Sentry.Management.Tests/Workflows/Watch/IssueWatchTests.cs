@@ -10,6 +10,17 @@ public class IssueWatchTests
     private static string Issue(string id, string firstSeen, string lastSeen, string substatus = "ongoing") =>
         $$"""{"id": "{{id}}", "shortId": "B-{{id}}", "title": "T{{id}}", "status": "unresolved", "substatus": "{{substatus}}", "firstSeen": "{{firstSeen}}", "lastSeen": "{{lastSeen}}"}""";
 
+    /// <summary>
+    /// A harness whose requests never time out: <see cref="TakeAsync"/> moves the fake clock 30 s a step while the watch
+    /// runs, which would otherwise expire a request (30 s per attempt) whose mocked answer takes a few real milliseconds
+    /// to arrive (a cold test process).
+    /// </summary>
+    private static SentryTestHarness Harness() => new(o =>
+    {
+        o.Timeout = TimeSpan.FromDays(1);
+        o.AttemptTimeout = TimeSpan.FromDays(1);
+    });
+
     /// <summary>Answers each poll with the next page of the script (the last one again when it runs out).</summary>
     private static RequestRecorder Script(SentryTestHarness h, params string[] polls)
     {
@@ -42,7 +53,7 @@ public class IssueWatchTests
     [Test]
     public async Task Reports_new_and_regressed_issues_once_each_polling_on_the_clock()
     {
-        using var h = new SentryTestHarness();
+        using var h = Harness();
         var r = Script(
             h,
             "[" + string.Join(",", Issue("1", "2026-11-25T11:10:00Z", "2026-11-25T11:20:00Z"), Issue("2", "2026-11-01T00:00:00Z", "2026-11-25T11:30:00Z", "regressed"), Issue("3", "2026-11-01T00:00:00Z", "2026-11-25T11:40:00Z")) + "]",
@@ -60,7 +71,7 @@ public class IssueWatchTests
     [Test]
     public async Task Waits_the_poll_interval_on_the_given_clock()
     {
-        using var h = new SentryTestHarness();
+        using var h = Harness();
         var r = Script(h, "[]", "[" + Issue("9", "2026-11-25T12:03:00Z", "2026-11-25T12:03:00Z") + "]");
         var start = h.Time.GetUtcNow();
 
@@ -71,15 +82,29 @@ public class IssueWatchTests
     }
 
     [Test]
+    public async Task Without_a_clock_of_its_own_the_watch_waits_on_the_clients()
+    {
+        using var h = Harness();
+        Script(h, "[]", "[" + Issue("9", "2026-11-25T12:03:00Z", "2026-11-25T12:03:00Z") + "]");
+        var start = h.Time.GetUtcNow();
+
+        // No TimeProvider in the options: the client's fake clock drives the wait (on the system clock this would take five real minutes).
+        var events = await TakeAsync(h, new IssueWatchOptions { Since = Since, PollInterval = TimeSpan.FromMinutes(5) }, 1);
+
+        Assert.That(events.Single().Issue.Id, Is.EqualTo("9"));
+        Assert.That(h.Time.GetUtcNow() - start, Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(5)));
+    }
+
+    [Test]
     public async Task A_resumed_watch_carries_on_from_the_cursor_without_repeating()
     {
-        using var h = new SentryTestHarness();
+        using var h = Harness();
         var first = "[" + Issue("2", "2026-11-01T00:00:00Z", "2026-11-25T11:30:00Z", "regressed") + "]";
         Script(h, first);
         var cursor = (await TakeAsync(h, new IssueWatchOptions { Since = Since, TimeProvider = h.Time }, 1)).Single().Cursor;
         Assert.That(cursor, Is.EqualTo("2026-11-25T11:30:00Z|2"));
 
-        using var h2 = new SentryTestHarness();
+        using var h2 = Harness();
         var r = Script(
             h2,
             "[" + string.Join(",", Issue("2", "2026-11-01T00:00:00Z", "2026-11-25T11:50:00Z", "regressed"), Issue("5", "2026-11-25T11:45:00Z", "2026-11-25T11:45:00Z")) + "]");
@@ -92,7 +117,7 @@ public class IssueWatchTests
     [Test]
     public void Bad_options_are_refused()
     {
-        using var h = new SentryTestHarness();
+        using var h = Harness();
         var issues = h.Client.DefaultOrganization.Issues;
 
         Assert.That(async () => await issues.WatchAsync(new IssueWatchOptions { ResumeFrom = "yesterday" }).GetAsyncEnumerator().MoveNextAsync(), Throws.ArgumentException.With.Message.Contains("'yesterday'"));
