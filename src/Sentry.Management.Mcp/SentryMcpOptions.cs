@@ -66,17 +66,17 @@ public sealed class SentryMcpOptions
         var known = SentryToolCatalog.Names;
         foreach (var name in AllowedTools.Concat(DeniedTools).Where(n => !known.Contains(n)).Distinct(StringComparer.Ordinal))
         {
-            errors.Add($"'{name}' in the allow/deny list is not a tool; known tools: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            errors.Add($"{Tooling.SafeEcho.Quote(name)} in the allow/deny list is not a tool; known tools: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
         }
 
         if (Organization is not null && !SentrySlug.IsValid(Organization))
         {
-            errors.Add($"Organization constraint '{Organization}' is not a valid organization slug.");
+            errors.Add($"Organization constraint {Tooling.SafeEcho.Quote(Organization)} is not a valid organization slug.");
         }
 
         if (Project is not null && !SentrySlug.IsValid(Project))
         {
-            errors.Add($"Project constraint '{Project}' is not a valid project slug.");
+            errors.Add($"Project constraint {Tooling.SafeEcho.Quote(Project)} is not a valid project slug.");
         }
 
         if (ResultBudget < 1_000)
