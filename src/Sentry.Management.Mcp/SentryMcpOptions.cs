@@ -50,8 +50,9 @@ public sealed class SentryMcpOptions
     public Func<Uri, SentryManagementClient>? RegionClientFactory { get; set; }
 
     /// <summary>
-    /// Creates the capture client <c>send_test_event</c> sends through; <see langword="null"/> for a default
-    /// <see cref="SentryCaptureClient"/>. Only ever called with DSNs whose host passed the host check.
+    /// Creates the capture client <c>send_test_event</c> sends through; <see langword="null"/> for the facade's
+    /// <see cref="SentryManagementClient.CreateCaptureClient(string, Action{SentryCaptureOptions})"/> (its HTTP handler,
+    /// logger and clock). Only ever called with DSNs whose host passed the host check.
     /// </summary>
     public Func<SentryCaptureOptions, SentryCaptureClient>? CaptureClientFactory { get; set; }
 
