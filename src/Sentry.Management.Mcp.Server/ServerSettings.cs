@@ -179,6 +179,27 @@ internal sealed class ServerSettings
         return (settings, errors);
     }
 
+    /// <summary>
+    /// The start-up warning when Streamable HTTP listens on an address other than loopback: the endpoint has no
+    /// authentication of its own, so whoever reaches it calls Sentry with the configured token. <see langword="null"/>
+    /// for stdio and for loopback. Names the address and port, never the token.
+    /// </summary>
+    public string? ExposureWarning()
+    {
+        if (Port is not { } port || IPAddress.IsLoopback(Bind))
+        {
+            return null;
+        }
+
+        return $"WARNING: --bind {Endpoint(port)} is not a loopback address. The MCP endpoint has no authentication: anyone who can reach it "
+            + "can call every offered tool with this server's Sentry token and its scopes. Bind to 127.0.0.1 (the default), or put an "
+            + "authenticating proxy or a firewall in front, and consider --read-only and --organization.";
+    }
+
+    /// <summary>The listening address as a URL authority (<c>127.0.0.1:3001</c>, <c>[::1]:3001</c>).</summary>
+    public string Endpoint(int port) =>
+        (Bind.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Bind}]" : Bind.ToString()) + ":" + port.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The options of the facade client the tools call.</summary>
     public SentryManagementOptions ClientOptions() => new()
     {

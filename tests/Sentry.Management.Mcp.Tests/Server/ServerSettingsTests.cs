@@ -1,9 +1,10 @@
+using System.Net;
 using System.Security.Cryptography;
 using Sentry.Management.Mcp.Server;
 
 namespace Sentry.Management.Mcp.Tests.Server;
 
-/// <summary>Flags at start: a misplaced token never reaches stderr (MCP clients log it).</summary>
+/// <summary>Flags at start: a misplaced token never reaches stderr (MCP clients log it), and an exposed HTTP endpoint is called out.</summary>
 public class ServerSettingsTests
 {
     /// <summary>Token-shaped, built at run time (no token literal in the source).</summary>
@@ -78,6 +79,30 @@ public class ServerSettingsTests
 
         Assert.That(errors, Has.Some.Contains("--port '99999'").And.Some.Contains("--bind 'localhost'"));
         Assert.That(errors, Has.Some.Contains("'drop_database'").And.Some.Contains("Unknown option '--frobnicate'"));
+    }
+
+    [TestCase("0.0.0.0")]
+    [TestCase("::")]
+    [TestCase("192.168.1.20")]
+    public void Http_on_an_address_other_than_loopback_warns_that_the_endpoint_has_no_authentication(string bind)
+    {
+        var (settings, errors) = ServerSettings.Read(["--access-token", Secret, "--port", "3001", "--bind", bind], _ => null);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(settings.ExposureWarning(), Does.Contain("no authentication").And.Contain(":3001").And.Contain(IPAddress.Parse(bind).ToString()));
+        Assert.That(settings.ExposureWarning(), Does.Not.Contain(Secret));
+    }
+
+    [TestCase("--port", "3001")]
+    [TestCase("--port", "3001", "--bind", "127.0.0.1")]
+    [TestCase("--port", "3001", "--bind", "::1")]
+    [TestCase]
+    public void Loopback_and_stdio_do_not_warn(params string[] args)
+    {
+        var (settings, errors) = ServerSettings.Read([.. args, "--access-token", "sntrys_x"], _ => null);
+
+        Assert.That(errors, Is.Empty);
+        Assert.That(settings.ExposureWarning(), Is.Null);
     }
 
     /// <summary>The start-up errors, with a token in the environment so that only the flags under test complain.</summary>
