@@ -68,7 +68,12 @@ try
             .AddSentryManagementTools(o => Copy(settings.Tools, o));
         var app = builder.Build();
         app.MapMcp();
-        await Console.Error.WriteLineAsync($"sentry-management-mcp: Streamable HTTP on http://{(settings.Bind.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{settings.Bind}]" : settings.Bind.ToString())}:{port}/").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"sentry-management-mcp: Streamable HTTP on http://{settings.Endpoint(port)}/").ConfigureAwait(false);
+        if (settings.ExposureWarning() is { } warning)
+        {
+            await Console.Error.WriteLineAsync("sentry-management-mcp: " + warning).ConfigureAwait(false);
+        }
+
         await app.StartAsync(stop.Token).ConfigureAwait(false);
         await app.WaitForShutdownAsync(stop.Token).ConfigureAwait(false);
         return 0;

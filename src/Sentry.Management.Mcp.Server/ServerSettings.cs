@@ -97,7 +97,7 @@ internal sealed class ServerSettings
                     }
                     else
                     {
-                        errors.Add($"--budget '{budget}' is not a number of characters.");
+                        errors.Add($"--budget {Tooling.SafeEcho.Quote(budget)} is not a number of characters.");
                     }
 
                     break;
@@ -109,7 +109,7 @@ internal sealed class ServerSettings
                     }
                     else
                     {
-                        errors.Add($"--port '{port}' is not a port number (1-65535).");
+                        errors.Add($"--port {Tooling.SafeEcho.Quote(port)} is not a port number (1-65535).");
                     }
 
                     break;
@@ -121,12 +121,12 @@ internal sealed class ServerSettings
                     }
                     else
                     {
-                        errors.Add($"--bind '{bind}' is not an IP address (such as 127.0.0.1 or 0.0.0.0).");
+                        errors.Add($"--bind {Tooling.SafeEcho.Quote(bind)} is not an IP address (such as 127.0.0.1 or 0.0.0.0).");
                     }
 
                     break;
                 default:
-                    errors.Add($"Unknown option '{arg}'; --help lists the options.");
+                    errors.Add(Unknown(name, i));
                     break;
             }
         }
@@ -142,14 +142,28 @@ internal sealed class ServerSettings
             if (Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps))
             {
                 settings.BaseUrl = parsed;
-                if (parsed.Scheme == Uri.UriSchemeHttp && !settings.InsecureHttp && !Tooling.HostPolicy.IsLoopback(parsed.Host))
+                if (LooksLikeToken(parsed.Host))
                 {
-                    errors.Add($"The Sentry URL {parsed.GetLeftPart(UriPartial.Authority)} uses http, which sends the token unencrypted: use https, or pass --insecure-http if you mean it.");
+                    // --host <token>: the host itself is the secret, so no message names it.
+                    errors.Add("The Sentry URL's host looks like an auth token, not a host name (not shown): pass the token with --access-token.");
+                }
+                else
+                {
+                    if (!string.IsNullOrEmpty(parsed.UserInfo))
+                    {
+                        errors.Add($"The Sentry URL {Tooling.SafeEcho.Origin(parsed)} carries user info (user:password@), which Sentry does not use: pass the token with --access-token instead.");
+                    }
+
+                    if (parsed.Scheme == Uri.UriSchemeHttp && !settings.InsecureHttp && !Tooling.HostPolicy.IsLoopback(parsed.Host))
+                    {
+                        errors.Add($"The Sentry URL {Tooling.SafeEcho.Origin(parsed)} uses http, which sends the token unencrypted: use https, or pass --insecure-http if you mean it.");
+                    }
                 }
             }
             else
             {
-                errors.Add($"The Sentry URL '{url}' is not an absolute http(s) URL (set --url, --host or SENTRY_URL).");
+                // Not repeated: what failed to parse may be a token or carry one.
+                errors.Add("The Sentry URL is not an absolute http(s) URL such as https://sentry.io (set --url, --host or SENTRY_URL).");
             }
         }
 
@@ -165,6 +179,27 @@ internal sealed class ServerSettings
         return (settings, errors);
     }
 
+    /// <summary>
+    /// The start-up warning when Streamable HTTP listens on an address other than loopback: the endpoint has no
+    /// authentication of its own, so whoever reaches it calls Sentry with the configured token. <see langword="null"/>
+    /// for stdio and for loopback. Names the address and port, never the token.
+    /// </summary>
+    public string? ExposureWarning()
+    {
+        if (Port is not { } port || IPAddress.IsLoopback(Bind))
+        {
+            return null;
+        }
+
+        return $"WARNING: --bind {Endpoint(port)} is not a loopback address. The MCP endpoint has no authentication: anyone who can reach it "
+            + "can call every offered tool with this server's Sentry token and its scopes. Bind to 127.0.0.1 (the default), or put an "
+            + "authenticating proxy or a firewall in front, and consider --read-only and --organization.";
+    }
+
+    /// <summary>The listening address as a URL authority (<c>127.0.0.1:3001</c>, <c>[::1]:3001</c>).</summary>
+    public string Endpoint(int port) =>
+        (Bind.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{Bind}]" : Bind.ToString()) + ":" + port.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The options of the facade client the tools call.</summary>
     public SentryManagementOptions ClientOptions() => new()
     {
@@ -173,6 +208,22 @@ internal sealed class ServerSettings
         Organization = Tools.Organization ?? DefaultOrganization,
         AllowInsecureTransport = InsecureHttp || Tooling.HostPolicy.IsLoopback(BaseUrl.Host),
     };
+
+    /// <summary>
+    /// Names an unknown option by the part before '=' only (after it may be a token: <c>--token=...</c>), and a stray
+    /// value (<c>--access_token VALUE</c> makes the token an argument of its own) by its position only.
+    /// </summary>
+    private static string Unknown(string name, int index) =>
+        name.StartsWith('-')
+            ? $"Unknown option {Tooling.SafeEcho.Quote(name)}; --help lists the options."
+            : $"Unexpected argument at position {(index + 1).ToString(CultureInfo.InvariantCulture)} (not shown: it could be a secret); "
+              + "values follow their option, as in --access-token=<token>. --help lists the options.";
+
+    /// <summary>A Sentry token's prefix, or a label longer than DNS allows (63), as a 64-character legacy token is.</summary>
+    private static bool LooksLikeToken(string host) =>
+        host.StartsWith("sntrys_", StringComparison.OrdinalIgnoreCase)
+        || host.StartsWith("sntryu_", StringComparison.OrdinalIgnoreCase)
+        || host.Split('.').Any(label => label.Length > 63);
 
     private static void Add(ISet<string> set, string list)
     {

@@ -50,8 +50,9 @@ public sealed class SentryMcpOptions
     public Func<Uri, SentryManagementClient>? RegionClientFactory { get; set; }
 
     /// <summary>
-    /// Creates the capture client <c>send_test_event</c> sends through; <see langword="null"/> for a default
-    /// <see cref="SentryCaptureClient"/>. Only ever called with DSNs whose host passed the host check.
+    /// Creates the capture client <c>send_test_event</c> sends through; <see langword="null"/> for the facade's
+    /// <see cref="SentryManagementClient.CreateCaptureClient(string, Action{SentryCaptureOptions})"/> (its HTTP handler,
+    /// logger and clock). Only ever called with DSNs whose host passed the host check.
     /// </summary>
     public Func<SentryCaptureOptions, SentryCaptureClient>? CaptureClientFactory { get; set; }
 
@@ -66,17 +67,17 @@ public sealed class SentryMcpOptions
         var known = SentryToolCatalog.Names;
         foreach (var name in AllowedTools.Concat(DeniedTools).Where(n => !known.Contains(n)).Distinct(StringComparer.Ordinal))
         {
-            errors.Add($"'{name}' in the allow/deny list is not a tool; known tools: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            errors.Add($"{Tooling.SafeEcho.Quote(name)} in the allow/deny list is not a tool; known tools: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
         }
 
         if (Organization is not null && !SentrySlug.IsValid(Organization))
         {
-            errors.Add($"Organization constraint '{Organization}' is not a valid organization slug.");
+            errors.Add($"Organization constraint {Tooling.SafeEcho.Quote(Organization)} is not a valid organization slug.");
         }
 
         if (Project is not null && !SentrySlug.IsValid(Project))
         {
-            errors.Add($"Project constraint '{Project}' is not a valid project slug.");
+            errors.Add($"Project constraint {Tooling.SafeEcho.Quote(Project)} is not a valid project slug.");
         }
 
         if (ResultBudget < 1_000)

@@ -37,8 +37,23 @@ internal sealed class SentryClients : IDisposable
         return _regions.GetOrAdd(region, url => new Lazy<SentryManagementClient>(() => Create(url))).Value;
     }
 
-    public SentryCaptureClient Capture(SentryCaptureOptions options) =>
-        Options.CaptureClientFactory?.Invoke(options) ?? new SentryCaptureClient(options);
+    /// <summary>
+    /// A capture client for a DSN whose host passed the check: <see cref="SentryMcpOptions.CaptureClientFactory"/> when
+    /// set, otherwise the facade's <see cref="SentryManagementClient.CreateCaptureClient(string, Action{SentryCaptureOptions})"/>,
+    /// so events go through the facade's handler and logger and carry its clock.
+    /// </summary>
+    public SentryCaptureClient Capture(string dsn, Action<SentryCaptureOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        if (Options.CaptureClientFactory is { } factory)
+        {
+            var options = new SentryCaptureOptions { Dsn = dsn };
+            configure(options);
+            return factory(options);
+        }
+
+        return Root.CreateCaptureClient(dsn, configure);
+    }
 
     public void Dispose()
     {

@@ -145,9 +145,13 @@ internal static class DsnTools
         var dsn = key?.Dsn?.Public ?? throw new ToolInputException($"Project '{project}' has no active DSN; create one with create_dsn.");
         call.Clients.Hosts.CheckIngestHost(dsn);
         var message = call.Text("message") ?? "Sentry.Management MCP test event";
-        var options = new SentryCaptureOptions { Dsn = dsn.ToString(), Environment = call.Text("environment"), ServerName = "sentry-management-mcp" };
-        // facade: the capture client for the DSN (Capture/SentryCaptureClient)
-        var capture = call.Clients.Capture(options);
+        var environment = call.Text("environment");
+        // facade: the capture client for the DSN (CreateCaptureClient, unless a CaptureClientFactory replaces it)
+        var capture = call.Clients.Capture(dsn.ToString(), o =>
+        {
+            o.Environment = environment;
+            o.ServerName = "sentry-management-mcp";
+        });
         await using (capture.ConfigureAwait(false))
         {
             var eventId = capture.CaptureMessage(message, EventLevel.Info);

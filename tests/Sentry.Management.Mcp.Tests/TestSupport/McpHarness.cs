@@ -27,7 +27,8 @@ internal sealed class McpHarness : IAsyncDisposable
 
     public List<Uri> RegionClientsCreated { get; } = [];
 
-    public static Task<McpHarness> StartAsync(Action<SentryMcpOptions>? configure = null, string baseUrl = SentryBackend.BaseUrl, HttpMessageHandler? captureHandler = null)
+    /// <summary>Over MockHttp; <paramref name="timeProvider"/> is the facade client's clock.</summary>
+    public static Task<McpHarness> StartAsync(Action<SentryMcpOptions>? configure = null, string baseUrl = SentryBackend.BaseUrl, HttpMessageHandler? captureHandler = null, TimeProvider? timeProvider = null)
     {
         var backend = new SentryBackend();
         var clientOptions = new SentryManagementOptions
@@ -37,7 +38,7 @@ internal sealed class McpHarness : IAsyncDisposable
             MaxRetries = 0,
             MaxRateLimitWait = TimeSpan.Zero,
         };
-        return StartAsync(backend, clientOptions, backend.Mock, captureHandler ?? backend.Mock, configure);
+        return StartAsync(backend, clientOptions, backend.Mock, captureHandler ?? backend.Mock, configure, timeProvider);
     }
 
     /// <summary>Over a running local Sentry: real HTTP for management calls and for captured events.</summary>
@@ -51,14 +52,14 @@ internal sealed class McpHarness : IAsyncDisposable
             AllowInsecureTransport = true,
             MaxRetries = 0,
         };
-        return StartAsync(new SentryBackend(), clientOptions, null, null, configure);
+        return StartAsync(new SentryBackend(), clientOptions, null, null, configure, null);
     }
 
-    private static async Task<McpHarness> StartAsync(SentryBackend backend, SentryManagementOptions clientOptions, HttpMessageHandler? handler, HttpMessageHandler? captureHandler, Action<SentryMcpOptions>? configure)
+    private static async Task<McpHarness> StartAsync(SentryBackend backend, SentryManagementOptions clientOptions, HttpMessageHandler? handler, HttpMessageHandler? captureHandler, Action<SentryMcpOptions>? configure, TimeProvider? timeProvider)
     {
         var harness = new McpHarness(backend);
         var services = new ServiceCollection();
-        services.AddSingleton(new SentryManagementClient(clientOptions, handler));
+        services.AddSingleton(new SentryManagementClient(clientOptions, handler, timeProvider));
         services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "test", Version = "1" }).AddSentryManagementTools(o =>
         {
             o.RegionClientFactory = region =>

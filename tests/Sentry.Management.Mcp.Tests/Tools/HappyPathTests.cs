@@ -185,6 +185,40 @@ public class HappyPathTests
     }
 
     [Test]
+    public async Task Send_test_event_without_a_factory_goes_through_the_facades_capture_client()
+    {
+        // No CaptureClientFactory: the facade's CreateCaptureClient, so the event leaves through the facade's handler
+        // (the mock, not a socket) and is stamped by the facade's clock.
+        var clock = new FixedClock(new DateTimeOffset(2031, 2, 3, 4, 5, 6, TimeSpan.Zero));
+        await using var mcp = await McpHarness.StartAsync(o => o.CaptureClientFactory = null, timeProvider: clock);
+        var envelopes = new List<string>();
+        mcp.Backend.Mock.When(HttpMethod.Post, "https://o1.ingest.sentry.io/api/11/envelope/").Respond(async request =>
+        {
+            var body = await request.Content!.ReadAsStreamAsync();
+            if (request.Content.Headers.ContentEncoding.Contains("gzip"))
+            {
+                body = new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress);
+            }
+
+            using (body)
+            using (var reader = new StreamReader(body))
+            {
+                envelopes.Add(await reader.ReadToEndAsync());
+            }
+
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") };
+        });
+        mcp.Backend.Get(Proj + "/keys/", Samples.List(Samples.Key));
+
+        var result = await mcp.CallAsync("send_test_event", new { organizationSlug = "acme", projectSlug = "api", message = "hello from the facade" });
+
+        Assert.That(result.IsError, Is.Not.True, result.Text());
+        Assert.That(result.Text(), Does.Contain("Test event accepted"));
+        Assert.That(envelopes, Has.Count.EqualTo(1));
+        Assert.That(envelopes[0], Does.Contain("hello from the facade").And.Contain("2031-02-03T04:05:06"), "the facade's clock, not the system's");
+    }
+
+    [Test]
     public async Task Add_issue_note_sends_the_text_and_mentions()
     {
         await using var mcp = await McpHarness.StartAsync();
@@ -252,4 +286,10 @@ public class HappyPathTests
 
     private static TestCaseData Case(string tool, object arguments, string expected, Action<SentryBackend> setup) =>
         new TestCaseData(tool, arguments, expected, setup).SetArgDisplayNames(tool);
+}
+
+/// <summary>A clock that always says the same time; timers and timestamps for durations stay the system's.</summary>
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }
