@@ -36,6 +36,18 @@ internal static class GettingStarted
         #endregion
     }
 
+    internal static async Task Regions(SentryManagementClient sentry)
+    {
+        #region regions
+        var org = await sentry.Organization("acme").GetAsync();
+        var acme = org.Links?.RegionUrl is { } region ? sentry.ForRegion(region) : sentry;
+        await foreach (var project in acme.Organization("acme").Projects.List())
+        {
+            Console.WriteLine(project.Slug);
+        }
+        #endregion
+    }
+
     internal static async Task Pages(SentryManagementClient sentry)
     {
         #region pages

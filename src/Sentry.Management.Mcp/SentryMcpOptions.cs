@@ -43,13 +43,6 @@ public sealed class SentryMcpOptions
     public bool AllowInsecureHttp { get; set; }
 
     /// <summary>
-    /// Creates the client for a Sentry region other than the configured base URL (a <c>regionUrl</c> such as
-    /// <c>https://de.sentry.io</c>); <see langword="null"/> clones the main client's options with that base URL.
-    /// Only ever called with URLs that passed the host check.
-    /// </summary>
-    public Func<Uri, SentryManagementClient>? RegionClientFactory { get; set; }
-
-    /// <summary>
     /// Creates the capture client <c>send_test_event</c> sends through; <see langword="null"/> for the facade's
     /// <see cref="SentryManagementClient.CreateCaptureClient(string, Action{SentryCaptureOptions})"/> (its HTTP handler,
     /// logger and clock). Only ever called with DSNs whose host passed the host check.

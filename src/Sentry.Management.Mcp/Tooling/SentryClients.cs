@@ -1,16 +1,12 @@
-using System.Collections.Concurrent;
-
 namespace Sentry.Management.Mcp.Tooling;
 
 /// <summary>
-/// The facade clients the tools call: the configured one, and one per Sentry region a <c>regionUrl</c> names (created on
-/// first use, kept for the server's lifetime). Every URL passes <see cref="HostPolicy"/> first.
+/// The facade clients the tools call: the configured one, and the region a <c>regionUrl</c> names
+/// (<see cref="SentryManagementClient.ForRegion(Uri)"/>: the root's pipeline, clock and logger, created on first use and
+/// owned by the root). Every URL passes <see cref="HostPolicy"/> first.
 /// </summary>
-internal sealed class SentryClients : IDisposable
+internal sealed class SentryClients
 {
-    private readonly ConcurrentDictionary<Uri, Lazy<SentryManagementClient>> _regions = new();
-    private readonly List<SentryManagementClient> _owned = [];
-
     public SentryClients(SentryManagementClient root, SentryMcpOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -34,7 +30,7 @@ internal sealed class SentryClients : IDisposable
             return Root;
         }
 
-        return _regions.GetOrAdd(region, url => new Lazy<SentryManagementClient>(() => Create(url))).Value;
+        return Root.ForRegion(region);
     }
 
     /// <summary>
@@ -53,36 +49,5 @@ internal sealed class SentryClients : IDisposable
         }
 
         return Root.CreateCaptureClient(dsn, configure);
-    }
-
-    public void Dispose()
-    {
-        lock (_owned)
-        {
-            foreach (var client in _owned)
-            {
-                client.Dispose();
-            }
-
-            _owned.Clear();
-        }
-    }
-
-    private SentryManagementClient Create(Uri region)
-    {
-        if (Options.RegionClientFactory is { } factory)
-        {
-            return factory(region);
-        }
-
-        var options = Root.Options.Clone();
-        options.BaseUrl = region;
-        var client = new SentryManagementClient(options);
-        lock (_owned)
-        {
-            _owned.Add(client);
-        }
-
-        return client;
     }
 }

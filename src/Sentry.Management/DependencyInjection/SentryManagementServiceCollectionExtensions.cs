@@ -97,9 +97,8 @@ public static class SentryManagementServiceCollectionExtensions
         }
 
         services.TryAddSingleton(sp => new SentryManagementClient(
-            CreateHttpClient(sp),
-            sp.GetRequiredService<SentryHttpPipeline>().Options,
-            sp.GetRequiredService<SentryRateLimitMonitor>(),
+            sp.GetRequiredService<SentryHttpPipeline>(),
+            () => CreateHttpClient(sp),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()));
 

@@ -20,6 +20,7 @@ public class SentryManagementClient : IDisposable
     private readonly HttpMessageHandler? _captureHandler;
     private readonly TimeProvider? _timeProvider;
     private readonly ILoggerFactory? _loggerFactory;
+    private readonly RegionClients? _regions;
     private readonly ConcurrentDictionary<string, OrganizationClient> _organizationClients = new(StringComparer.Ordinal);
     private readonly OrganizationClient _defaultOrganization = null!;
 
@@ -39,29 +40,52 @@ public class SentryManagementClient : IDisposable
         ILoggerFactory? loggerFactory = null)
     {
         var pipeline = new SentryHttpPipeline(options, new SentryRateLimitMonitor(), timeProvider, loggerFactory);
-        _ownedHttpClient = pipeline.CreateHttpClient(primaryHandler, disposePrimary: false);
+        var chain = pipeline.CreateHandlerChain(primaryHandler);
+        _ownedHttpClient = new HttpClient(chain, disposeHandler: primaryHandler is null);
+        pipeline.Configure(_ownedHttpClient);
         _captureHandler = primaryHandler;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
         Options = pipeline.Options;
         RateLimits = pipeline.RateLimits;
+        _regions = new RegionClients(this, pipeline.TokenOrigins, () => new HttpClient(chain, disposeHandler: false));
         _context = new ManagementContext(_ownedHttpClient, pipeline.Options) { TimeProvider = timeProvider ?? TimeProvider.System };
         (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
-    /// <summary>Creates a client over an HttpClient that already runs the Sentry.Management pipeline (used by DI).</summary>
+    /// <summary>
+    /// Creates a client over HttpClients that already run <paramref name="pipeline"/> (used by DI): one now, one more
+    /// for each region asked for.
+    /// </summary>
     internal SentryManagementClient(
-        HttpClient httpClient,
-        SentryManagementOptions options,
-        SentryRateLimitMonitor rateLimits,
+        SentryHttpPipeline pipeline,
+        Func<HttpClient> createHttpClient,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null)
     {
-        Options = options;
-        RateLimits = rateLimits;
+        Options = pipeline.Options;
+        RateLimits = pipeline.RateLimits;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
-        _context = new ManagementContext(httpClient, options) { TimeProvider = timeProvider ?? TimeProvider.System };
+        _regions = new RegionClients(this, pipeline.TokenOrigins, createHttpClient);
+        _context = new ManagementContext(createHttpClient(), pipeline.Options) { TimeProvider = timeProvider ?? TimeProvider.System };
+        (Organizations, Identity, _defaultOrganization) = CreateClients();
+    }
+
+    /// <summary>A region's client: the root's pipeline, settings, clock and logger, another base URL.</summary>
+    private SentryManagementClient(SentryManagementClient root, RegionClients regions, Uri baseUrl)
+    {
+        var options = root.Options.Clone();
+        options.BaseUrl = baseUrl;
+        Options = options;
+        RateLimits = root.RateLimits;
+        _captureHandler = root._captureHandler;
+        _timeProvider = root._timeProvider;
+        _loggerFactory = root._loggerFactory;
+        _regions = regions;
+        _ownedHttpClient = regions.CreateHttpClient();
+        SentryHttpPipeline.Configure(_ownedHttpClient, baseUrl);
+        _context = new ManagementContext(_ownedHttpClient, options) { TimeProvider = root._context.TimeProvider };
         (Organizations, Identity, _defaultOrganization) = CreateClients();
     }
 
@@ -153,6 +177,29 @@ public class SentryManagementClient : IDisposable
     /// <exception cref="ArgumentException"><paramref name="projectSlug"/> is not a valid slug.</exception>
     public virtual ProjectClient Project(string projectSlug) => DefaultOrganization.Project(projectSlug);
 
+    /// <summary>
+    /// The client for another region of this Sentry. On sentry.io an organization's data lives in one region (its
+    /// <c>Organization.Links.RegionUrl</c>, such as <c>https://de.sentry.io</c>), and calls about it are answered there.
+    /// The region's client has this client's token, options, HTTP pipeline (primary handler, retries, concurrency
+    /// limit and rate-limit pacing, which count the calls to every region together), clock and logger; from now on the
+    /// token is also sent to the region's host. Created once per origin and owned by this client: disposing this client
+    /// disposes it, disposing it does nothing.
+    /// </summary>
+    /// <param name="regionUrl">The region's URL; its scheme, host and port are used. This client's own origin returns this client.</param>
+    /// <returns>The region's client.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="regionUrl"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="regionUrl"/> is not an absolute https URL (http only for loopback or with
+    /// <see cref="SentryManagementOptions.AllowInsecureTransport"/>), or has user info, a query or a fragment.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">This client was disposed.</exception>
+    public virtual SentryManagementClient ForRegion(Uri regionUrl)
+    {
+        ArgumentNullException.ThrowIfNull(regionUrl);
+        var regions = _regions ?? throw new InvalidOperationException("This client was created for mocking; override ForRegion.");
+        return regions.For(CheckRegion(regionUrl, Options.AllowInsecureTransport));
+    }
+
     /// <summary>Creates a capture client (errors, messages, transactions, metrics) that sends to a DSN.</summary>
     /// <param name="dsn">The project's DSN, <c>https://{public_key}@{host}/{project_id}</c>.</param>
     /// <param name="configure">Further capture settings (release, environment, sample rates, filter rules…); the DSN is set already.</param>
@@ -206,12 +253,81 @@ public class SentryManagementClient : IDisposable
     /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        if (!disposing || (_regions is not null && !ReferenceEquals(_regions.Root, this)))
         {
-            _ownedHttpClient?.Dispose();
+            return; // a region's client belongs to the client it came from
         }
+
+        _regions?.Dispose();
+        _ownedHttpClient?.Dispose();
+    }
+
+    /// <summary>The origin a region URL names, or an exception that says what is wrong with it (never the URL's user info).</summary>
+    private static Uri CheckRegion(Uri regionUrl, bool allowInsecureTransport)
+    {
+        if (!regionUrl.IsAbsoluteUri || (regionUrl.Scheme != Uri.UriSchemeHttps && regionUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("The region URL must be an absolute https URL such as https://de.sentry.io.", nameof(regionUrl));
+        }
+
+        if (!string.IsNullOrEmpty(regionUrl.UserInfo) || !string.IsNullOrEmpty(regionUrl.Query) || !string.IsNullOrEmpty(regionUrl.Fragment))
+        {
+            throw new ArgumentException("The region URL must not contain user info, a query or a fragment.", nameof(regionUrl));
+        }
+
+        if (regionUrl.Scheme == Uri.UriSchemeHttp && !allowInsecureTransport && !regionUrl.IsLoopback)
+        {
+            throw new ArgumentException(
+                $"The region URL '{regionUrl.Scheme}://{regionUrl.Authority}' uses http, which sends the auth token unencrypted; use https or set {nameof(SentryManagementOptions.AllowInsecureTransport)}.",
+                nameof(regionUrl));
+        }
+
+        return new Uri(regionUrl.GetLeftPart(UriPartial.Authority) + "/");
     }
 
     private (OrganizationsClient, IdentityClient, OrganizationClient) CreateClients() =>
         (new OrganizationsClient(_context), new IdentityClient(_context), new OrganizationClient(this, new OrganizationScope(_context, null)));
+
+    /// <summary>The region clients of one root client, shared with them, so a region's client hands out the same ones.</summary>
+    private sealed class RegionClients(SentryManagementClient root, TokenOrigins origins, Func<HttpClient> createHttpClient) : IDisposable
+    {
+        private readonly TokenOrigins _origins = origins;
+        private readonly ConcurrentDictionary<Uri, Lazy<SentryManagementClient>> _clients = new();
+        private readonly Uri _rootOrigin = new(root.Options.BaseUrl.GetLeftPart(UriPartial.Authority) + "/");
+        private volatile bool _disposed;
+
+        internal SentryManagementClient Root { get; } = root;
+
+        internal HttpClient CreateHttpClient() => createHttpClient();
+
+        internal SentryManagementClient For(Uri origin)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, Root);
+            if (Uri.Compare(origin, _rootOrigin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return Root;
+            }
+
+            return _clients.GetOrAdd(origin, static (url, self) => new Lazy<SentryManagementClient>(() =>
+            {
+                self.ThrowIfDisposed();
+                self._origins.Add(url);
+                return new SentryManagementClient(self.Root, self, url);
+            }), this).Value;
+        }
+
+        public void Dispose()
+        {
+            _disposed = true;
+            foreach (var client in _clients.Values)
+            {
+                if (client.IsValueCreated)
+                {
+                    client.Value._ownedHttpClient?.Dispose();
+                }
+            }
+        }
+
+        private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, Root);
+    }
 }

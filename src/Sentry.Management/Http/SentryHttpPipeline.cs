@@ -27,6 +27,7 @@ internal sealed class SentryHttpPipeline
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(SentryManagementDefaults.ActivitySourceName);
         _gate = new ConcurrencyGate(_options.MaxConcurrentRequests);
+        TokenOrigins = new TokenOrigins(_options.BaseUrl);
     }
 
     internal SentryManagementOptions Options => _options;
@@ -35,15 +36,18 @@ internal sealed class SentryHttpPipeline
 
     internal TimeProvider TimeProvider => _timeProvider;
 
+    /// <summary>Where the token may go: the base URL, and the regions added for <c>SentryManagementClient.ForRegion</c>.</summary>
+    internal TokenOrigins TokenOrigins { get; }
+
     /// <summary>The handlers, outermost first, ready to be chained in front of a primary handler.</summary>
     internal IReadOnlyList<DelegatingHandler> CreateHandlers() =>
     [
         new ResilienceHandler(_options, _timeProvider, _logger, new RateLimiter(_gate, _window, RateLimits, _timeProvider, _options.MaxRateLimitWait)),
-        new AuthHandler(_options.AuthToken, _options.BaseUrl),
+        new AuthHandler(_options.AuthToken, TokenOrigins),
     ];
 
-    /// <summary>Chains the handlers in front of <paramref name="primary"/> and returns an HttpClient over them.</summary>
-    internal HttpClient CreateHttpClient(HttpMessageHandler? primary, bool disposePrimary)
+    /// <summary>Chains the handlers in front of <paramref name="primary"/> (a socket handler of the library's when <see langword="null"/>) and returns the outermost.</summary>
+    internal HttpMessageHandler CreateHandlerChain(HttpMessageHandler? primary)
     {
         HttpMessageHandler inner = primary ?? CreatePrimaryHandler();
         var handlers = CreateHandlers();
@@ -53,15 +57,16 @@ internal sealed class SentryHttpPipeline
             inner = handlers[i];
         }
 
-        var client = new HttpClient(inner, disposeHandler: primary is null || disposePrimary);
-        Configure(client);
-        return client;
+        return inner;
     }
 
     /// <summary>Sets what every HttpClient of this pipeline needs: the base URL, and no timeout of its own (Polly owns time).</summary>
-    internal void Configure(HttpClient client)
+    internal void Configure(HttpClient client) => Configure(client, _options.BaseUrl);
+
+    /// <summary>As <see cref="Configure(HttpClient)"/>, for a region of the same Sentry (<paramref name="baseUrl"/>).</summary>
+    internal static void Configure(HttpClient client, Uri baseUrl)
     {
-        client.BaseAddress = BaseAddress(_options.BaseUrl);
+        client.BaseAddress = BaseAddress(baseUrl);
         client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
     }
 

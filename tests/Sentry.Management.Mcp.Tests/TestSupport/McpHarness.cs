@@ -25,8 +25,6 @@ internal sealed class McpHarness : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public List<Uri> RegionClientsCreated { get; } = [];
-
     /// <summary>Over MockHttp; <paramref name="timeProvider"/> is the facade client's clock.</summary>
     public static Task<McpHarness> StartAsync(Action<SentryMcpOptions>? configure = null, string baseUrl = SentryBackend.BaseUrl, HttpMessageHandler? captureHandler = null, TimeProvider? timeProvider = null)
     {
@@ -62,13 +60,6 @@ internal sealed class McpHarness : IAsyncDisposable
         services.AddSingleton(new SentryManagementClient(clientOptions, handler, timeProvider));
         services.AddMcpServer(o => o.ServerInfo = new Implementation { Name = "test", Version = "1" }).AddSentryManagementTools(o =>
         {
-            o.RegionClientFactory = region =>
-            {
-                harness.RegionClientsCreated.Add(region);
-                var options = clientOptions.Clone();
-                options.BaseUrl = region;
-                return new SentryManagementClient(options, handler);
-            };
             o.CaptureClientFactory = options => new SentryCaptureClient(options, captureHandler);
             configure?.Invoke(o);
         });

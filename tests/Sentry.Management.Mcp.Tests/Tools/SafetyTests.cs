@@ -37,19 +37,25 @@ public class SafetyTests
         Assert.That(result.IsError, Is.True);
         Assert.That(result.Text(), Does.Contain("regionUrl"));
         Assert.That(mcp.Backend.Requests, Is.Empty);
-        Assert.That(mcp.RegionClientsCreated, Is.Empty);
     }
 
     [Test]
-    public async Task A_sentry_region_gets_its_own_client()
+    public async Task A_sentry_region_is_called_through_the_configured_pipeline_with_the_token()
     {
         await using var mcp = await McpHarness.StartAsync();
-        mcp.Backend.Mock.When(HttpMethod.Get, "https://de.sentry.io/api/0/organizations/acme/projects/").Respond("application/json", Samples.List(Samples.Project));
+        var seen = new List<string>();
+        mcp.Backend.Mock.When(HttpMethod.Get, "https://de.sentry.io/api/0/organizations/acme/projects/").Respond(request =>
+        {
+            seen.Add($"{request.RequestUri!.GetLeftPart(UriPartial.Authority)} {request.Headers.Authorization?.Parameter}");
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(Samples.List(Samples.Project), System.Text.Encoding.UTF8, "application/json") };
+        });
 
-        var result = await mcp.CallAsync("find_projects", new { organizationSlug = "acme", regionUrl = "https://de.sentry.io" });
+        var first = await mcp.CallAsync("find_projects", new { organizationSlug = "acme", regionUrl = "https://de.sentry.io" });
+        var second = await mcp.CallAsync("find_projects", new { organizationSlug = "acme", regionUrl = "https://de.sentry.io/" });
 
-        Assert.That(result.IsError, Is.Not.True, result.Text());
-        Assert.That(mcp.RegionClientsCreated, Is.EqualTo(new[] { new Uri("https://de.sentry.io/") }));
+        Assert.That(first.IsError, Is.Not.True, first.Text());
+        Assert.That(second.IsError, Is.Not.True, second.Text());
+        Assert.That(seen, Is.EqualTo(new[] { $"https://de.sentry.io {SentryBackend.Token}", $"https://de.sentry.io {SentryBackend.Token}" }));
     }
 
     [Test]

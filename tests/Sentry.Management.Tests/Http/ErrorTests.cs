@@ -102,6 +102,36 @@ public class ErrorTests
         Assert.That(foreign!.Headers.Authorization, Is.Null);
     }
 
+    [Test]
+    public async Task Token_goes_to_a_region_only_once_it_was_added_and_never_to_another_host()
+    {
+        using var h = new SentryTestHarness();
+        var seen = new List<string>();
+        h.Mock.When("*").Respond(req =>
+        {
+            seen.Add($"{req.RequestUri!.Host} {req.Headers.Authorization?.Parameter ?? "-"}");
+            return SentryTestHarness.Json("{}");
+        });
+        var pipeline = new Sentry.Management.Http.SentryHttpPipeline(h.Options, new SentryRateLimitMonitor(), h.Time, null);
+        using var http = new HttpClient(pipeline.CreateHandlerChain(h.Mock), disposeHandler: false);
+
+        (await http.GetAsync(new Uri("https://de.sentry.example.com/api/0/"))).Dispose();
+        pipeline.TokenOrigins.Add(new Uri("https://de.sentry.example.com/"));
+        (await http.GetAsync(new Uri("https://de.sentry.example.com/api/0/"))).Dispose();
+        (await http.GetAsync(new Uri("https://DE.sentry.example.com:443/api/0/"))).Dispose();
+        (await http.GetAsync(new Uri("http://de.sentry.example.com/api/0/"))).Dispose();
+        (await http.GetAsync(new Uri("https://de.sentry.example.com.evil.example/api/0/"))).Dispose();
+
+        Assert.That(seen, Is.EqualTo(new[]
+        {
+            "de.sentry.example.com -",
+            $"de.sentry.example.com {SentryTestHarness.Token}",
+            $"de.sentry.example.com {SentryTestHarness.Token}",
+            "de.sentry.example.com -",
+            "de.sentry.example.com.evil.example -",
+        }));
+    }
+
     private static HttpMessageHandler Chain(IReadOnlyList<DelegatingHandler> handlers, HttpMessageHandler inner)
     {
         for (var i = handlers.Count - 1; i >= 0; i--)
