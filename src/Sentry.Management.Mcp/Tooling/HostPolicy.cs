@@ -89,7 +89,7 @@ internal sealed class HostPolicy
     {
         if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ToolInputException($"{name} must be an absolute https URL (was '{value}').");
+            throw new ToolInputException($"{name} must be an absolute https URL such as https://us.sentry.io (the value given is not repeated: it may hold credentials).");
         }
 
         if (!string.IsNullOrEmpty(url.UserInfo))

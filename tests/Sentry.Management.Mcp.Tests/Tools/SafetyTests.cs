@@ -40,6 +40,19 @@ public class SafetyTests
     }
 
     [Test]
+    public async Task A_region_url_that_does_not_parse_is_refused_without_repeating_it()
+    {
+        await using var mcp = await McpHarness.StartAsync();
+
+        var result = await mcp.CallAsync("find_projects", new { organizationSlug = "acme", regionUrl = "ftp://deploy:hunter2-credential@us.sentry.io" });
+
+        Assert.That(result.IsError, Is.True);
+        Assert.That(result.Text(), Does.Contain("regionUrl must be an absolute https URL"));
+        Assert.That(result.Text(), Does.Not.Contain("hunter2"));
+        Assert.That(mcp.Backend.Requests, Is.Empty);
+    }
+
+    [Test]
     public async Task A_sentry_region_is_called_through_the_configured_pipeline_with_the_token()
     {
         await using var mcp = await McpHarness.StartAsync();
