@@ -22,6 +22,25 @@ public class HttpIntegrationTests
     }
 
     [Test]
+    public async Task The_breadcrumbs_duration_is_the_time_the_request_took_on_the_capture_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var options = Options();
+        options.TimeProvider = clock;
+        await using var capture = new SentryCaptureClient(options, new RecordingHandler());
+        var slow = new Sentry.Management.Tests.TestSupport.FuncHandler((_, _) =>
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(250.04));
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
+        });
+        using var http = new HttpClient(new SentryCaptureHttpHandler(capture, slow));
+
+        using var response = await http.GetAsync(new Uri("https://api.example.com/slow"));
+
+        Assert.That(capture.Scope.Breadcrumbs.Single().Data!["duration_ms"], Is.EqualTo("250"));
+    }
+
+    [Test]
     public async Task A_request_leaves_a_breadcrumb_without_user_info_or_query_values()
     {
         var transport = new RecordingHandler();
