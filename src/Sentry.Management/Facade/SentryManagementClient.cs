@@ -21,6 +21,7 @@ public class SentryManagementClient : IDisposable
     private readonly TimeProvider? _timeProvider;
     private readonly ILoggerFactory? _loggerFactory;
     private readonly RegionClients? _regions;
+    private readonly SentryManagementOptions _options;
     private readonly ConcurrentDictionary<string, OrganizationClient> _organizationClients = new(StringComparer.Ordinal);
     private readonly OrganizationClient _defaultOrganization = null!;
 
@@ -46,7 +47,7 @@ public class SentryManagementClient : IDisposable
         _captureHandler = primaryHandler;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
-        Options = pipeline.Options;
+        _options = pipeline.Options;
         RateLimits = pipeline.RateLimits;
         _regions = new RegionClients(this, pipeline.TokenOrigins, () => new HttpClient(chain, disposeHandler: false));
         _context = new ManagementContext(_ownedHttpClient, pipeline.Options) { TimeProvider = timeProvider ?? TimeProvider.System };
@@ -63,7 +64,7 @@ public class SentryManagementClient : IDisposable
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null)
     {
-        Options = pipeline.Options;
+        _options = pipeline.Options;
         RateLimits = pipeline.RateLimits;
         _timeProvider = timeProvider;
         _loggerFactory = loggerFactory;
@@ -75,9 +76,9 @@ public class SentryManagementClient : IDisposable
     /// <summary>A region's client: the root's pipeline, settings, clock and logger, another base URL.</summary>
     private SentryManagementClient(SentryManagementClient root, RegionClients regions, Uri baseUrl)
     {
-        var options = root.Options.Clone();
+        var options = root._options.Clone();
         options.BaseUrl = baseUrl;
-        Options = options;
+        _options = options;
         RateLimits = root.RateLimits;
         _captureHandler = root._captureHandler;
         _timeProvider = root._timeProvider;
@@ -92,7 +93,7 @@ public class SentryManagementClient : IDisposable
     /// <summary>For mocking frameworks only.</summary>
     protected SentryManagementClient()
     {
-        Options = new SentryManagementOptions();
+        _options = new SentryManagementOptions();
         RateLimits = new SentryRateLimitMonitor();
         Organizations = null!;
         Identity = null!;
@@ -107,8 +108,8 @@ public class SentryManagementClient : IDisposable
     public static SentryManagementClient FromEnvironment(ILoggerFactory? loggerFactory = null) =>
         new(SentryManagementOptions.FromEnvironment(), loggerFactory: loggerFactory);
 
-    /// <summary>The options in effect (a copy; changing it changes nothing).</summary>
-    public virtual SentryManagementOptions Options { get; }
+    /// <summary>The options in effect: a new copy on every read, so changing it changes nothing.</summary>
+    public virtual SentryManagementOptions Options => _options.Clone();
 
     /// <summary>The rate-limit state Sentry last reported to this client.</summary>
     public virtual SentryRateLimitMonitor RateLimits { get; }
@@ -197,7 +198,7 @@ public class SentryManagementClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(regionUrl);
         var regions = _regions ?? throw new InvalidOperationException("This client was created for mocking; override ForRegion.");
-        return regions.For(CheckRegion(regionUrl, Options.AllowInsecureTransport));
+        return regions.For(CheckRegion(regionUrl, _options.AllowInsecureTransport));
     }
 
     /// <summary>Creates a capture client (errors, messages, transactions, metrics) that sends to a DSN.</summary>
@@ -293,7 +294,7 @@ public class SentryManagementClient : IDisposable
     {
         private readonly TokenOrigins _origins = origins;
         private readonly ConcurrentDictionary<Uri, Lazy<SentryManagementClient>> _clients = new();
-        private readonly Uri _rootOrigin = new(root.Options.BaseUrl.GetLeftPart(UriPartial.Authority) + "/");
+        private readonly Uri _rootOrigin = new(root._options.BaseUrl.GetLeftPart(UriPartial.Authority) + "/");
         private volatile bool _disposed;
 
         internal SentryManagementClient Root { get; } = root;
