@@ -62,7 +62,7 @@ try
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(settings.Bind, port));
-        builder.Services.AddSingleton(_ => new SentryManagementClient(clientOptions));
+        builder.Services.AddSingleton(sp => new SentryManagementClient(clientOptions, loggerFactory: sp.GetRequiredService<ILoggerFactory>())); // logs as over stdio
         builder.Services.AddMcpServer(o => o.ServerInfo = serverInfo)
             .WithHttpTransport(o => o.Stateless = true) // no session state: replicas behind a load balancer serve any request
             .AddSentryManagementTools(o => Copy(settings.Tools, o));

@@ -83,6 +83,12 @@ public class ServerProcessTests
                 var result = await client.CallToolAsync("find_projects", new Dictionary<string, object?>());
                 Assert.That(result.Text(), Does.Contain("**api**"));
             }
+
+            // A failed call is logged to stderr through the facade's logger, as over stdio.
+            await using var failing = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp }));
+            var missing = await failing.CallToolAsync("find_teams", new Dictionary<string, object?>());
+            Assert.That(missing.IsError, Is.True);
+            await WaitForAsync(stderr, "Sentry API GET /api/0/organizations/acme/teams/ failed -> 404");
         }
         finally
         {
@@ -93,6 +99,28 @@ public class ServerProcessTests
         lock (stderr)
         {
             Assert.That(stderr.ToString(), Does.Contain($"127.0.0.1:{port}"));
+            Assert.That(stderr.ToString(), Does.Not.Contain(sentry.Token));
+        }
+    }
+
+    private static async Task WaitForAsync(System.Text.StringBuilder output, string text)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            lock (output)
+            {
+                if (output.ToString().Contains(text, StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        lock (output)
+        {
+            Assert.Fail($"stderr did not show '{text}' within 10 s:\n{output}");
         }
     }
 
