@@ -39,12 +39,13 @@ internal static class GettingStarted
     internal static async Task Regions(SentryManagementClient sentry)
     {
         #region regions
-        var org = await sentry.Organization("acme").GetAsync();
-        var acme = org.Links?.RegionUrl is { } region ? sentry.ForRegion(region) : sentry;
-        await foreach (var project in acme.Organization("acme").Projects.List())
+        var acme = await sentry.OrganizationInRegionAsync("acme");   // reads its Links.RegionUrl once, then calls there
+        await foreach (var project in acme.Projects.List())
         {
             Console.WriteLine(project.Slug);
         }
+
+        var de = sentry.ForRegion(new Uri("https://de.sentry.io"));   // or name the region yourself
         #endregion
     }
 

@@ -15,6 +15,7 @@ namespace Sentry.Management;
 /// </summary>
 public class SentryManagementClient : IDisposable
 {
+    private const string SaasHost = "sentry.io";
     private readonly HttpClient? _ownedHttpClient;
     private readonly ManagementContext _context = null!;
     private readonly HttpMessageHandler? _captureHandler;
@@ -201,6 +202,32 @@ public class SentryManagementClient : IDisposable
         return regions.For(CheckRegion(regionUrl, _options.AllowInsecureTransport));
     }
 
+    /// <summary>
+    /// An organization's client on the region that holds its data: reads the organization once (the answer is kept per
+    /// slug) and, when Sentry names one of sentry.io's regions other than this client's
+    /// (<c>Organization.Links.RegionUrl</c>), returns <c>ForRegion(region).Organization(slug)</c>. Otherwise (a
+    /// self-hosted Sentry, the same region, no region, or a region URL that is not an https region of sentry.io) it
+    /// returns the root client's <c>Organization(slug)</c>, so a server's answer can never send the token to a host of its choosing.
+    /// </summary>
+    /// <param name="organizationSlug">The organization's slug or id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The organization's client, on its region.</returns>
+    /// <exception cref="ArgumentException"><paramref name="organizationSlug"/> is not a valid slug.</exception>
+    /// <exception cref="SentryNotFoundException">The organization does not exist or the token cannot see it.</exception>
+    public virtual async Task<OrganizationClient> OrganizationInRegionAsync(string organizationSlug, CancellationToken cancellationToken = default)
+    {
+        var slug = SentrySlug.Validate(organizationSlug, nameof(organizationSlug));
+        var regions = _regions ?? throw new InvalidOperationException("This client was created for mocking; override OrganizationInRegionAsync.");
+        if (!regions.OrganizationRegions.TryGetValue(slug, out var region))
+        {
+            var organization = await Organization(slug).GetAsync(cancellationToken).ConfigureAwait(false);
+            region = SaasRegion(_options.BaseUrl, organization.Links?.RegionUrl);
+            regions.OrganizationRegions[slug] = region;
+        }
+
+        return (region is null ? regions.Root : regions.For(region)).Organization(slug);
+    }
+
     /// <summary>Creates a capture client (errors, messages, transactions, metrics) that sends to a DSN.</summary>
     /// <param name="dsn">The project's DSN, <c>https://{public_key}@{host}/{project_id}</c>.</param>
     /// <param name="configure">Further capture settings (release, environment, sample rates, filter rules…); the DSN is set already.</param>
@@ -286,6 +313,19 @@ public class SentryManagementClient : IDisposable
         return new Uri(regionUrl.GetLeftPart(UriPartial.Authority) + "/");
     }
 
+    /// <summary>The origin of <paramref name="region"/> when both it and <paramref name="baseUrl"/> are on sentry.io and it is an https region (one label under sentry.io, default port); otherwise <see langword="null"/>.</summary>
+    private static Uri? SaasRegion(Uri baseUrl, Uri? region)
+    {
+        static bool OnSaas(string host) => host.Equals(SaasHost, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + SaasHost, StringComparison.OrdinalIgnoreCase);
+        if (region is null || !region.IsAbsoluteUri || !OnSaas(baseUrl.Host) || region.Scheme != Uri.UriSchemeHttps || !region.IsDefaultPort
+            || !string.IsNullOrEmpty(region.UserInfo) || !OnSaas(region.Host) || region.Host.Count(c => c == '.') != SaasHost.Count(c => c == '.') + 1)
+        {
+            return null;
+        }
+
+        return new Uri(region.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
     private (OrganizationsClient, IdentityClient, OrganizationClient) CreateClients() =>
         (new OrganizationsClient(_context), new IdentityClient(_context), new OrganizationClient(this, new OrganizationScope(_context, null)));
 
@@ -294,6 +334,9 @@ public class SentryManagementClient : IDisposable
     {
         private readonly TokenOrigins _origins = origins;
         private readonly ConcurrentDictionary<Uri, Lazy<SentryManagementClient>> _clients = new();
+
+        /// <summary>The region each organization was found in (<see langword="null"/>: the root's), read once per slug.</summary>
+        internal ConcurrentDictionary<string, Uri?> OrganizationRegions { get; } = new(StringComparer.Ordinal);
         private readonly Uri _rootOrigin = new(root._options.BaseUrl.GetLeftPart(UriPartial.Authority) + "/");
         private volatile bool _disposed;
 

@@ -142,4 +142,61 @@ public class RegionClientTests
         mock.VerifyNoOutstandingExpectation();
         Assert.That(org.Slug, Is.EqualTo("acme"));
     }
+
+    [Test]
+    public async Task An_organization_on_sentry_io_is_located_once_and_then_called_in_its_region()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var located = mock.Expect(HttpMethod.Get, "https://sentry.io/api/0/organizations/acme/")
+            .Respond("application/json", """{"slug": "acme", "links": {"organizationUrl": "https://acme.sentry.io", "regionUrl": "https://de.sentry.io"}}""");
+        mock.When(HttpMethod.Get, "https://de.sentry.io/api/0/organizations/acme/projects/")
+            .WithHeaders("Authorization", "Bearer " + SentryTestHarness.Token)
+            .Respond("application/json", """[{"id": "1", "slug": "api", "name": "api"}]""");
+        using var sentry = new SentryManagementClient(new SentryManagementOptions { AuthToken = SentryTestHarness.Token }, mock);
+
+        var acme = await sentry.OrganizationInRegionAsync("acme");
+        var again = await sentry.OrganizationInRegionAsync("acme");
+        var projects = new List<string>();
+        await foreach (var project in acme.Projects.List())
+        {
+            projects.Add(project.Slug!);
+        }
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.That(mock.GetMatchCount(located), Is.EqualTo(1), "the region is read once per slug");
+        Assert.That(again, Is.SameAs(acme));
+        Assert.That(acme, Is.SameAs(sentry.ForRegion(new Uri("https://de.sentry.io")).Organization("acme")));
+        Assert.That(projects, Is.EqualTo(new[] { "api" }));
+    }
+
+    [TestCase("https://sentry.example.com", "https://evil.example.org", TestName = "A self-hosted Sentry's region URL is not followed")]
+    [TestCase("https://sentry.io", "https://evil.example.org", TestName = "A region off sentry.io is not followed")]
+    [TestCase("https://sentry.io", "http://de.sentry.io", TestName = "An http region is not followed")]
+    [TestCase("https://sentry.io", "https://acme.de.sentry.io", TestName = "A host two labels under sentry.io is not a region")]
+    [TestCase("https://sentry.io", "https://de.sentry.io:8443", TestName = "A region on another port is not followed")]
+    public async Task A_region_url_a_server_should_not_send_the_token_to_keeps_the_root(string baseUrl, string regionUrl)
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.Expect(HttpMethod.Get, baseUrl + "/api/0/organizations/acme/")
+            .Respond("application/json", $$$"""{"slug": "acme", "links": {"regionUrl": "{{{regionUrl}}}"}}""");
+        using var sentry = new SentryManagementClient(new SentryManagementOptions { AuthToken = SentryTestHarness.Token, BaseUrl = new Uri(baseUrl) }, mock);
+
+        var acme = await sentry.OrganizationInRegionAsync("acme");
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.That(acme, Is.SameAs(sentry.Organization("acme")));
+    }
+
+    [Test]
+    public async Task An_organization_without_a_region_stays_on_the_root()
+    {
+        using var h = new SentryTestHarness();
+        h.Mock.Expect(HttpMethod.Get, SentryTestHarness.Url("/api/0/organizations/acme/")).Respond(_ => SentryTestHarness.Json("""{"slug": "acme"}"""));
+
+        var acme = await h.Client.OrganizationInRegionAsync("acme");
+
+        h.Mock.VerifyNoOutstandingExpectation();
+        Assert.That(acme, Is.SameAs(h.Client.Organization("acme")));
+        Assert.ThrowsAsync<ArgumentException>(() => h.Client.OrganizationInRegionAsync("Not A Slug!"));
+    }
 }
