@@ -334,19 +334,19 @@ public class SentryManagementClient : IDisposable
     {
         private readonly TokenOrigins _origins = origins;
         private readonly ConcurrentDictionary<Uri, Lazy<SentryManagementClient>> _clients = new();
-
-        /// <summary>The region each organization was found in (<see langword="null"/>: the root's), read once per slug.</summary>
-        internal ConcurrentDictionary<string, Uri?> OrganizationRegions { get; } = new(StringComparer.Ordinal);
         private readonly Uri _rootOrigin = new(root._options.BaseUrl.GetLeftPart(UriPartial.Authority) + "/");
         private volatile bool _disposed;
 
         internal SentryManagementClient Root { get; } = root;
 
+        /// <summary>The region each organization was found in (<see langword="null"/>: the root's), read once per slug.</summary>
+        internal ConcurrentDictionary<string, Uri?> OrganizationRegions { get; } = new(StringComparer.Ordinal);
+
         internal HttpClient CreateHttpClient() => createHttpClient();
 
         internal SentryManagementClient For(Uri origin)
         {
-            ObjectDisposedException.ThrowIf(_disposed, Root);
+            ThrowIfDisposed();
             if (Uri.Compare(origin, _rootOrigin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 return Root;

@@ -22,7 +22,7 @@ internal sealed class TokenOrigins
                 return;
             }
 
-            _entries = [.. _entries, new Entry(url)];
+            Volatile.Write(ref _entries, [.. _entries, new Entry(url)]);
         }
     }
 
